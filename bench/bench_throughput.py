@@ -1,0 +1,267 @@
+"""Throughput of `kg build` against bare spaCy, in one run, on the same generated corpus.
+
+For each corpus size (default 50 and 200 articles, from `bench/make_corpus.py`), runs as
+separate whole processes (interpreter start and model loading included):
+
+* bare `nlp.pipe` with the same model (fr_core_news_md), one process, and with n_process=2;
+* `kg build --jobs 1`, `kg build --jobs 2`, `kg build --engine dask` (2 local workers);
+
+and reports wall time, tokens/s, articles/s, the ratio to bare spaCy, and the peak RSS of the
+whole process tree (sampled with psutil every 50 ms; children included). Then profiles a
+`--jobs 1` build in-process with cProfile and attributes the time to the stages
+(read / nlp / link / relate / rdf / store / exports). Writes `bench/results/throughput.md`.
+
+    .venv/bin/python bench/bench_throughput.py                 # sizes 50 and 200
+    .venv/bin/python bench/bench_throughput.py --sizes 50 --no-dask --no-profile
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import write_corpus  # noqa: E402
+
+PY = sys.executable
+KG = [PY, "-m", "kg"]
+MODEL = "fr_core_news_md"
+
+BARE = r"""
+import json, sys
+import spacy
+nlp = spacy.load(sys.argv[2])
+texts = (json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip())
+n_process = int(sys.argv[3])
+tokens = 0
+for doc in nlp.pipe(texts, batch_size=16, n_process=n_process):
+    tokens += len(doc)
+print(json.dumps({"tokens": tokens}))
+"""
+
+
+def run(cmd: list[str], *, env: dict[str, str] | None = None) -> dict[str, object]:
+    """Run `cmd`: wall time, CPU time and peak RSS (MB) of the whole process tree, stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            procs = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        total = 0
+        for p in procs:
+            try:
+                total += p.memory_info().rss
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        peak = max(peak, total)
+        time.sleep(0.05)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # waited-for descendants included
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-3000:]}")
+    return {"wall": wall, "cpu": cpu, "peak_mb": peak / 2**20, "stdout": out.decode(), "stderr": err.decode()}
+
+
+def bench_size(n: int, work: Path, *, dask: bool) -> list[dict[str, object]]:
+    corpus = write_corpus(n, HERE / "out" / f"corpus_{n}")
+    rows: list[dict[str, object]] = []
+    bare = run([PY, "-c", BARE, str(corpus), MODEL, "1"])
+    tokens = json.loads(bare["stdout"])["tokens"]
+    rows.append({"name": "bare nlp.pipe", **bare})
+    rows.append({"name": "bare nlp.pipe n_process=2", **run([PY, "-c", BARE, str(corpus), MODEL, "2"])})
+    configs = [("kg build --jobs 1", ["--jobs", "1"]), ("kg build --jobs 2", ["--jobs", "2"])]
+    if dask:
+        configs.append(("kg build --engine dask (2 workers)", ["--engine", "dask", "--jobs", "2"]))
+    for name, flags in configs:
+        out = work / f"{n}-{flags[-1]}-{len(rows)}"
+        shutil.rmtree(out, ignore_errors=True)
+        rows.append({"name": name, **run([*KG, "build", str(corpus), "-o", str(out), "-q", *flags])})
+    base = rows[0]["wall"]
+    for row in rows:
+        row.update(n=n, tokens=tokens, tok_s=tokens / row["wall"], art_s=n / row["wall"], ratio=base / row["wall"])
+    return rows
+
+
+# --------------------------------------------------------------------- profile of the stages
+
+# stage -> qualified function names (file suffix, function name) whose cumulative time it is.
+# Generators are timed while they run, so consumers' work is not counted twice.
+STAGES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("startup: import kg, spaCy, dateparser...", []),  # measured separately
+    ("read (files, clean, lang, dates)", [("kg/read.py", "read_inputs")]),
+    ("model + gazetteer load", [("kg/nlp.py", "_load"), ("kg/gazetteer.py", "default_gazetteer")]),
+    ("nlp (spaCy nlp.pipe incl. geokg components)", [("spacy/language.py", "pipe")]),
+    ("link", [("kg/link.py", "__call__")]),
+    ("relate", [("kg/relate.py", "relate")]),
+    ("rdf mapping", [("kg/rdf.py", "article_graph")]),
+    ("store (one transaction per article)", [("kg/store.py", "replace_article")]),
+    ("entities graph + counts", [("kg/rdf.py", "entities_graph"), ("kg/store.py", "set_entities"), ("kg/build.py", "_count")]),
+    ("exports (graph.ttl, graph.trig, graph.html)", [("kg/build.py", "write_outputs")]),
+    ("merges.json", [("kg/build.py", "save"), ("kg/build.py", "add")]),
+]
+
+
+def profile_build(corpus: Path, out: Path) -> tuple[float, list[tuple[str, float]], str]:
+    """cProfile of an in-process `kg build --jobs 1`: total seconds, seconds per stage, top functions."""
+    code = f"""
+import cProfile, pstats, sys, time
+t0 = time.perf_counter()
+import kg.cli, kg.build, kg.extract, kg.rdf, kg.store, kg.read
+t1 = time.perf_counter()
+pr = cProfile.Profile()
+pr.enable()
+rc = kg.cli.main(["build", {str(corpus)!r}, "-o", {str(out)!r}, "-q"])
+pr.disable()
+print("IMPORT", t1 - t0)
+pr.dump_stats({str(out / 'profile.pstats')!r})
+"""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    t = time.perf_counter()
+    res = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    total = time.perf_counter() - t
+    if res.returncode != 0:
+        raise SystemExit(res.stderr[-3000:])
+    imports = float(res.stdout.split("IMPORT", 1)[1].split()[0])
+    stats = pstats.Stats(str(out / "profile.pstats"))
+    cum: dict[tuple[str, str], float] = {}
+    for (filename, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        for _stage, targets in STAGES:
+            for suffix, name in targets:
+                if func == name and filename.replace(os.sep, "/").endswith(suffix):
+                    cum[(suffix, name)] = max(cum.get((suffix, name), 0.0), ct)
+    rows = [(STAGES[0][0], imports)]
+    for stage, targets in STAGES[1:]:
+        rows.append((stage, sum(cum.get(t, 0.0) for t in targets)))
+    buf = io.StringIO()
+    pstats.Stats(str(out / "profile.pstats"), stream=buf).sort_stats("tottime").print_stats(15)
+    top = "\n".join(line for line in buf.getvalue().splitlines() if line.strip())
+    top = top[top.find("ncalls") :] if "ncalls" in top else top
+    return total, rows, top
+
+
+# --------------------------------------------------------------------- report
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = psutil.virtual_memory().total / 2**30
+    import spacy
+
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM; Python {platform.python_version()}, spaCy {spacy.__version__}, {platform.system()} {platform.release()}"
+
+
+def report(rows: list[dict[str, object]], profile: tuple[float, list[tuple[str, float]], str] | None, argv: list[str]) -> str:
+    lines = [
+        "# Throughput of `kg build` against bare spaCy",
+        "",
+        f"Machine: {machine()}.",
+        f"Command: `{' '.join(['.venv/bin/python', 'bench/bench_throughput.py', *argv])}` "
+        f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
+        "Each row is one whole process (interpreter start and model loading included), one run each, "
+        "all in the same run on the same corpus (`bench/make_corpus.py`, unique French articles); "
+        "ratio = bare `nlp.pipe` wall time / this row's wall time; peak RSS = the whole process tree.",
+        "Other jobs may share the machine: compare rows of the same run, not across runs.",
+        "",
+        "| articles | tokens | command | wall s | tokens/s | articles/s | x bare nlp.pipe | peak RSS MB |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']} | {r['tokens']} | {r['name']} | {r['wall']:.1f} | {r['tok_s']:.0f} | {r['art_s']:.1f} | {r['ratio']:.2f} | {r['peak_mb']:.0f} |"
+        )
+    lines += ["", "## Targets (issue 7)", ""]
+    by = {(r["n"], r["name"]): r for r in rows}
+    for n in sorted({r["n"] for r in rows}):
+        j1, j2, bare = by.get((n, "kg build --jobs 1")), by.get((n, "kg build --jobs 2")), by.get((n, "bare nlp.pipe"))
+        if j1 and bare:
+            lines.append(f"* {n} articles: `--jobs 1` = {j1['ratio']:.2f}x bare nlp.pipe (target ≥ 0.9x): {'met' if j1['ratio'] >= 0.9 else 'MISSED'}")
+        if j1 and j2:
+            sp = j1["wall"] / j2["wall"]
+            lines.append(f"* {n} articles: `--jobs 2` = {sp:.2f}x `--jobs 1` (target ≥ 1.8x): {'met' if sp >= 1.8 else 'MISSED'}")
+    sizes = sorted({r["n"] for r in rows})
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        for name in ("kg build --jobs 1", "kg build --jobs 2", "kg build --engine dask (2 workers)"):
+            a, b = by.get((small, name)), by.get((large, name))
+            if a and b:
+                m = b["peak_mb"] / a["peak_mb"]
+                lines.append(f"* peak memory of `{name[9:]}` at {large} / at {small} articles = {m:.2f} (target ≤ 1.3): {'met' if m <= 1.3 else 'MISSED'}")
+    if profile:
+        total, stages, top = profile
+        lines += [
+            "",
+            "## Where the time goes (`kg build --jobs 1`, cProfile, largest corpus)",
+            "",
+            f"Whole process under the profiler: {total:.1f} s (cProfile adds overhead to Python-heavy stages; read the shares, not the absolute times).",
+            "",
+            "| stage | s | share |",
+            "|---|---:|---:|",
+        ]
+        for stage, sec in stages:
+            lines.append(f"| {stage} | {sec:.2f} | {100 * sec / total:.0f}% |")
+        rest = total - sum(s for _, s in stages)
+        lines.append(f"| other (interpreter start, unattributed) | {rest:.2f} | {100 * rest / total:.0f}% |")
+        lines += ["", "Top functions by own time:", "", "```", top, "```"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[50, 200])
+    ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--out", type=Path, default=HERE / "results" / "throughput.md")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    rows: list[dict[str, object]] = []
+    try:
+        for n in args.sizes:
+            for row in bench_size(n, work, dask=not args.no_dask):
+                rows.append(row)
+                print(f"{n:5d} {row['name']:40s} {row['wall']:7.1f}s {row['tok_s']:8.0f} tok/s x{row['ratio']:.2f} {row['peak_mb']:6.0f} MB", flush=True)
+        profile = None
+        if not args.no_profile:
+            n = max(args.sizes)
+            profile = profile_build(HERE / "out" / f"corpus_{n}" / "articles.jsonl", work / "profile")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    text = report(rows, profile, sys.argv[1:])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

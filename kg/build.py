@@ -1,0 +1,205 @@
+"""Orchestration of `kg build`: read -> extract -> store -> exports.
+
+Articles stream through: they are read lazily, parsed in batches, and each article's
+named graph is written to the on-disk store in its own transaction as soon as it is
+extracted, so memory does not grow with the corpus and an interrupted build loses at
+most the article in flight. The exports (graph.ttl, graph.trig, graph.html) are written
+from the store at the end, each atomically.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError, KGError
+from kg.settings import Settings
+from kg.types import Article, Extraction
+
+ProgressFn = Callable[[str, int], None]  # (event, n): "article" done, "skip" ...
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, what was skipped and why."""
+
+    out_dir: Path
+    articles: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    entities: int = 0
+    relations: int = 0
+    by_modality: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.articles > 0 and not self.failed
+
+    def summary(self) -> str:
+        mods = ", ".join(f"{k.lower()} {v}" for k, v in sorted(self.by_modality.items())) or "none"
+        lines = [
+            f"built {self.articles} article(s) into {self.out_dir}: {self.entities} entities, "
+            f"{self.relations} statements ({mods}), {self.triples} triples in the store",
+        ]
+        if self.skipped:
+            lines.append(f"skipped {len(self.skipped)} input(s):")
+            lines += [f"  - {e.source}: {e.reason}" for e in self.skipped]
+        if self.failed:
+            lines.append(f"failed {len(self.failed)} article(s):")
+            lines += [f"  - {f}" for f in self.failed]
+        for w in self.warnings:
+            lines.append(f"warning: {w}")
+        return "\n".join(lines)
+
+
+def extract_stream(articles: Iterable[Article], settings: Settings, *, jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> Iterator[Extraction]:
+    """Extractions in input order, from 1 process, N processes, or a Dask cluster."""
+    if engine == "dask":
+        from kg.distributed import dask_extract
+
+        yield from dask_extract(articles, settings, scheduler=scheduler, workers=max(jobs, 1))
+        return
+    if engine != "local":
+        raise KGError(f"unknown engine {engine!r}; use 'local' (with --jobs N) or 'dask'")
+    if jobs <= 1:
+        from kg.extract import Extractor
+
+        yield from Extractor(settings).pipe(articles)
+        return
+    from kg.parallel import parallel_extract
+
+    yield from parallel_extract(articles, settings, jobs=jobs)
+
+
+def build(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    settings: Settings | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    lang: str | None = None,
+    view: bool = True,
+    progress: ProgressFn | None = None,
+) -> BuildReport:
+    """Build (or update) the graph of `inputs` into `out_dir`."""
+    from kg.gazetteer import default_gazetteer
+    from kg.rdf import article_graph, article_iri, entities_graph
+    from kg.read import read_inputs
+    from kg.store import GraphStore
+
+    settings = settings or Settings()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BuildReport(out_dir=out)
+    merges = MergeReport.load(out / "merges.json")
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(list(inputs), settings=settings, lang=lang):
+            if isinstance(item, InputError):
+                report.skipped.append(item)
+                if progress:
+                    progress("skip", 1)
+                continue
+            yield item
+
+    with GraphStore.open(out, base=settings.base) as store:
+        for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
+            try:
+                graph = article_graph(ex, settings)
+                store.replace_article(str(article_iri(ex.article.id, settings)), graph)
+            except KGError as e:
+                report.failed.append(f"{ex.article.source}: {e}")
+                continue
+            report.articles += 1
+            merges.add(ex)
+            if progress:
+                progress("article", 1)
+        keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
+        store.set_entities(entities_graph(keys, default_gazetteer(), settings))
+        _count(store, report, settings)
+        write_outputs(store, out, settings=settings, view=view, report=report)
+        merges.save(out / "merges.json", keep=set(a.id for a in store.articles()))
+    return report
+
+
+def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, report: BuildReport | None = None) -> list[Path]:
+    """graph.ttl, graph.trig and graph.html from the store, each written atomically."""
+    written = []
+    for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
+        store.dump(out / name, fmt)
+        written.append(out / name)
+    if view:
+        from rdflib import Graph
+
+        from kg.view import write_view
+
+        g = Graph()
+        g.parse(out / "graph.ttl", format="turtle")
+        write_view(g, out / "graph.html", lang=settings.default_lang)
+        written.append(out / "graph.html")
+    if report is not None:
+        report.outputs = written
+    return written
+
+
+def _count(store, report: BuildReport, settings: Settings) -> None:
+    geo = "https://w3id.org/geokg/ontology#"
+    rows = store.query(f"SELECT ?m (COUNT(?s) AS ?n) WHERE {{ ?s a <{geo}Statement> ; <{geo}modality> ?m }} GROUP BY ?m")
+    for row in rows:
+        report.by_modality[str(row["m"].value).rsplit("#", 1)[-1]] = int(row["n"].value)
+    report.relations = sum(report.by_modality.values())
+    ents = store.query(
+        f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?c . FILTER(?c NOT IN (<{geo}Statement>, <{geo}Article>)) }}"
+    )
+    report.entities = int(next(iter(ents))["n"].value)
+    report.triples = store.count()
+
+
+class MergeReport:
+    """Which surface forms became which entity, and why, per article (DIR/merges.json)."""
+
+    def __init__(self, per_article: dict[str, dict[str, dict[str, list[str]]]], labels: dict[str, dict[str, str]]) -> None:
+        self.per_article = per_article
+        self.labels = labels
+
+    @classmethod
+    def load(cls, path: Path) -> MergeReport:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(data.get("per_article", {}), data.get("entities_meta", {}))
+        except (OSError, ValueError, AttributeError):
+            return cls({}, {})
+
+    def add(self, ex: Extraction) -> None:
+        forms: dict[str, dict[str, list[str]]] = {}
+        for m in ex.mentions:
+            hows = forms.setdefault(m.entity, {}).setdefault(m.text, [])
+            if m.how not in hows:
+                hows.append(m.how)
+        self.per_article[ex.article.id] = forms
+        for e in ex.entities:
+            self.labels[e.key] = {"label": e.label("en"), "type": e.type}
+
+    def save(self, path: Path, *, keep: set[str]) -> None:
+        from kg.fsutil import atomic_write_text
+
+        per_article = {k: v for k, v in sorted(self.per_article.items()) if k in keep}
+        entities: dict[str, dict] = {}
+        for art, forms in per_article.items():
+            for key, surfaces in forms.items():
+                e = entities.setdefault(key, {**self.labels.get(key, {}), "forms": {}, "articles": 0})
+                e["articles"] += 1
+                for text, hows in surfaces.items():
+                    f = e["forms"].setdefault(text, {"how": [], "count": 0})
+                    f["count"] += 1
+                    f["how"] = sorted(set(f["how"]) | set(hows))
+        data = {"entities": dict(sorted(entities.items())), "per_article": per_article, "entities_meta": self.labels}
+        atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))

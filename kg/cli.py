@@ -1,0 +1,152 @@
+"""The `kg` command: a thin layer over the library. Only this module prints.
+
+Each subcommand parses its flags, calls one library function, and prints the result.
+Errors from the library (`KGError`) become one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg.errors import KGError
+
+
+def _settings(args: argparse.Namespace):
+    from kg.settings import Settings
+
+    settings = Settings()
+    if getattr(args, "base", None):
+        settings = settings.with_(base=args.base)
+    return settings
+
+
+# -- build ---------------------------------------------------------------------
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import build
+    from kg.progress import Progress
+
+    settings = _settings(args)
+    if args.batch_size:
+        settings = settings.with_(batch_size=args.batch_size)
+    with Progress(quiet=args.quiet) as progress:
+        report = build(
+            args.inputs,
+            args.output,
+            settings=settings,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            lang=args.lang,
+            view=not args.no_view,
+            progress=progress.update,
+        )
+    for err in report.skipped:
+        print(f"skipped {err.source}: {err.reason}", file=sys.stderr)
+    if not args.quiet:
+        print(report.summary())
+    if report.articles == 0:
+        print("error: nothing could be built from the inputs given", file=sys.stderr)
+        return 1
+    if args.strict and (report.skipped or report.failed):
+        print("error: --strict: some inputs were skipped", file=sys.stderr)
+        return 1
+    return 0
+
+
+def add_build(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="build or update the graph of articles into DIR", description="Read articles (.txt, .md, .html, .jsonl, folders, - for stdin), extract entities and relations, and write DIR/graph.ttl, DIR/graph.trig, DIR/graph.html and the store DIR/store/.")
+    p.add_argument("inputs", nargs="+", help="files, folders, or - for standard input")
+    p.add_argument("-o", "--output", required=True, help="output directory (created; updated incrementally)")
+    p.add_argument("--lang", choices=["fr", "en"], help="language of articles that do not declare one (default: detect)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes for extraction (default 1)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
+    p.add_argument("--scheduler", help="Dask scheduler address (default: start a local cluster)")
+    p.add_argument("--batch-size", type=int, default=0, help="articles per nlp.pipe batch")
+    p.add_argument("--base", help="base IRI of minted resources (default https://w3id.org/geokg/id/)")
+    p.add_argument("--no-view", action="store_true", help="do not write graph.html")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when any input is skipped")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
+    p.set_defaults(func=cmd_build)
+
+
+# -- validate ------------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from rdflib import Dataset
+
+    from kg.validate import validate
+
+    target = Path(args.target)
+    path = target / "graph.trig" if target.is_dir() else target
+    if not path.exists():
+        raise KGError(f"{path}: no such file; run `kg build ... -o {target}` first or pass an RDF file")
+    ds = Dataset(default_union=True)
+    ds.parse(path)
+    report = validate(ds)
+    print("conforms" if report.conforms else report.text)
+    return 0 if report.conforms else 1
+
+
+def add_validate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="check a graph against ontology/shapes.ttl (SHACL)")
+    p.add_argument("target", help="a build DIR or an RDF file")
+    p.set_defaults(func=cmd_validate)
+
+
+# -- eval ------------------------------------------------------------------------
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import evaluate, format_report
+
+    report = evaluate(Path(args.gold), settings=_settings(args), entities=not args.relations_only)
+    print(format_report(report, fmt=args.format, details=not args.no_details))
+    return 0
+
+
+def add_eval(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="score extraction against a gold JSONL file (precision, recall, F1)")
+    p.add_argument("gold", help="gold JSONL (DESIGN.md format, with a 'text' field per article)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--no-details", action="store_true", help="do not list misses and false positives")
+    p.add_argument("--relations-only", action="store_true", help="skip the entity scores")
+    p.set_defaults(func=cmd_eval)
+
+
+BUILDERS = [add_build, add_validate, add_eval]
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="geokg: knowledge graphs of geopolitical news (French and English).")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in BUILDERS:
+        add(sub)
+    for module in ("kg.cli_store", "kg.cli_view"):
+        try:
+            mod = __import__(module, fromlist=["register"])
+        except ImportError:
+            continue
+        mod.register(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KGError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: the previous graph files and the store are intact; run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""`kg query`, `kg export`, `kg remove`, `kg serve`, `kg push`: thin commands over the library.
+
+`kg.cli.parser()` calls `register(subparsers)`; each command calls one library function and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kg.errors import KGError
+
+# -- query ---------------------------------------------------------------------
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.query import format_result, list_queries, load_query, run_query
+
+    if args.list:
+        for q in list_queries():
+            params = "".join(f" [--param {p.name}={p.default}]" for p in q.params)
+            print(f"{q.name}{params}\n    {q.description}")
+        return 0
+    if args.name and args.sparql:
+        raise KGError("give either a SPARQL query (text or .rq file) or --name NAME, not both")
+    if args.name:
+        sparql = load_query(args.name).text
+    elif args.sparql:
+        sparql = _query_text(args.sparql)
+    else:
+        raise KGError("no query: give SPARQL text, a .rq file, or --name NAME (see `kg query DIR --list`)")
+    bindings: dict[str, str] = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise KGError(f"--param {item!r}: write it as NAME=VALUE, e.g. --param country=Russia")
+        bindings[key.strip()] = value
+    result = run_query(args.target, sparql, params=bindings)
+    print(format_result(result, args.format), end="" if args.format in ("csv", "tsv") else "\n")
+    return 0
+
+
+def _query_text(arg: str) -> str:
+    """The query itself, or the content of the .rq file it names."""
+    looks_like_file = arg.endswith(".rq") or ("\n" not in arg and len(arg) < 4096 and Path(arg).is_file())
+    if not looks_like_file:
+        return arg
+    try:
+        return Path(arg).read_text(encoding="utf-8")
+    except OSError as e:
+        raise KGError(f"cannot read the query file {arg}: {e.strerror or e}") from e
+
+
+def add_query(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "query",
+        help="run SPARQL over a build DIR or an RDF file",
+        description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of all graphs, "
+        "so counts agree with graph.ttl. geo:, id:, rdf:, rdfs:, owl:, skos:, prov:, xsd: are predeclared.",
+    )
+    p.add_argument("target", help="a build DIR (with store/) or an RDF file (.ttl .nt .trig .nq .jsonld)")
+    p.add_argument("sparql", nargs="?", help="SPARQL text or a .rq file")
+    p.add_argument("--name", help="run a canned query by name (see --list)")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a query parameter (bound as a literal, never pasted)",
+    )
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "tsv"],
+        default="table",
+        help="output format (CONSTRUCT/DESCRIBE print Turtle)",
+    )
+    p.add_argument("--list", action="store_true", help="list the canned queries and exit")
+    p.set_defaults(func=cmd_query)
+
+
+# -- export --------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export
+
+    path = export(args.dir, args.format, args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def add_export(sub: argparse._SubParsersAction) -> None:
+    from kg.export import EXPORT_FORMATS
+
+    p = sub.add_parser("export", help="write the graph of DIR as ttl, nt, trig, nq, jsonld, graphml or gexf")
+    p.add_argument("dir", help="a build directory")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("-o", "--output", required=True, help="file to write (atomically)")
+    p.set_defaults(func=cmd_export)
+
+
+# -- remove --------------------------------------------------------------------
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from kg.build import write_outputs
+    from kg.settings import Settings
+    from kg.store import GraphStore, remove_articles
+
+    removed = remove_articles(args.dir, args.articles)
+    for iri in removed:
+        print(f"removed {iri}")
+    with GraphStore.open(args.dir) as store:
+        written = write_outputs(
+            store, Path(args.dir), settings=Settings(base=store.base), view=(Path(args.dir) / "graph.html").exists()
+        )
+    print("rewrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def add_remove(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("remove", help="retract articles from DIR (by id, IRI, url or file name)")
+    p.add_argument("dir", help="a build directory")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article id, IRI, url or file name")
+    p.set_defaults(func=cmd_remove)
+
+
+# -- serve ---------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import endpoint_urls, serve
+
+    urls = endpoint_urls(args.host, args.port)
+    print(
+        f"serving {args.dir} read-only: SPARQL endpoint {urls['query']} (query timeout {args.timeout:g} s); Ctrl-C stops",
+        file=sys.stderr,
+    )
+    return serve(args.dir, host=args.host, port=args.port, timeout_s=args.timeout)
+
+
+def add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="a read-only SPARQL endpoint over DIR (Oxigraph server)")
+    p.add_argument("dir", help="a build directory")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    p.add_argument("--timeout", type=float, default=30, help="query timeout in seconds (default 30)")
+    p.set_defaults(func=cmd_serve)
+
+
+# -- push ----------------------------------------------------------------------
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.push import push
+
+    report = push(args.dir, args.endpoint, user=args.user, password=args.password, timeout=args.timeout)
+    print(f"pushed {len(report.graphs)} graphs ({report.triples} triples) to {report.endpoint}")
+    return 0
+
+
+def add_push(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("push", help="send DIR's graphs to a remote store (SPARQL 1.1 Graph Store Protocol)")
+    p.add_argument("dir", help="a build directory")
+    p.add_argument("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
+    p.add_argument("--user", help="basic-auth user")
+    p.add_argument("--password", help="basic-auth password")
+    p.add_argument("--timeout", type=float, default=30, help="seconds per HTTP request (default 30)")
+    p.set_defaults(func=cmd_push)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the store commands to the `kg` parser."""
+    for add in (add_query, add_export, add_remove, add_serve, add_push):
+        add(sub)

@@ -1,0 +1,40 @@
+"""Errors people can act on: each message says what was wrong and how to fix it."""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class of every error geokg raises on purpose."""
+
+
+class VocabularyError(KGError):
+    """A term that is not in the ontology."""
+
+
+class InputError(KGError):
+    """An input that cannot be read as an article (names the file and the reason)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class LanguageError(KGError):
+    """A language geokg has no pipeline for."""
+
+
+class ModelError(KGError):
+    """A spaCy model that is not installed."""
+
+
+class StoreError(KGError):
+    """The on-disk store cannot be opened or written."""
+
+
+class QueryError(KGError):
+    """A SPARQL query that cannot be parsed or run."""
+
+
+class RemoteError(KGError):
+    """A remote triple store that is down, refuses, or answers an error."""

@@ -1,0 +1,93 @@
+"""Article -> Extraction: the spaCy boundary.
+
+`Extractor()(article)` handles one article, `Extractor().pipe(articles)` many, in batches
+per language with `nlp.pipe`, preserving order. Everything returned is plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.link import Linked, Linker
+from kg.nlp import load_pipeline
+from kg.relate import relate
+from kg.settings import Settings
+from kg.types import Article, Entity, Extraction, Mention
+
+
+def article_language(article: Article, settings: Settings) -> str:
+    """The declared language, else the detected one, else the default."""
+    if article.lang:
+        return article.lang
+    from kg.lang import detect_language
+
+    lang, _score = detect_language(article.text, supported=settings.languages, default=settings.default_lang)
+    return lang or settings.default_lang
+
+
+class Extractor:
+    """Turns articles into extractions; loads each language's pipeline once."""
+
+    def __init__(self, settings: Settings | None = None, *, gazetteer: Gazetteer | None = None) -> None:
+        self.settings = settings or Settings()
+        self.gazetteer = gazetteer or default_gazetteer()
+        self._linkers: dict[str, Linker] = {}
+
+    def linker(self, lang: str) -> Linker:
+        if lang not in self._linkers:
+            self._linkers[lang] = Linker(self.gazetteer, lang)
+        return self._linkers[lang]
+
+    def __call__(self, article: Article) -> Extraction:
+        return next(iter(self.pipe([article])))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        it = iter(articles)
+        size = max(1, self.settings.batch_size)
+        while chunk := list(islice(it, size)):
+            langs = [article_language(a, self.settings) for a in chunk]
+            results: dict[int, Extraction] = {}
+            for lang in sorted(set(langs)):
+                idx = [i for i, lg in enumerate(langs) if lg == lang]
+                nlp = load_pipeline(lang, self.settings)
+                docs = nlp.pipe((chunk[i].text for i in idx), batch_size=size)
+                for i, doc in zip(idx, docs, strict=True):
+                    results[i] = self.from_doc(chunk[i], doc, lang)
+            for i in range(len(chunk)):
+                yield results[i]
+
+    def from_doc(self, article: Article, doc: Doc, lang: str) -> Extraction:
+        linked = self.linker(lang)(doc)
+        relations = relate(doc, linked, self.gazetteer, lang=lang, article_date=article.date)
+        relations = [r for r in relations if r.confidence >= self.settings.min_confidence]
+        return Extraction(
+            article=article,
+            lang=lang,
+            entities=_entities(linked, {r.subject for r in relations} | {r.object for r in relations}),
+            mentions=tuple(sorted(_mentions(linked), key=lambda m: (m.start, m.end, m.entity))),
+            relations=tuple(relations),
+        )
+
+
+def _mentions(linked: Linked) -> Iterator[Mention]:
+    seen: set[tuple[int, int, str]] = set()
+    for m in linked.mentions:
+        if (m.start, m.end, m.entity) not in seen:
+            seen.add((m.start, m.end, m.entity))
+            yield m
+
+
+def _entities(linked: Linked, used: set[str]) -> tuple[Entity, ...]:
+    """Every linked entity, with the surface forms seen in this article as aliases."""
+    from dataclasses import replace
+
+    out = []
+    for key in sorted(set(linked.entities) | (used & set(linked.entities))):
+        ent = linked.entities[key]
+        aliases = tuple(sorted(linked.aliases.get(key, set())))
+        out.append(replace(ent, aliases=aliases))
+    return tuple(out)

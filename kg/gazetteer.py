@@ -1,0 +1,569 @@
+"""The knowledge base: countries, cities, regions, organisations, armed groups, leaders, and their surfaces.
+
+Everything lives in editable tables under `kg/data/gazetteer/` (see its README.md); this module only
+loads, checks and indexes them. `default_gazetteer()` loads once per process (about 0.2 s).
+
+Surfaces are the strings a text may use for an entity: names, acronyms, aliases, capitals and seats
+of power (metonyms: "Moscou", "le Kremlin" -> Russia), demonyms ("nigérienne" -> Niger) and
+leaders' names. Matching is on `kg.iri.fold` (case and accents ignored), except that acronyms of
+three letters or fewer must match their case exactly ("UN", "AU", "US", "EI" are not "un", "au",
+"us", "ei").
+
+Ambiguity, and how it is handled:
+
+* Cities: only capitals, cities of 100k+ inhabitants and towns of 15k+ in the Sahel / West Africa
+  focus countries are loaded (about 7,500). A city or region name is *not* a surface when it is
+  shorter than 3 letters, in `stoplist.tsv` (common words and first names: Nice, Tours, Mobile,
+  Say, Tete...), or equal to a surface of a stronger entity in the same language (a country,
+  organisation, armed group, leader, geo-region, seat of power or demonym): "Djibouti" and
+  "Koweït" are the countries, "Mexico" is the country in English and the city in French. The
+  entity itself stays (reachable by key, as the capital of its country, etc.).
+* Several entities may share a surface (Tripoli in Libya and Lebanon, the region and the town of
+  Tillabéri). `lookup` returns all of them, best first: names before aliases before demonyms; then
+  countries, organisations and armed groups, leaders, capitals, geo-regions, then regions before
+  ordinary cities (a city of 1M+ inhabitants ranks before regions); then larger population first.
+  The choice in context (a place after "à", an actor before a verb) belongs to the linker.
+* Demonyms that name two countries (congolais, arabe) are left out of the tables; regional
+  adjectives map to geo-regions ("occidentaux" -> georegion/the-west), so `demonym` may return a
+  `georegion/` key as well as a `country/` key.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from kg.errors import KGError, LanguageError
+from kg.iri import fold
+from kg.types import Entity
+
+DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
+LANGS = ("fr", "en")
+KINDS = ("name", "acronym", "alias", "capital", "seat", "demonym", "leader")
+ROLES = ("head_of_state", "head_of_government", "minister", "military_rank", "leader")
+STANDS_FOR = ("country", "forces")
+# Leading articles tolerated by `lookup` and dropped from labels to make surfaces ("Le Caire" -> "Caire").
+ARTICLES = ("le ", "la ", "les ", "l'", "the ")
+MIN_SURFACE_LENGTH = 3  # city and region names shorter than this are never surfaces
+SHORT_ACRONYM = 3  # acronyms this long or shorter match case-sensitively
+BIG_CITY = 1_000_000  # a city this large ranks before a region of the same name
+
+_KIND_RANK = {"name": 0, "acronym": 0, "leader": 0, "capital": 0, "seat": 1, "alias": 1, "demonym": 2}
+_TYPE_RANK = {"Country": 0, "InternationalOrganization": 1, "ArmedGroup": 1, "Person": 2, "GeoRegion": 4, "Region": 5}
+
+
+class GazetteerError(KGError):
+    """A gazetteer table that cannot be loaded (names the file, the line and the fix)."""
+
+
+@dataclass(frozen=True)
+class Surface:
+    """One way of writing an entity in one language ("*" = both)."""
+
+    text: str  # as written in the data, without leading article ("Maison-Blanche")
+    lang: str  # "fr", "en" or "*"
+    key: str  # Entity.key
+    kind: str  # one of KINDS
+
+
+@dataclass
+class _Draft:
+    """Mutable entity fields while the tables are read; frozen into an Entity at the end."""
+
+    key: str
+    type: str
+    label_en: str | None = None
+    label_fr: str | None = None
+    geonames: int | None = None
+    wikidata: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    capital_of: str | None = None
+    affiliations: tuple[str, ...] = ()
+    members_of: list[str] = field(default_factory=list)
+    population: int = 0
+
+
+def _check_lang(lang: str, *, star: bool = False) -> str:
+    allowed = LANGS + (("*",) if star else ())
+    if lang not in allowed:
+        raise LanguageError(f"unsupported language {lang!r}; supported: {', '.join(allowed)}")
+    return lang
+
+
+_fold = functools.lru_cache(maxsize=65536)(fold)  # the tables fold the same strings several times
+
+
+def _strip_article(folded: str) -> str | None:
+    """What follows a leading article in folded text, or None."""
+    for article in ARTICLES:
+        if folded.startswith(article) and len(folded) > len(article):
+            return folded[len(article) :]
+    return None
+
+
+def _split_article(text: str) -> str | None:
+    """What follows a leading article in `text` as written ("la Maison-Blanche" -> "Maison-Blanche"), or None."""
+    text = text.strip()
+    for article in ARTICLES:
+        if _fold(text[: len(article)] + "x") == article + "x" and len(text) > len(article):
+            return text[len(article) :].strip()
+    return None
+
+
+def _unaccent(text: str) -> str:
+    """Accents removed and spaces normalised, case kept (acronyms are compared this way)."""
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+class Gazetteer:
+    """Entities and surfaces loaded from a gazetteer directory; read-only after construction."""
+
+    def __init__(self, directory: Path | str = DATA_DIR) -> None:
+        self.directory = Path(directory)
+        self._drafts: dict[str, _Draft] = {}
+        self._surfaces: list[Surface] = []
+        self._capital: dict[str, str] = {}
+        self._roles: dict[str, str] = {}
+        self._leads: dict[str, str] = {}
+        self._demonyms: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+        self._titles: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+        self._generic: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+        self._stop: dict[str, set[str]] = {"fr": set(), "en": set()}
+        self._load()
+
+    # ---------------------------------------------------------------- public API
+
+    def get(self, key: str) -> Entity | None:
+        return self.entities.get(key)
+
+    def surfaces(self, lang: str) -> Iterator[Surface]:
+        """Every surface usable in `lang` (those marked "*" included), demonyms included."""
+        _check_lang(lang)
+        return (s for s in self._surfaces if s.lang in (lang, "*"))
+
+    def lookup(self, text: str, lang: str) -> list[Surface]:
+        """Surfaces equal to `text` after folding, tolerating a leading article; best first.
+
+        >>> g = default_gazetteer()
+        >>> [s.key for s in g.lookup("la Maison-Blanche", "fr")]
+        ['country/US']
+        """
+        _check_lang(lang)
+        found = self._match(fold(text), text, lang)
+        if not found and (rest := _split_article(text)) is not None:
+            found = self._match(fold(rest), rest, lang)
+        return found
+
+    def demonym(self, word: str, lang: str) -> str | None:
+        """Key of the country (or geo-region) an inflected demonym or adjective refers to.
+
+        >>> g = default_gazetteer()
+        >>> g.demonym("nigériennes", "fr"), g.demonym("nigérians", "fr")
+        ('country/NE', 'country/NG')
+        """
+        _check_lang(lang)
+        return self._demonyms[lang].get(fold(word))
+
+    def title_role(self, text: str, lang: str) -> str | None:
+        """Role a title gives ("premier ministre" -> head_of_government), or None."""
+        _check_lang(lang)
+        folded = fold(text)
+        role = self._titles[lang].get(folded)
+        if role is None and (rest := _strip_article(folded)) is not None:
+            role = self._titles[lang].get(rest)
+        return role
+
+    def generic_actor(self, lemma: str, lang: str) -> str | None:
+        """What a generic actor noun stands for: "country", "forces" or None."""
+        _check_lang(lang)
+        return self._generic[lang].get(fold(lemma))
+
+    def country_of(self, key: str) -> str | None:
+        """Country key of a city, region, person or group; the key itself for a country."""
+        entity = self.entities.get(key)
+        if entity is None:
+            return None
+        if entity.type == "Country":
+            return key
+        return entity.country
+
+    def capital_of(self, country_key: str) -> str | None:
+        """City key of the capital of a country."""
+        return self._capital.get(country_key)
+
+    def leader_role(self, key: str) -> str | None:
+        """Role of a person of the leaders table (head_of_state, head_of_government, minister, leader)."""
+        return self._roles.get(key)
+
+    def leads(self, key: str) -> str | None:
+        """Key of the country, organisation or group a person of the leaders table leads."""
+        return self._leads.get(key)
+
+    def population(self, key: str) -> int:
+        """Population of a city (0 when unknown)."""
+        draft = self._drafts.get(key)
+        return draft.population if draft else 0
+
+    # ---------------------------------------------------------------- matching
+
+    def _match(self, folded: str, original: str, lang: str) -> list[Surface]:
+        out = []
+        for surface in self._index.get(folded, ()):
+            if surface.lang not in (lang, "*"):
+                continue
+            if (
+                surface.kind == "acronym"
+                and len(folded) <= SHORT_ACRONYM
+                and _unaccent(original) != _unaccent(surface.text)
+            ):
+                continue
+            out.append(surface)
+        return out
+
+    # ---------------------------------------------------------------- loading
+
+    def _rows(self, name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+        path = self.directory / name
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as e:
+            raise GazetteerError(
+                f"{path}: cannot read gazetteer table ({e.strerror}); reinstall geokg or restore the file"
+            ) from e
+        header: list[str] | None = None
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                missing = [c for c in columns if c not in header]
+                if missing:
+                    raise GazetteerError(
+                        f"{path}:{number}: missing column(s) {', '.join(missing)}; the header must name {', '.join(columns)} (tab-separated)"
+                    )
+                continue
+            if len(cells) > len(header):
+                raise GazetteerError(
+                    f"{path}:{number}: {len(cells)} cells for {len(header)} columns; cells are separated by single tabs"
+                )
+            cells += [""] * (len(header) - len(cells))
+            yield number, {h: c.strip() for h, c in zip(header, cells, strict=True)}
+
+    def _fail(self, name: str, number: int, message: str) -> GazetteerError:
+        return GazetteerError(f"{self.directory / name}:{number}: {message}")
+
+    def _add(self, name: str, number: int, draft: _Draft) -> None:
+        if draft.key in self._drafts:
+            raise self._fail(name, number, f"duplicate key {draft.key!r}; each entity appears once")
+        self._drafts[draft.key] = draft
+
+    def _need(self, name: str, number: int, key: str, prefix: str = "") -> str:
+        if key not in self._drafts or not key.startswith(prefix):
+            raise self._fail(
+                name, number, f"unknown key {key!r}; add it to its table first (countries.tsv, cities.tsv, ...)"
+            )
+        return key
+
+    def _load(self) -> None:
+        for _number, row in self._rows("stoplist.tsv", ("lang", "word")):
+            for lang in LANGS if row["lang"] == "*" else (_check_lang(row["lang"]),):
+                self._stop[lang].add(fold(row["word"]))
+        raw: list[tuple[str, str, str, str]] = []  # (key, lang, kind, text) before filtering
+        self._load_places(raw)
+        self._load_actors(raw)
+        self._load_words(raw)
+        self._build_surfaces(raw)
+        entities = {}
+        for key, d in self._drafts.items():
+            aliases = tuple(
+                sorted(
+                    {
+                        s.text
+                        for s in self._by_key.get(key, ())
+                        if s.kind != "demonym" and s.text not in (d.label_en, d.label_fr)
+                    }
+                )
+            )
+            entities[key] = Entity(
+                key=key,
+                type=d.type,
+                label_en=d.label_en or None,
+                label_fr=d.label_fr or None,
+                geonames=d.geonames,
+                wikidata=d.wikidata or None,
+                country=d.country,
+                parent=d.parent,
+                capital_of=d.capital_of,
+                aliases=aliases,
+                affiliations=d.affiliations,
+                members_of=tuple(sorted(set(d.members_of))),
+            )
+        self.entities: Mapping[str, Entity] = MappingProxyType(entities)
+
+    def _labels(self, raw: list[tuple[str, str, str, str]], key: str, en: str, fr: str, kind: str) -> None:
+        if en:
+            raw.append((key, "en", kind, en))
+        if fr:
+            raw.append((key, "fr", kind, fr))
+
+    def _names(self, raw: list[tuple[str, str, str, str]], name: str) -> None:
+        for number, row in self._rows(name, ("key", "lang", "kind", "text")):
+            self._need(name, number, row["key"])
+            _check_lang(row["lang"], star=True)
+            if row["kind"] not in KINDS:
+                raise self._fail(name, number, f"unknown kind {row['kind']!r}; allowed: {', '.join(KINDS)}")
+            raw.append((row["key"], row["lang"], row["kind"], row["text"]))
+
+    def _load_places(self, raw: list[tuple[str, str, str, str]]) -> None:
+        capitals: dict[str, str] = {}
+        for number, row in self._rows(
+            "countries.tsv", ("key", "iso2", "geonames", "wikidata", "label_en", "label_fr", "capital")
+        ):
+            key = row["key"]
+            self._add(
+                "countries.tsv",
+                number,
+                _Draft(key, "Country", row["label_en"], row["label_fr"], _int(row["geonames"]), row["wikidata"]),
+            )
+            self._labels(raw, key, row["label_en"], row["label_fr"], "name")
+            if row["capital"]:
+                capitals[row["capital"]] = key
+        for number, row in self._rows("cities.tsv", ("key", "geonames", "country", "name", "population")):
+            key, country = row["key"], self._need("cities.tsv", number, row["country"], "country/")
+            d = _Draft(key, "City", row["name"], None, _int(row["geonames"]), None, country, country, capitals.get(key))
+            d.population = _int(row["population"]) or 0
+            self._add("cities.tsv", number, d)
+            raw.append((key, "*", "geonames", row["name"]))
+        for city, country in capitals.items():
+            if city not in self._drafts:
+                raise GazetteerError(
+                    f"{self.directory / 'countries.tsv'}: capital {city!r} of {country} is not in cities.tsv; rerun _snapshot.py or fix the cell"
+                )
+            self._capital[country] = city
+        for number, row in self._rows(
+            "regions.tsv", ("key", "country", "geonames", "wikidata", "label_en", "label_fr")
+        ):
+            country = self._need("regions.tsv", number, row["country"], "country/")
+            self._add(
+                "regions.tsv",
+                number,
+                _Draft(
+                    row["key"],
+                    "Region",
+                    row["label_en"],
+                    row["label_fr"],
+                    _int(row["geonames"]),
+                    row["wikidata"],
+                    country,
+                    country,
+                ),
+            )
+            self._labels(raw, row["key"], row["label_en"], row["label_fr"], "name")
+        for number, row in self._rows("georegions.tsv", ("key", "label_en", "label_fr", "geonames", "wikidata")):
+            self._add(
+                "georegions.tsv",
+                number,
+                _Draft(
+                    row["key"], "GeoRegion", row["label_en"], row["label_fr"], _int(row["geonames"]), row["wikidata"]
+                ),
+            )
+            self._labels(raw, row["key"], row["label_en"], row["label_fr"], "name")
+        self._names(raw, "city_names.tsv")
+        for key, lang, _kind, text in raw:  # the first French name of a city is its French label
+            d = self._drafts[key]
+            if d.type == "City" and lang == "fr" and d.label_fr is None:
+                d.label_fr = text
+        for d in self._drafts.values():
+            if d.type == "City" and d.label_fr is None:
+                d.label_fr = d.label_en
+        self._names(raw, "country_names.tsv")
+        self._names(raw, "region_names.tsv")
+
+    def _load_actors(self, raw: list[tuple[str, str, str, str]]) -> None:
+        for number, row in self._rows("organisations.tsv", ("key", "label_en", "label_fr", "wikidata", "members")):
+            key = row["key"]
+            self._add(
+                "organisations.tsv",
+                number,
+                _Draft(key, "InternationalOrganization", row["label_en"], row["label_fr"], None, row["wikidata"]),
+            )
+            self._labels(raw, key, row["label_en"], row["label_fr"], "name")
+            for iso in row["members"].split():
+                self._drafts[self._need("organisations.tsv", number, f"country/{iso}")].members_of.append(key)
+        groups = list(
+            self._rows("armed_groups.tsv", ("key", "label_en", "label_fr", "wikidata", "country", "affiliations"))
+        )
+        for number, row in groups:
+            country = self._need("armed_groups.tsv", number, row["country"], "country/") if row["country"] else None
+            self._add(
+                "armed_groups.tsv",
+                number,
+                _Draft(row["key"], "ArmedGroup", row["label_en"], row["label_fr"], None, row["wikidata"], country),
+            )
+            self._labels(raw, row["key"], row["label_en"], row["label_fr"], "name")
+        for number, row in groups:  # affiliations may point to a later row
+            self._drafts[row["key"]].affiliations = tuple(
+                self._need("armed_groups.tsv", number, a, "group/") for a in row["affiliations"].split()
+            )
+        for number, row in self._rows("leaders.tsv", ("key", "label_en", "label_fr", "role", "leads", "wikidata")):
+            key, leads = row["key"], self._need("leaders.tsv", number, row["leads"])
+            if row["role"] not in ROLES:
+                raise self._fail("leaders.tsv", number, f"unknown role {row['role']!r}; allowed: {', '.join(ROLES)}")
+            country = leads if leads.startswith("country/") else self._drafts[leads].country
+            self._add(
+                "leaders.tsv",
+                number,
+                _Draft(key, "Person", row["label_en"], row["label_fr"], None, row["wikidata"], country),
+            )
+            self._roles[key], self._leads[key] = row["role"], leads
+            self._labels(raw, key, row["label_en"], row["label_fr"], "leader")
+        self._names(raw, "org_names.tsv")
+        self._names(raw, "group_names.tsv")
+        self._names(raw, "person_names.tsv")
+        for number, row in self._rows("seats.tsv", ("lang", "text", "key")):
+            self._need("seats.tsv", number, row["key"])
+            raw.append((row["key"], _check_lang(row["lang"], star=True), "seat", row["text"]))
+
+    def _load_words(self, raw: list[tuple[str, str, str, str]]) -> None:
+        for number, row in self._rows("demonyms.tsv", ("lang", "key", "masculine", "feminine", "plural")):
+            lang, key = _check_lang(row["lang"]), self._need("demonyms.tsv", number, row["key"])
+            for form in inflections(lang, row["masculine"], row["feminine"], row["plural"]):
+                other = self._demonyms[lang].setdefault(fold(form), key)
+                if other != key:
+                    raise self._fail(
+                        "demonyms.tsv", number, f"{form!r} already means {other}; a form may name one entity only"
+                    )
+                raw.append((key, lang, "demonym", form))
+        for number, row in self._rows("titles.tsv", ("lang", "title", "role")):
+            if row["role"] not in ROLES:
+                raise self._fail("titles.tsv", number, f"unknown role {row['role']!r}; allowed: {', '.join(ROLES)}")
+            self._titles[_check_lang(row["lang"])][fold(row["title"])] = row["role"]
+        for number, row in self._rows("generic_actors.tsv", ("lang", "noun", "stands_for")):
+            if row["stands_for"] not in STANDS_FOR:
+                raise self._fail(
+                    "generic_actors.tsv",
+                    number,
+                    f"unknown stands_for {row['stands_for']!r}; allowed: {', '.join(STANDS_FOR)}",
+                )
+            self._generic[_check_lang(row["lang"])][fold(row["noun"])] = row["stands_for"]
+
+    def _surface_text(self, text: str) -> str:
+        """Drop a leading article ("Le Caire" -> "Caire") unless what is left is a common word ("the West")."""
+        rest = _split_article(text)
+        if rest is None or _fold(rest) in self._stop["fr"] or _fold(rest) in self._stop["en"]:
+            return text
+        return rest
+
+    def _build_surfaces(self, raw: list[tuple[str, str, str, str]]) -> None:
+        # merge the languages of one (key, kind, folded text); capitals' names become kind "capital"
+        merged: dict[tuple[str, str, str], tuple[str, set[str]]] = {}
+        for key, lang, kind, text in raw:
+            d = self._drafts[key]
+            if kind == "geonames":  # a GeoNames name is kept as written ("La Paz", "The Valley")
+                kind = "name"
+            else:
+                text = self._surface_text(text)
+            if d.type == "City" and d.capital_of and kind in ("name", "alias"):
+                kind = "capital"
+            slot = (key, kind, _fold(text))
+            first, langs = merged.setdefault(slot, (text, set()))
+            langs.update(LANGS if lang == "*" else (lang,))
+        # a kind of surface per (key, folded text): keep the strongest
+        best: dict[tuple[str, str], tuple[str, str, set[str]]] = {}
+        for (key, kind, folded), (text, langs) in merged.items():
+            prev = best.get((key, folded))
+            if prev is None or _KIND_RANK[kind] < _KIND_RANK[prev[1]]:
+                best[(key, folded)] = (text, kind, set(langs) | (prev[2] if prev else set()))
+            else:
+                prev[2].update(langs)
+        strong: dict[str, set[str]] = defaultdict(set)  # folded text -> languages where a strong entity uses it
+        for (key, folded), (_text, kind, langs) in best.items():
+            if self._drafts[key].type not in ("City", "Region") and kind != "seat":  # "Bruxelles" stays a city too
+                strong[folded] |= langs
+        surfaces = []
+        for (key, folded), (text, kind, langs) in best.items():
+            d = self._drafts[key]
+            if d.type in ("City", "Region"):
+                langs = {
+                    lang for lang in langs if lang not in strong.get(folded, ()) and folded not in self._stop[lang]
+                }
+                if len(folded) < MIN_SURFACE_LENGTH:
+                    langs = set()
+            if langs:
+                surfaces.append(Surface(text, "*" if len(langs) == len(LANGS) else next(iter(langs)), key, kind))
+        surfaces.sort(key=self._rank)
+        self._surfaces = surfaces
+        index: dict[str, list[Surface]] = defaultdict(list)
+        by_key: dict[str, list[Surface]] = defaultdict(list)
+        for s in surfaces:
+            index[_fold(s.text)].append(s)
+            by_key[s.key].append(s)
+        self._index = dict(index)
+        self._by_key = dict(by_key)
+
+    def _rank(self, s: Surface) -> tuple[int, float, int, str, str]:
+        d = self._drafts[s.key]
+        if d.type == "City":
+            type_rank = 3.0 if d.capital_of else (4.5 if d.population >= BIG_CITY else 6.0)
+        else:
+            type_rank = float(_TYPE_RANK.get(d.type, 7))
+        return (_KIND_RANK[s.kind], type_rank, -d.population, s.key, s.text)
+
+
+def inflections(lang: str, masculine: str, feminine: str = "", plural: str = "") -> tuple[str, ...]:
+    """All forms of a demonym row: genders and numbers (French), singular and plural (English).
+
+    >>> inflections("fr", "nigérien", "nigérienne")
+    ('nigérien', 'nigérienne', 'nigériens', 'nigériennes')
+    >>> inflections("fr", "occidental", "occidentale")
+    ('occidental', 'occidentale', 'occidentaux', 'occidentales')
+    >>> inflections("fr", "burkinabè", "", "-")
+    ('burkinabè',)
+    >>> inflections("en", "Chinese"), inflections("en", "Nigerien")
+    (('Chinese',), ('Nigerien', 'Nigeriens'))
+    """
+    singular = [f for f in (masculine, feminine) if f]
+    if plural == "-":
+        plurals: list[str] = []
+    elif plural:
+        plurals = [p.strip() for p in plural.split("|") if p.strip()]
+    elif lang == "fr":
+        plurals = [_plural_fr(f) for f in singular]
+    else:
+        plurals = [] if masculine.endswith(("ese", "ish", "ch", "sh", "s", "x", "z")) else [masculine + "s"]
+    return tuple(dict.fromkeys(singular + plurals))
+
+
+def _plural_fr(word: str) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + "s"
+
+
+def _int(cell: str) -> int | None:
+    return int(cell) if cell.strip().isdigit() else None
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(directory: str) -> Gazetteer:
+    return Gazetteer(directory)
+
+
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of the package data, loaded once per process."""
+    return _load_cached(str(DATA_DIR))
+
+
+def load_gazetteer(directory: Path | str) -> Gazetteer:
+    """A gazetteer from another directory of tables (same layout as kg/data/gazetteer), cached."""
+    return _load_cached(str(Path(directory).resolve()))

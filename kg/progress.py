@@ -1,0 +1,48 @@
+"""Progress of long builds on stderr (rich); silent under --quiet or when stderr is not a terminal."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+
+class Progress:
+    """Counts articles done and skipped, shows the rate; a context manager."""
+
+    def __init__(self, *, quiet: bool = False, total: int | None = None) -> None:
+        self.quiet = quiet
+        self.total = total
+        self.done = 0
+        self.skipped = 0
+        self.started = time.monotonic()
+        self._bar = None
+
+    def __enter__(self) -> Progress:
+        if not self.quiet and sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+            self._rich = RichProgress(
+                TextColumn("[bold]building"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                transient=True,
+            )
+            self._rich.__enter__()
+            self._bar = self._rich.add_task("build", total=self.total, rate="")
+        return self
+
+    def update(self, event: str, n: int = 1) -> None:
+        if event == "article":
+            self.done += n
+        elif event == "skip":
+            self.skipped += n
+        if self._bar is not None:
+            elapsed = max(time.monotonic() - self.started, 1e-6)
+            self._rich.update(self._bar, completed=self.done, rate=f"{self.done / elapsed:.1f} articles/s, {self.skipped} skipped")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._rich.__exit__(None, None, None)

@@ -1,0 +1,167 @@
+"""`kg push`: send a build's graphs to a remote triple store (SPARQL 1.1 Graph Store HTTP Protocol).
+
+Each article's named graph is PUT to `ENDPOINT?graph=<article IRI>` and the entity descriptions
+to `ENDPOINT?graph=<base>graph/entities`, as N-Triples. PUT replaces a graph, so pushing twice
+changes nothing and re-running after a failure completes the push.
+
+Nothing is sent half-prepared: every graph is serialised first, then the endpoint is probed,
+then the graphs are sent. If a PUT fails midway, `PushError` says which graphs were sent and
+which were not. Graphs of articles removed locally are not deleted remotely.
+
+For an Oxigraph server the endpoint is `http://HOST:PORT/store`; for Fuseki `http://HOST:PORT/DATASET/data`.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+from kg.errors import RemoteError
+from kg.store import GraphStore
+
+CONTENT_TYPE = "application/n-triples"
+
+
+@dataclass(frozen=True)
+class PushReport:
+    endpoint: str
+    graphs: tuple[str, ...]  # graph IRIs sent, in order
+    triples: int  # triples sent (a triple in two graphs counts twice)
+
+
+class PushError(RemoteError):
+    """A push that stopped midway: `sent` graphs are on the remote store, `pending` are not."""
+
+    def __init__(self, message: str, *, sent: tuple[str, ...], pending: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.sent = sent
+        self.pending = pending
+
+
+def push(
+    directory: str | os.PathLike[str],
+    endpoint: str,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: float = 30,
+) -> PushReport:
+    """PUT every named graph of the build `directory` to the Graph Store Protocol `endpoint`."""
+    _check_url(endpoint)
+    if (user is None) != (password is None):
+        raise RemoteError("give both --user and --password for basic authentication, or neither")
+    headers = {}
+    if user is not None:
+        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
+
+    # 1. serialise everything
+    with GraphStore.open(directory, read_only=True) as store:
+        payloads = [
+            (name, store.serialize_graph(name, "nt"), len(store.graph_triples(name))) for name in store.graph_names()
+        ]
+    # 2. probe the endpoint
+    probe(endpoint, headers=headers, timeout=timeout)
+    # 3. send
+    sent: list[str] = []
+    total = 0
+    for index, (graph, data, count) in enumerate(payloads):
+        url = graph_url(endpoint, graph)
+        request = urllib.request.Request(
+            url, data=data, method="PUT", headers={**headers, "Content-Type": CONTENT_TYPE}
+        )
+        try:
+            _send(request, timeout)
+        except RemoteError as e:
+            pending = tuple(name for name, _, _ in payloads[index:])
+            shown = ", ".join(pending[:5]) + (f" and {len(pending) - 5} more" if len(pending) > 5 else "")
+            raise PushError(
+                f"push to {endpoint} stopped at graph {graph}: {e}. Sent {len(sent)} of {len(payloads)} graphs; "
+                f"not sent: {shown}. Fix the problem and run `kg push` again: it replaces graphs, so re-running completes it",
+                sent=tuple(sent),
+                pending=pending,
+            ) from e
+        sent.append(graph)
+        total += count
+    return PushReport(endpoint, tuple(sent), total)
+
+
+def graph_url(endpoint: str, graph: str) -> str:
+    """`endpoint?graph=<graph>` with the IRI percent-encoded.
+
+    >>> graph_url("http://127.0.0.1:7878/store", "https://w3id.org/geokg/id/article/ab")
+    'http://127.0.0.1:7878/store?graph=https%3A%2F%2Fw3id.org%2Fgeokg%2Fid%2Farticle%2Fab'
+    """
+    separator = "&" if "?" in endpoint else "?"
+    return f"{endpoint}{separator}{urllib.parse.urlencode({'graph': graph})}"
+
+
+def probe(endpoint: str, *, headers: dict[str, str] | None = None, timeout: float = 30) -> None:
+    """Check that `endpoint` is up and accepts us (HEAD); RemoteError says what is wrong."""
+    request = urllib.request.Request(endpoint, method="HEAD", headers=dict(headers or {}))
+    try:
+        _send(request, timeout)
+    except _HTTPStatus as e:
+        if e.code == 404:
+            raise RemoteError(
+                f"{endpoint} answered 404 Not Found: is it a Graph Store Protocol endpoint? "
+                "(Oxigraph: http://HOST:PORT/store; Fuseki: http://HOST:PORT/DATASET/data)"
+            ) from e
+        if e.code in (401, 403):
+            raise
+        # 405 and other 4xx answers to HEAD still mean the server is up
+
+
+class _HTTPStatus(RemoteError):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _send(request: urllib.request.Request, timeout: float) -> None:
+    url = request.full_url
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as e:
+        body = _body(e)
+        if e.code in (401, 403):
+            hint = (
+                "check --user and --password, and that this account may write"
+                if e.code == 401
+                else ("the store refuses writes (read-only server or missing permission)")
+            )
+            raise _HTTPStatus(f"{url} refused the request: HTTP {e.code} {e.reason}: {body}; {hint}", e.code) from e
+        raise _HTTPStatus(f"{url} answered HTTP {e.code} {e.reason}: {body}", e.code) from e
+    except urllib.error.URLError as e:
+        reason = e.reason
+        if isinstance(reason, ConnectionRefusedError):
+            raise RemoteError(f"{url} is down: connection refused; start the store or check --endpoint") from e
+        if isinstance(reason, socket.timeout | TimeoutError):
+            raise RemoteError(f"{url} did not answer within {timeout:g} s; check the store or raise --timeout") from e
+        if isinstance(reason, socket.gaierror):
+            raise RemoteError(f"{url}: unknown host ({reason}); check --endpoint") from e
+        raise RemoteError(f"{url} cannot be reached: {reason}") from e
+    except TimeoutError as e:
+        raise RemoteError(f"{url} did not answer within {timeout:g} s; check the store or raise --timeout") from e
+    except (ConnectionError, OSError) as e:
+        raise RemoteError(f"{url}: connection failed: {e}") from e
+
+
+def _body(error: urllib.error.HTTPError) -> str:
+    try:
+        text = error.read().decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+    return " ".join(text.split())[:300]
+
+
+def _check_url(endpoint: str) -> None:
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise RemoteError(f"{endpoint!r} is not an http(s) URL; give e.g. --endpoint http://127.0.0.1:7878/store")

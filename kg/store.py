@@ -1,0 +1,503 @@
+"""The on-disk store in `DIR/store`: one named graph per article, built incrementally.
+
+Layout (pyoxigraph `Store`, RocksDB underneath):
+
+* named graph `<base>article/<id>`: that article's triples (the graph name is the article IRI);
+* named graph `<base>graph/entities`: gazetteer descriptions of the entities articles mention;
+* the default graph: the RDF merge (set union) of all named graphs, kept up to date in the same
+  transaction as every change.
+
+Why a materialised merge instead of pyoxigraph's `use_default_graph_as_union`: in oxigraph 0.5 the
+union default graph yields a triple once per graph that holds it (oxigraph issue #1919, fixed only
+after 0.5), and every article graph repeats the types and labels of the entities it mentions, so
+`COUNT(*)` over the union would not match `graph.ttl`. Querying the merged default graph does, and
+`oxigraph serve-read-only` sees the same default graph with no extra flag. `GRAPH ?g { ... }`
+still reaches the per-article graphs.
+
+Each change (`replace_article`, `remove_article`, `set_entities`) is one SPARQL update, which
+oxigraph runs as one transaction: a crash leaves the store before or after the change, never in
+between.
+
+>>> import rdflib, tempfile
+>>> g = rdflib.Graph()
+>>> art = rdflib.URIRef("https://w3id.org/geokg/id/article/abc")
+>>> _ = g.add((art, rdflib.RDF.type, rdflib.URIRef(GEO + "Article")))
+>>> with GraphStore.open(tempfile.mkdtemp()) as store:
+...     store.replace_article(str(art), g)
+...     store.replace_article(str(art), g)
+...     (store.count(), store.has_article(str(art)))
+(1, True)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import QueryError, StoreError
+from kg.fsutil import atomic_open
+from kg.vocab import DEFAULT_BASE, ONTOLOGY_NS
+
+GEO = ONTOLOGY_NS
+STORE_DIRNAME = "store"
+ENTITIES_GRAPH = "graph/entities"  # relative to the base
+
+# file extension / format name -> pyoxigraph format
+FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+DATASET_FORMATS = ("trig", "nq")
+_FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld", "json": "jsonld"}
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes every serialisation and query uses, `id:` bound to `base`."""
+    return {
+        "geo": GEO,
+        "id": base,
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "owl": "http://www.w3.org/2002/07/owl#",
+        "skos": "http://www.w3.org/2004/02/skos/core#",
+        "prov": "http://www.w3.org/ns/prov#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    }
+
+
+def rdf_format(name: str) -> tuple[str, ox.RdfFormat]:
+    """Normalise a format name or file extension (`ttl`, `.nq`, `turtle`...) to (name, RdfFormat).
+
+    >>> rdf_format(".TTL")[0]
+    'ttl'
+    """
+    key = name.lower().lstrip(".")
+    key = _FORMAT_ALIASES.get(key, key)
+    if key not in FORMATS:
+        raise StoreError(f"unknown RDF format {name!r}; use one of: {', '.join(FORMATS)}")
+    return key, FORMATS[key]
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What the store knows about one article (its graph name is `iri`)."""
+
+    iri: str
+    file_name: str | None
+    url: str | None
+    title: str | None
+    hash: str | None
+
+    @property
+    def id(self) -> str:
+        return self.iri.rsplit("/", 1)[-1]
+
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def to_oxigraph(term: Any, bnodes: dict[Any, ox.BlankNode] | None = None) -> Term:
+    """An rdflib term (or a pyoxigraph term, unchanged) as a pyoxigraph term.
+
+    Blank nodes are mapped through `bnodes` so one rdflib BNode stays one node.
+
+    >>> str(to_oxigraph(rdflib.Literal('a "b"\\n', lang="fr")))
+    '"a \\\\"b\\\\"\\\\n"@fr'
+    """
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        if bnodes is None:
+            return ox.BlankNode()
+        if term not in bnodes:
+            bnodes[term] = ox.BlankNode()
+        return bnodes[term]
+    if isinstance(term, rdflib.Literal):
+        lexical = str(term)
+        if term.language:
+            return ox.Literal(lexical, language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(lexical, datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(lexical)
+    raise StoreError(f"cannot store {term!r}: expected an rdflib or pyoxigraph IRI, blank node or literal")
+
+
+def _triples(data: rdflib.Graph | Iterable[Any]) -> list[tuple[Term, Term, Term]]:
+    """Triples from an rdflib Graph, rdflib/pyoxigraph term tuples, or pyoxigraph Triple/Quad objects."""
+    bnodes: dict[Any, ox.BlankNode] = {}
+    out: list[tuple[Term, Term, Term]] = []
+    s: Any
+    p: Any
+    o: Any
+    for item in data:
+        if isinstance(item, ox.Triple | ox.Quad):
+            s, p, o = item.subject, item.predicate, item.object
+        else:
+            s, p, o = item[0], item[1], item[2]
+        out.append((to_oxigraph(s, bnodes), to_oxigraph(p, bnodes), to_oxigraph(o, bnodes)))
+    return out
+
+
+class GraphStore:
+    """An on-disk pyoxigraph store with one named graph per article; see the module docstring.
+
+    Open it with `GraphStore.open(DIR)`; it lives in `DIR/store`. Use it as a context manager,
+    or call `close()`. Only one process may open a store for writing; readers (`read_only=True`,
+    `kg query`, `kg serve`) must not run while a writer changes it.
+    """
+
+    def __init__(self, store: ox.Store, path: Path, *, read_only: bool, base: str | None) -> None:
+        self._store: ox.Store | None = store
+        self.path = path
+        self.read_only = read_only
+        self._base = base
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def open(cls, directory: str | os.PathLike[str], *, read_only: bool = False, base: str | None = None) -> GraphStore:
+        """Open (or, unless `read_only`, create) the store in `directory/store`.
+
+        `base` is the namespace of minted IRIs; when None it is inferred from the stored
+        article graph names (`<base>article/<id>`), falling back to the default base.
+        """
+        path = Path(directory) / STORE_DIRNAME
+        if read_only:
+            if not path.is_dir():
+                raise StoreError(f"no store in {path}; build one first with `kg build INPUT... -o {directory}`")
+            try:
+                store = ox.Store.read_only(str(path))
+            except OSError as e:
+                raise StoreError(f"cannot open the store {path} read-only: {e}; is it a geokg build directory?") from e
+        else:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                store = ox.Store(str(path))
+            except OSError as e:
+                if "lock" in str(e).lower():
+                    raise StoreError(
+                        f"the store {path} is in use by another process (a running `kg build` or `kg remove`?); "
+                        "wait for it to finish, or stop it, then retry"
+                    ) from e
+                raise StoreError(f"cannot open the store {path}: {e}") from e
+        return cls(store, path, read_only=read_only, base=base)
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock). Safe to call twice."""
+        if self._store is None:
+            return
+        if not self.read_only:
+            try:
+                self._store.flush()
+            except OSError as e:
+                raise StoreError(f"cannot flush the store {self.path}: {e}") from e
+        self._store = None
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def raw(self) -> ox.Store:
+        """The underlying pyoxigraph Store (for read access the wrapper does not offer)."""
+        if self._store is None:
+            raise StoreError(f"the store {self.path} is closed; open it again with GraphStore.open()")
+        return self._store
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"the store {self.path} was opened read-only; open it with read_only=False to change it")
+        return self.raw
+
+    # ------------------------------------------------------------------ naming
+    @property
+    def base(self) -> str:
+        """The resource namespace: given at open, else inferred from the article graph names."""
+        if self._base is None:
+            self._base = DEFAULT_BASE
+            for graph in self.raw.named_graphs():
+                iri = getattr(graph, "value", "")
+                if "/article/" in iri:
+                    self._base = iri[: iri.rindex("/article/") + 1]
+                    break
+                if iri.endswith("/" + ENTITIES_GRAPH):
+                    self._base = iri[: -len(ENTITIES_GRAPH)]
+        return self._base
+
+    @property
+    def entities_graph(self) -> str:
+        """IRI of the named graph holding entity descriptions."""
+        return self.base + ENTITIES_GRAPH
+
+    def article_iri(self, article_id: str) -> str:
+        return f"{self.base}article/{article_id}"
+
+    @staticmethod
+    def _node(iri: str) -> ox.NamedNode:
+        try:
+            return ox.NamedNode(iri)
+        except ValueError as e:
+            raise StoreError(f"{iri!r} is not a valid IRI: {e}") from e
+
+    # ------------------------------------------------------------------ writes
+    def _replace_graph(self, graph_iri: str, data: rdflib.Graph | Iterable[Any]) -> None:
+        """Replace one named graph and keep the merged default graph in step, in one transaction.
+
+        Only the difference is written: an unchanged graph costs a read and no write, so
+        rebuilding the same inputs leaves the store untouched.
+        """
+        store = self._writable()
+        node = self._node(graph_iri)
+        g = str(node)
+        new = list(dict.fromkeys(_triples(data)))
+        old = [(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, node)]
+        if any(isinstance(t, ox.BlankNode) for triple in (*new, *old) for t in triple):
+            # Blank nodes cannot be matched across updates by label: replace the graph wholesale.
+            parts = [
+                f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g}) }} }}",
+                f"DROP SILENT GRAPH {g}",
+            ]
+            if new:
+                body = _body(new)
+                parts.append(f"INSERT DATA {{\n{body}\nGRAPH {g} {{\n{body}\n}} }}")
+            self._update(" ;\n".join(parts), graph_iri)
+            return
+        old_set, new_set = set(old), set(new)
+        removed = [t for t in old if t not in new_set]
+        added = [t for t in new if t not in old_set]
+        if not removed and not added:
+            if not new and store.contains_named_graph(node):
+                self._update(f"DROP SILENT GRAPH {g}", graph_iri)
+            return
+        # a removed triple leaves the merge only if no other named graph still holds it
+        orphans = [t for t in removed if not any(
+            isinstance(q.graph_name, ox.NamedNode) and q.graph_name != node
+            for q in store.quads_for_pattern(t[0], t[1], t[2], None)
+        )]  # fmt: skip
+        parts = []
+        if removed:
+            parts.append(f"DELETE DATA {{\n{_body(orphans)}\nGRAPH {g} {{\n{_body(removed)}\n}} }}")
+        if added:
+            parts.append(f"INSERT DATA {{\n{_body(added)}\nGRAPH {g} {{\n{_body(added)}\n}} }}")
+        if not new:
+            parts.append(f"DROP SILENT GRAPH {g}")
+        # The single writer holds the store's lock, so what was read above is still current.
+        self._update(" ;\n".join(parts), graph_iri)
+
+    def _update(self, sparql: str, graph_iri: str) -> None:
+        try:
+            self._writable().update(sparql)
+        except (SyntaxError, OSError, ValueError) as e:
+            raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {e}") from e
+
+    def replace_article(self, article_iri: str, data: rdflib.Graph | Iterable[Any]) -> None:
+        """Make `data` the whole content of the article's named graph (atomic; idempotent).
+
+        `data` is an rdflib Graph (or any iterable of rdflib/pyoxigraph triples).
+        """
+        self._replace_graph(article_iri, data)
+
+    def remove_article(self, article_iri: str) -> bool:
+        """Drop the article's named graph and what only it supported; False if it was absent.
+
+        Entity descriptions are not touched: call `prune_entities()` or `set_entities()` after.
+        """
+        if not self.has_article(article_iri):
+            return False
+        self._replace_graph(article_iri, ())
+        return True
+
+    def set_entities(self, data: rdflib.Graph | Iterable[Any]) -> None:
+        """Replace the entities graph `<base>graph/entities` (atomic)."""
+        self._replace_graph(self.entities_graph, data)
+
+    def prune_entities(self) -> int:
+        """Keep only entity descriptions whose subject an article still mentions; returns triples dropped.
+
+        This is what `kg remove` does without the gazetteer; a build recomputes the graph instead.
+        """
+        graph = self._node(self.entities_graph)
+        current = [(q.subject, q.predicate, q.object) for q in self.raw.quads_for_pattern(None, None, None, graph)]
+        mentioned = self.mentioned_entities()
+        kept = [t for t in current if getattr(t[0], "value", None) in mentioned]
+        if len(kept) != len(current):
+            self._replace_graph(self.entities_graph, kept)
+        return len(current) - len(kept)
+
+    # ------------------------------------------------------------------ reads
+    def has_article(self, article_iri: str) -> bool:
+        return self.raw.contains_named_graph(self._node(article_iri))
+
+    def article_hash(self, article_iri: str) -> str | None:
+        """The geo:contentHash stored for the article, or None if the article is absent."""
+        node = self._node(article_iri)
+        for quad in self.raw.quads_for_pattern(node, ox.NamedNode(GEO + "contentHash"), None, node):
+            return getattr(quad.object, "value", None)
+        return None
+
+    def articles(self) -> list[ArticleInfo]:
+        """Every article in the store, sorted by IRI."""
+        rows = self._select(
+            """SELECT ?g ?file ?url ?title ?hash WHERE { GRAPH ?g {
+                 ?g a geo:Article .
+                 OPTIONAL { ?g geo:fileName ?file } OPTIONAL { ?g geo:url ?url }
+                 OPTIONAL { ?g geo:title ?title } OPTIONAL { ?g geo:contentHash ?hash } } }
+               ORDER BY ?g ?file ?url ?title"""
+        )
+        seen: dict[str, ArticleInfo] = {}
+        for g, file, url, title, digest in rows:
+            if g is not None and g not in seen:
+                seen[g] = ArticleInfo(g, file, url, title, digest)
+        return list(seen.values())
+
+    def find_articles(self, ref: str) -> list[str]:
+        """IRIs of the articles `ref` names: an IRI, an id (or an id prefix of 6+ characters), a url or a file name."""
+        ref = ref.strip()
+        found = []
+        for info in self.articles():
+            if ref in (info.iri, info.id, info.url) or _same_file(ref, info.file_name):
+                found.append(info.iri)
+            elif len(ref) >= 6 and info.id.startswith(ref):
+                found.append(info.iri)
+        return found
+
+    def graph_names(self) -> list[str]:
+        """Names of all named graphs (articles and entities), sorted."""
+        return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_triples(self, graph_iri: str) -> list[ox.Triple]:
+        """The triples of one named graph."""
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in self.raw.quads_for_pattern(None, None, None, self._node(graph_iri))
+        ]
+
+    def mentioned_entities(self) -> set[str]:
+        """IRIs under the base used as subject or object in article graphs (articles and statements excluded)."""
+        # the base goes in as a serialised (escaped) literal, never as raw text
+        base, art, stmt = (str(ox.Literal(self.base + x)) for x in ("", "article/", "statement/"))
+        rows = self._select(
+            f"""SELECT DISTINCT ?x WHERE {{
+                 GRAPH ?g {{ ?g a geo:Article . {{ ?x ?p ?o }} UNION {{ ?s ?p ?x }} }}
+                 FILTER(isIRI(?x) && STRSTARTS(STR(?x), {base})
+                        && !STRSTARTS(STR(?x), {art}) && !STRSTARTS(STR(?x), {stmt})) }}"""
+        )
+        return {row[0] for row in rows if row[0] is not None}
+
+    def count(self) -> int:
+        """Number of distinct triples in the union of all graphs (what graph.ttl holds)."""
+        return sum(1 for _ in self.raw.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def quad_count(self) -> int:
+        """Number of quads in the named graphs (a triple shared by two articles counts twice)."""
+        return sum(1 for g in self.raw.named_graphs() for _ in self.raw.quads_for_pattern(None, None, None, g))
+
+    def query(self, sparql: str, *, substitutions: dict[ox.Variable, Any] | None = None) -> Any:
+        """Run a SPARQL query over the union of all graphs; returns pyoxigraph's result object.
+
+        `geo:`, `id:`, `rdf:`, `rdfs:`, `owl:`, `skos:`, `prov:`, `xsd:` are predeclared.
+        `substitutions` binds variables to terms (never pasted into the text).
+        """
+        try:
+            return self.raw.query(sparql, prefixes=prefixes(self.base), substitutions=substitutions)
+        except SyntaxError as e:
+            raise QueryError(f"invalid SPARQL: {e}") from e
+        except (OSError, ValueError, TypeError, RuntimeError) as e:
+            raise QueryError(f"the query failed: {e}") from e
+
+    def _select(self, sparql: str, **kwargs: Any) -> list[tuple[str | None, ...]]:
+        result = self.query(sparql, **kwargs)
+        names = [v.value for v in result.variables]
+        return [tuple(_value(sol[name]) for name in names) for sol in result]
+
+    # ------------------------------------------------------------------ dumps
+    def dump(self, path: str | os.PathLike[str], format: str | None = None) -> None:  # noqa: A002
+        """Write the store to `path` atomically; the format is guessed from the extension if not given.
+
+        ttl, nt, jsonld: the union of all graphs as one graph (the merged default graph).
+        trig, nq: one named graph per article plus the entities graph.
+        pyoxigraph 0.5 writes all five formats itself; its JSON-LD is expanded (no @context), which
+        any JSON-LD processor reads, so no rdflib conversion is needed.
+        """
+        name, fmt = rdf_format(format or Path(path).suffix or "")
+        data = self.raw
+        with atomic_open(path) as handle:
+            try:
+                if name in DATASET_FORMATS:
+                    ox.serialize(self._named_quads(), handle, fmt, prefixes=prefixes(self.base))
+                elif name == "nt":
+                    data.dump(handle, fmt, from_graph=ox.DefaultGraph())
+                else:
+                    data.dump(handle, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes(self.base))
+            except (OSError, ValueError) as e:
+                raise StoreError(f"cannot write {path}: {e}") from e
+
+    def serialize_graph(self, graph_iri: str, format: str = "nt") -> bytes:  # noqa: A002
+        """One named graph as bytes (N-Triples by default, Turtle with `format="ttl"`)."""
+        name, fmt = rdf_format(format)
+        if name in DATASET_FORMATS:
+            raise StoreError(f"serialize_graph writes one graph; use ttl, nt or jsonld, not {name}")
+        pfx = None if name == "nt" else prefixes(self.base)
+        data = ox.serialize(self.graph_triples(graph_iri), None, fmt, prefixes=pfx)
+        return data or b""
+
+    def _named_quads(self) -> Iterator[ox.Quad]:
+        for name in self.graph_names():
+            yield from self.raw.quads_for_pattern(None, None, None, ox.NamedNode(name))
+
+
+def _body(triples: Iterable[tuple[Any, Any, Any]]) -> str:
+    # pyoxigraph terms print as N-Triples terms, escaped; N-Triples lines are valid SPARQL data
+    return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+
+
+def _value(term: Any) -> str | None:
+    return None if term is None else term.value
+
+
+def _same_file(ref: str, file_name: str | None) -> bool:
+    if not file_name:
+        return False
+    if ref == file_name or os.path.normpath(ref) == os.path.normpath(file_name):
+        return True
+    # a bare name matches the stored path's last component
+    return "/" not in ref and os.sep not in ref and Path(file_name).name == ref
+
+
+def remove_articles(directory: str | os.PathLike[str], refs: Iterable[str]) -> list[str]:
+    """Retract the articles `refs` name (id, IRI, url or file name) from the store of `directory`.
+
+    Each article's named graph goes, with the triples only it supported, then the entity
+    descriptions no remaining article mentions. Returns the IRIs removed. A ref that names no
+    article, or several, is a StoreError and nothing is removed.
+    """
+    with GraphStore.open(directory) as store:
+        targets: list[str] = []
+        for ref in refs:
+            found = store.find_articles(ref)
+            if not found:
+                raise StoreError(
+                    f"no article matches {ref!r} in {store.path}; give an article id, IRI, url or file name "
+                    f"(list them with: kg query {directory} --name articles)"
+                )
+            if len(found) > 1:
+                raise StoreError(f"{ref!r} matches {len(found)} articles ({', '.join(found)}); give one of these IRIs")
+            targets.extend(t for t in found if t not in targets)
+        for iri in targets:
+            store.remove_article(iri)
+        if targets:
+            store.prune_entities()
+    return targets

@@ -1,0 +1,138 @@
+"""Dependency helpers shared by linking and relation rules, for both label schemes.
+
+The French model speaks Universal Dependencies (nsubj, obj, obl:agent, nmod + case); the
+English model speaks ClearNLP (nsubj, dobj, agent, prep + pobj). These functions give the
+rules one vocabulary: subjects, objects, agents, and (preposition, noun) obliques.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJ = frozenset({"nsubj", "csubj", "expl:subj"})
+PASS_SUBJ = frozenset({"nsubj:pass", "nsubjpass", "csubjpass"})
+OBJ = frozenset({"obj", "dobj", "iobj", "dative"})
+AGENT = frozenset({"obl:agent", "agent"})
+OBLIQUE = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "prep", "advcl"})
+NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "compound", "appos"})
+NEGATORS = frozenset({"ne", "pas", "jamais", "plus", "not", "n't", "never", "no"})
+
+
+def is_passive(verb: Token) -> bool:
+    """True for 'a été chassée par', 'was expelled by', and past participles with an agent
+    ('le régime dirigé par le général X', 'the junta led by')."""
+    if any(c.dep_ in PASS_SUBJ or c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return True
+    if "Voice=Pass" in str(verb.morph):
+        return True
+    if verb.dep_ in ("acl", "amod") and any(c.dep_ in ("obl:agent", "agent") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def case_of(noun: Token) -> str | None:
+    """The preposition governing `noun` (lemma, lower-case), for both schemes.
+
+    UD: the `case` child ("avec Moscou"); ClearNLP: the head `prep` ("with Russia").
+    Multiword prepositions keep their first word's fixed parts ("en matière de" -> "en matière de").
+    """
+    for c in noun.children:
+        if c.dep_ == "case":
+            parts = [c.lower_] + [f.lower_ for f in c.children if f.dep_ == "fixed"]
+            return " ".join(parts).replace("’", "'")
+    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
+        return noun.head.lower_
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in SUBJ]
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in PASS_SUBJ]
+
+
+def objects(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in OBJ]
+    # ClearNLP attaches "expelled by the junta": agent -> pobj
+    return out
+
+
+def agents(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "obl:agent":
+            out.append(c)
+        elif c.dep_ == "agent":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("obl", "obl:arg", "obl:mod") and case_of(c) == "par" and is_passive(verb):
+            out.append(c)
+    return out
+
+
+def obliques(head: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, noun) pairs attached to a verb or a noun."""
+    for c in head.children:
+        if c.dep_ in ("prep",):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield c.lower_, g
+                elif g.dep_ == "prep":  # "out of", "away from"
+                    for h in g.children:
+                        if h.dep_ == "pobj":
+                            yield f"{c.lower_} {g.lower_}", h
+        elif c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "obl:agent"):
+            prep = case_of(c)
+            if prep:
+                yield prep, c
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("le Mali, le Burkina Faso et le Niger")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def clause_subject(verb: Token, *, depth: int = 4) -> list[Token]:
+    """Subjects of `verb`, inherited from the governing clause for gerunds, infinitives, xcomp.
+
+    "Tiani opère un virage en rompant sa coopération" -> rompant inherits "Tiani".
+    "Le Mali a décidé de quitter la CEDEAO" -> quitter inherits "Mali".
+    """
+    t = verb
+    for _ in range(depth):
+        subj = subjects(t)
+        if subj:
+            return subj
+        if t.dep_ in ("advcl", "xcomp", "conj", "ccomp") and t.head is not t:
+            if t.dep_ == "ccomp" and subjects(t):
+                return subjects(t)
+            t = t.head
+            continue
+        break
+    return []
+
+
+def is_negated(verb: Token) -> bool:
+    """'ne ... pas', 'did not', 'never' on the verb or its auxiliaries."""
+    for c in verb.children:
+        if c.dep_ in ("advmod", "neg") and (c.lower_ in NEGATORS or "Polarity=Neg" in str(c.morph)):
+            if c.lower_ != "plus" or any(x.lower_ == "ne" for x in verb.children):
+                return True
+    return False
+
+
+def name_tokens(tok: Token) -> list[Token]:
+    """A proper name with its flat / compound parts, in order."""
+    parts = [tok] + [c for c in tok.subtree if c.dep_ in NAME_PARTS and c.pos_ == "PROPN" and c.head == tok]
+    return sorted(set(parts), key=lambda t: t.i)
