@@ -384,6 +384,7 @@ class Gazetteer:
         for d in self._drafts.values():
             if d.type == "City" and d.label_fr is None:
                 d.label_fr = d.label_en
+        self._names(raw, "city_alt_names.tsv")  # after city_names: never a French label
         self._names(raw, "country_names.tsv")
         self._names(raw, "region_names.tsv")
 

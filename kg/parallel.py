@@ -11,35 +11,58 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from kg.errors import KGError
 from kg.settings import Settings
 from kg.types import Article, Extraction
 
-_EXTRACTOR = None
+_EXTRACTOR = None  # the worker process's Extractor, set by `_init`
+_INIT_ERROR: KGError | None = None  # raised by the first task: a failing initializer breaks the pool unreadably
 
 
 def _init(settings: Settings) -> None:
-    global _EXTRACTOR
+    """Worker initializer: one Extractor per process (pipelines load on the first chunk)."""
+    global _EXTRACTOR, _INIT_ERROR
     from kg.extract import Extractor
 
-    _EXTRACTOR = Extractor(settings)
+    try:
+        _EXTRACTOR = Extractor(settings)
+    except KGError as e:
+        _INIT_ERROR = e
 
 
 def _work(chunk: list[Article]) -> list[Extraction]:
-    assert _EXTRACTOR is not None  # noqa: S101 - set by the initializer
+    if _INIT_ERROR is not None:
+        raise _INIT_ERROR
+    if _EXTRACTOR is None:
+        raise KGError("internal error: extraction worker started without its initializer")
     return list(_EXTRACTOR.pipe(chunk))
 
 
 def parallel_extract(articles: Iterable[Article], settings: Settings, *, jobs: int) -> Iterator[Extraction]:
+    """Extractions of `articles` in input order, computed by `jobs` worker processes."""
     it = iter(articles)
     size = max(1, settings.batch_size)
     ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(settings,)) as pool:
-        pending: deque[Future[list[Extraction]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(settings,))
+    pending: deque[Future[list[Extraction]]] = deque()
+    try:
         while True:
             while len(pending) < 2 * jobs and (chunk := list(islice(it, size))):
                 pending.append(pool.submit(_work, chunk))
             if not pending:
                 break
-            yield from pending.popleft().result()
+            try:
+                results = pending.popleft().result()
+            except BrokenProcessPool as e:
+                raise KGError(
+                    f"a worker process died during extraction ({e}); this is usually memory: "
+                    "retry with fewer --jobs or a smaller --batch-size"
+                ) from e
+            yield from results
+    finally:
+        # On an early stop (error, Ctrl-C, consumer closed the stream) do not wait for the
+        # chunks still queued.
+        pool.shutdown(wait=True, cancel_futures=True)

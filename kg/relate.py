@@ -25,8 +25,10 @@ from kg.link import Linked
 from kg.types import Relation
 from kg.vocab import RELATIONS
 
-# relations where a head of state / government acts for the state (state-level coding, as event coders do)
-STATE_LEVEL = frozenset(RELATIONS) - {"leads", "seizesPowerIn", "overthrows", "memberOf", "locatedIn", "capitalOf", "affiliatedWith"}
+# State acts: when a head of state or government does one of these, the state does it (as event coders
+# code "Tiani ends cooperation" as NER). Other acts (criticizes, meetsWith...) stay with the person.
+STATE_LEVEL = frozenset({"endsCooperationWith", "cooperatesWith", "signsAgreementWith", "expels", "sanctions", "withdrawsFrom", "supports", "attacks"})
+HEAD_ROLES = frozenset({"head_of_state", "head_of_government", "leader"})
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "InternationalOrganization", "ArmedGroup", "Government", "ArmedForces"})
 PLACE_TYPES = frozenset({"Country", "City", "Region", "GeoRegion", "Place"})
 
@@ -124,6 +126,48 @@ def lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
 
 
+@functools.lru_cache(maxsize=4)
+def frames(lang: str) -> dict[str, dict[str, frozenset[str]]]:
+    """kind -> verb lemma -> required governed words (empty = none), from cues/frames.tsv."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for r in rows("cues/frames.tsv"):
+        if r["lang"] == lang:
+            out.setdefault(r["kind"], {})[fold(r["lemma"])] = frozenset(fold(w) for w in r["with"].split("|") if w)
+    return out
+
+
+def _frame(verb: Token, kind: str, lang: str) -> bool:
+    """Whether `verb` is a frame verb of `kind` ("annoncer" support, "faire face" victim)."""
+    table = frames(lang).get(kind, {})
+    need = table.get(lemma(verb))
+    if need is None:
+        return False
+    return not need or any(lemma(c) in need or fold(c.text) in need for c in verb.children)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    t = tok.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ()) -> list[Token]:
+    """Partner tokens of a relation noun: "sa coopération avec Moscou", "l'accord qui le liait à la France"."""
+    out = [m for p, m in syntax.obliques(noun) if p in preps or p in ("avec", "with", "entre", "between")]
+    if out:
+        return out
+    for c in noun.children:
+        if c.dep_ in ("acl:relcl", "relcl", "acl") and _frame(c, "bond", ctx.lang):
+            out += [m for p, m in syntax.obliques(c) if p in ("à", "a", "au", "aux", "avec", "to", "with")]
+            out += [o for o in syntax.objects(c) if o.pos_ == "PROPN"]
+    return out
+
+
 # -- rules --------------------------------------------------------------------
 
 
@@ -156,6 +200,12 @@ def rule_verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
     subj, passive = _verb_subjects(verb)
     if passive:
         objs = syntax.passive_subjects(verb) or ([verb.head] if verb.dep_ in ("acl",) else [])
+        up = verb
+        while not objs and up.dep_ == "conj" and up.head is not up:  # "ont été déclarés persona non grata et expulsés par"
+            up = up.head
+            while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                up = up.head
+            objs = syntax.passive_subjects(up)
     else:
         objs = [o for o in syntax.objects(verb) if lemma(o) not in cue.with_]
     if subj and objs:
@@ -171,6 +221,8 @@ def rule_verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
+    elif subj and not objs and RELATIONS[cue.property].symmetric and not syntax.objects(verb):
+        yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
 
 
 def rule_verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -187,10 +239,16 @@ def rule_verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
             return
         heads = [h for h in heads if h is not fixed] + [n for p, n in syntax.obliques(fixed) if lemma(n) in nouns]
         heads += [n for p, n in syntax.obliques(verb) if p in ("à", "au", "aux", "to") and lemma(n) in nouns]
+    if not heads and not cue.with_:
+        # parser slips ("ont signé lundi à Niamey, la capitale, un protocole d'accord" with the object
+        # attached to the apposition): a relation noun after the verb in its own clause
+        heads = [t for t in verb.subtree if t.i > verb.i and lemma(t) in nouns and _governing_verb(t) is verb and t.dep_ not in ("nsubj", "nsubj:pass")]
+    # "l'accord de coopération": the head relation noun and the nouns it governs
+    heads += [m for h in list(heads) for p, m in syntax.obliques(h) if p in ("de", "d'", "of", "en") and lemma(m) in nouns]
     objs: list[Token] = []
     for noun in heads:
         for n in syntax.conjuncts(noun):
-            objs += [m for p, m in syntax.obliques(n) if p in cue.preps or p in ("avec", "with", "entre", "between")]
+            objs += relation_partners(n, ctx, preps=cue.preps)
     objs += [n for p, n in syntax.obliques(verb) if p in cue.preps and lemma(n) not in nouns]
     if heads and subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-relnoun")
@@ -199,6 +257,15 @@ def rule_verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
         keys = ctx.antecedent_partners(verb)
         if keys:
             yield Candidate(verb, subj, [], cue, f"{cue.lang}.verb-relnoun-anaphora", object_keys=keys)
+    elif heads and subj and RELATIONS[cue.property].symmetric:
+        yield from _reciprocal(verb, subj, cue, ctx, "verb-relnoun-reciprocal")
+
+
+def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule: str) -> Iterator[Candidate]:
+    """"Le Nigeria et le Niger ont signé un accord": coordinated subjects of a symmetric relation."""
+    keys = [k for s in subj for k in resolve(s, ctx.linked)]
+    if len(keys) >= 2:
+        yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=keys[:1], object_keys=keys[1:])
 
 
 def _demonstrative(noun: Token) -> bool:
@@ -233,7 +300,7 @@ def rule_noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
         return
     objs = [n for p, n in obl if p in cue.preps and p not in ("de", "du", "des", "d'", "of")] if cue.object != "place" else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
-    subj = [n for p, n in obl if p in ("de", "du", "des", "d'", "of", "par", "by") and n not in objs]
+    subj = [n for p, n in obl if p in ("de", "du", "des", "d'", "of", "par", "by") and n not in objs and lemma(n) not in relation_nouns(cue.lang)]
     subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound")]
     if not subj and any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in noun.children):
         # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
@@ -241,8 +308,16 @@ def rule_noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
         while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
             gov = gov.head
         subj = syntax.clause_subject(gov)
-    if noun.dep_ in syntax.SUBJ | syntax.OBJ and not subj:
-        pass
+    gov = _governing_verb(noun)
+    if not subj and gov is not None and noun.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and _frame(gov, "support", cue.lang):
+        # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
+        subj = syntax.clause_subject(gov)
+    if not objs and gov is not None and _frame(gov, "victim", cue.lang) and noun not in syntax.clause_subject(gov):
+        # "Le Niger fait face aux attaques de Boko Haram": the framing verb's subject undergoes it
+        objs = syntax.clause_subject(gov)
+    if not objs and cue.object == "relnoun":
+        objs = [p for m in noun.children if lemma(m) in relation_nouns(cue.lang) for p in relation_partners(m, ctx)]
+        objs += [p for pr, m in syntax.obliques(noun) if lemma(m) in relation_nouns(cue.lang) for p in relation_partners(m, ctx)]
     if subj and objs:
         yield Candidate(noun, subj, objs, cue, f"{cue.lang}.noun-trigger")
     elif subj and cue.object == "place":
@@ -260,37 +335,90 @@ RULES: dict[str, tuple[Callable[[Token, Cue, Context], Iterator[Candidate]], ...
 }
 
 
+LEAD_ROLES = frozenset({"head_of_state", "head_of_government", "leader"})
+PREDICATIVE = frozenset({"être", "devenir", "rester", "désigner", "nommer", "élire", "proclamer", "investir", "be", "become", "remain", "appoint", "name", "elect", "proclaim", "swear"})
+
+
+def _title_role(tok: Token, gazetteer, lang: str) -> str | None:
+    """The role a title noun gives, trying multiword titles around it ("premier ministre", "chef de l'État")."""
+    doc = tok.doc
+    forms = [tok.text, tok.lemma_]
+    if tok.i > 0:
+        forms.append(f"{doc[tok.i - 1].text} {tok.text}")
+    for j in range(tok.i + 2, min(tok.i + 5, len(doc)) + 1):
+        forms.append(doc[tok.i : j].text)
+    roles = [gazetteer.title_role(f, lang) for f in forms]
+    # the most specific (longest) title wins: "ministre des affaires étrangères" is not "ministre" + nothing
+    for f, r in sorted(zip(forms, roles), key=lambda fr: -len(fr[0])):
+        if r:
+            return r
+    return None
+
+
+def _title_target(title: Token, linked: Linked, person: str) -> str | None:
+    """What a title is the title of: "président nigérien", "chef de la junte malienne", "secrétaire général de l'OTAN"."""
+    for c in title.children:
+        if c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ in ("ADJ", "PROPN")):
+            key = linked.tok2ent.get(c.i)
+            if key and key != person and not key.startswith("person/"):
+                return key
+    for p, n in syntax.obliques(title):
+        if p in ("de", "du", "des", "d'", "of"):
+            for key in resolve(n, linked):
+                ent = linked.entities.get(key)
+                if ent is not None and ent.type in ACTOR_TYPES and ent.type != "Person":
+                    return key
+    # English "Russian President Vladimir Putin": the demonym modifies the name
+    head = title.head if title.dep_ == "compound" else None
+    if head is not None:
+        for c in head.children:
+            key = linked.tok2ent.get(c.i)
+            if c.dep_ == "amod" and key and not key.startswith("person/"):
+                return key
+    return None
+
+
 def rule_title_leads(doc: Doc, linked: Linked, gazetteer, lang: str) -> Iterator[tuple[str, str, Token, str]]:
-    """Titles and heads of regimes: "le président russe Vladimir Poutine", "le régime de Tiani",
-    "la junte dirigée par le général X" is handled by the verb rules (diriger, passive)."""
+    """Titles that tie a person to what they lead:
+    "le président russe Vladimir Poutine", "le chef de la junte malienne, Assimi Goïta",
+    "Mark Rutte, secrétaire général de l'OTAN", "Goïta a été désigné président de la confédération",
+    "le régime de Tiani" ("la junte dirigée par X" is left to the verb rules)."""
+    seen: set[int] = set()
     for tok in doc:
         key = linked.tok2ent.get(tok.i)
-        if key is None or not key.startswith("person/"):
+        if key is None or not key.startswith("person/") or tok.i in seen:
             continue
-        if tok.i > 0 and linked.tok2ent.get(tok.i - 1) == key:
-            continue  # only the first token of a name
-        # a title right before the name, with a demonym or a "de <country>" complement
+        name = [t for t in doc[tok.i : tok.i + 6] if linked.tok2ent.get(t.i) == key]
+        seen.update(t.i for t in name)
+        titles: list[Token] = []
+        # a title right before the name, possibly with a demonym: "le président ukrainien Volodymyr Zelensky"
         j = tok.i - 1
-        country = None
-        saw_title = False
-        while j >= 0 and j >= tok.i - 4:
-            t = doc[j]
-            k = linked.tok2ent.get(t.i)
-            ent = linked.entities.get(k) if k else None
-            if ent is not None and ent.type == "Country":
-                country = k
-            elif gazetteer.title_role(t.lemma_, lang) in ("head_of_state", "head_of_government", "leader"):
-                saw_title = True
-                for p, n in syntax.obliques(t):
-                    kk = linked.tok2ent.get(n.i)
-                    if kk and linked.entities.get(kk) and linked.entities[kk].type == "Country":
-                        country = kk
-                break
-            elif t.pos_ not in ("ADJ", "DET", "PROPN", "NOUN"):
+        while j >= 0 and j >= tok.i - 4 and doc[j].pos_ in ("NOUN", "ADJ", "PROPN", "PUNCT") and doc[j].text not in (".", ";"):
+            if doc[j].pos_ in ("NOUN", "PROPN") and _title_role(doc[j], gazetteer, lang):
+                titles.append(doc[j])
                 break
             j -= 1
-        if saw_title and country:
-            yield key, country, tok, f"{lang}.title-leads"
+        # syntactic links: the name in apposition to a title, or a title in apposition to the name
+        for t in name:
+            if t.dep_ in ("appos", "flat", "flat:name", "nmod", "compound") and t.head.pos_ == "NOUN" and t.head not in titles:
+                titles.append(t.head)
+            titles += [c for c in t.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+        # predicative: "X a été désigné président de ...", "X est le chef de l'État"
+        for t in name:
+            if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                verb = t.head
+                if lemma(verb) in PREDICATIVE or any(lemma(c) in PREDICATIVE for c in verb.children if c.dep_ in ("cop", "aux:pass", "auxpass")):
+                    titles += [c for c in verb.children if c.dep_ in ("xcomp", "attr", "oprd", "obl:mod") and c.pos_ == "NOUN"]
+                    if verb.pos_ == "NOUN":
+                        titles.append(verb)
+        for title in titles:
+            if _title_role(title, gazetteer, lang) not in LEAD_ROLES:
+                continue
+            target = _title_target(title, linked, key)
+            if target is None and title.lemma_.lower() in ("président", "president") and not any(c.dep_ in ("nmod", "prep") for c in title.children):
+                target = None
+            if target:
+                yield key, target, title, f"{lang}.title-leads"
     # "le régime de Tiani", "Tiani's junta": generic actor noun with a person complement
     for tok in doc:
         if gazetteer.generic_actor(lemma(tok), lang) != "country":
@@ -306,6 +434,17 @@ def rule_title_leads(doc: Doc, linked: Linked, gazetteer, lang: str) -> Iterator
             k = linked.tok2ent.get(c.i)
             if c.dep_ in ("poss",) and k and k.startswith("person/"):
                 yield k, country, tok, f"{lang}.regime-of"
+    # "à la tête du CNSP": a person placed at the head of something
+    for tok in doc:
+        if lemma(tok) not in ("tête", "head") or syntax.case_of(tok) not in ("à", "a", "at"):
+            continue
+        gov = _governing_verb(tok)
+        subj = [k for s_ in (syntax.clause_subject(gov) if gov is not None else []) for k in resolve(s_, linked)]
+        targets = [k for p, n in syntax.obliques(tok) if p in ("de", "du", "des", "d'", "of") for k in resolve(n, linked)]
+        for sk in subj:
+            for tk in targets:
+                if sk.startswith("person/") and not tk.startswith("person/"):
+                    yield sk, tk, tok, f"{lang}.head-of"
 
 
 # -- argument resolution --------------------------------------------------------
@@ -315,6 +454,11 @@ def resolve(tok: Token, linked: Linked, *, depth: int = 0) -> list[str]:
     """Entity keys a token stands for, with its conjuncts, appositions and colon lists."""
     keys: list[str] = []
     for t in syntax.conjuncts(tok):
+        person = _named_person(t, linked)
+        if person is not None:  # "le président nigérien Mohamed Bazoum", "son homologue russe Sergueï Lavrov"
+            if person not in keys:
+                keys.append(person)
+            continue
         key = linked.tok2ent.get(t.i)
         if key is None:
             # a multi-token name whose syntactic head is another token of the name
@@ -347,6 +491,23 @@ def resolve(tok: Token, linked: Linked, *, depth: int = 0) -> list[str]:
     if not keys and depth == 0:
         keys = _colon_list(tok, linked)
     return keys
+
+
+def _named_person(noun: Token, linked: Linked) -> str | None:
+    """The person named in apposition to a common noun ("le président X", "his counterpart X")."""
+    if noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        if c.dep_ in ("appos", "flat", "flat:name", "nmod", "compound") and syntax.case_of(c) is None:
+            key = linked.tok2ent.get(c.i)
+            if key and key.startswith("person/"):
+                return key
+    # ClearNLP: "President Vladimir Putin" has the noun as a compound of the name
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        key = linked.tok2ent.get(noun.head.i)
+        if key and key.startswith("person/"):
+            return key
+    return None
 
 
 def _colon_list(tok: Token, linked: Linked) -> list[str]:
@@ -428,7 +589,8 @@ def modality(trigger: Token, cand_objs: list[Token], lang: str) -> Modality:
             break
     if sent.text.rstrip().endswith("?"):
         return Modality("Hedged")
-    # reported: "selon X", "d'après X", "according to X", or the complement of a speech verb
+    # reported: "selon X", "d'après X", "according to X", or the complement clause of a speech verb
+    prev: Token | None = None
     for t in chain:
         for prep, n in syntax.obliques(t):
             if prep in words.get("report_prep", ()) or (prep == "to" and n.head.head.lower_ == "according"):
@@ -437,15 +599,16 @@ def modality(trigger: Token, cand_objs: list[Token], lang: str) -> Modality:
             if c.lower_ == "according" or lemma(c) in words.get("report_prep", ()):
                 n = next((g for g in c.subtree if g.dep_ == "pobj"), None)
                 return Modality("Reported", n, _phrase(n) if n is not None else None)
-        if t is not trigger and lemma(t) in words.get("report_verb", ()):
+        if t is not trigger and lemma(t) in words.get("report_verb", ()) and prev is not None and prev.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "csubj"):
             subj = syntax.subjects(t)
             return Modality("Reported", subj[0] if subj else None, _phrase(subj[0]) if subj else None)
+        prev = t
         if t.dep_ == "ROOT":
             break
     # a speech verb whose subject follows ("..., a déclaré le ministre")
     for t in sent:
         if lemma(t) in words.get("report_verb", ()) and t.dep_ in ("parataxis", "ROOT") and t is not trigger:
-            if t.dep_ == "parataxis" or any(c.is_punct and c.text in ("«", "»", '"', "“", "”") for c in sent):
+            if t.dep_ == "parataxis" or (t.i > trigger.i and any(c.is_punct and c.text in (",", "«", "»", '"', "“", "”") for c in sent[: t.i - sent.start])):
                 subj = syntax.subjects(t)
                 return Modality("Reported", subj[0] if subj else None, _phrase(subj[0]) if subj else None)
     return Modality("Asserted")
@@ -500,7 +663,8 @@ def date_of(trigger: Token, lang: str, article_date: str | None) -> str | None:
         return lemma(t) in months or lemma(t) in weekdays or bool(_YEAR.fullmatch(t.text))
 
     if trigger.pos_ in ("NOUN", "PROPN"):
-        toks = list(trigger.subtree)
+        inner = {x.i for c in trigger.subtree if c.dep_ in ("acl:relcl", "relcl", "acl") and c is not trigger for x in c.subtree}
+        toks = [t for t in trigger.subtree if t.i not in inner]
     else:
         # only date phrases attached to the verb itself, not dates inside other clauses or events
         toks = [trigger]
@@ -603,10 +767,12 @@ def relate(doc: Doc, linked: Linked, gazetteer, *, lang: str, article_date: str 
                 for cand in rule(tok, cue, ctx):
                     for rel in _realise(cand, doc, linked, lang, article_date, gazetteer):
                         out.setdefault((rel.subject, rel.predicate, rel.object, rel.start, rel.modality), rel)
-    for person, country, tok, rule_id in rule_title_leads(doc, linked, gazetteer, lang):
+    for person, target, tok, rule_id in rule_title_leads(doc, linked, gazetteer, lang):
         sent = tok.sent
-        rel = Relation(person, "leads", country, "Asserted", _evidence(sent), sent.start_char, sent.end_char, rule_id, 0.8)
-        out.setdefault((person, "leads", country, rel.start, rel.modality), rel)
+        if target not in linked.entities or not _typed_ok(person, target, "leads", linked):
+            continue
+        rel = Relation(person, "leads", target, "Asserted", _evidence(sent), sent.start_char, sent.end_char, rule_id, 0.8, trigger=tok.text)
+        out.setdefault((person, "leads", target, rel.start, rel.modality), rel)
     return sorted(out.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object, r.rule))
 
 
@@ -676,7 +842,8 @@ def _realise(cand: Candidate, doc: Doc, linked: Linked, lang: str, article_date:
 
 def _state_level(key: str, linked: Linked, prop: str, gazetteer) -> str:
     """A head of state acting in an interstate relation acts for the state."""
-    if prop in STATE_LEVEL and key in linked.leaders:
+    role = gazetteer.leader_role(key) if gazetteer.get(key) is not None else "head_of_state"
+    if prop in STATE_LEVEL and key in linked.leaders and role in HEAD_ROLES:
         country = linked.leaders[key]
         if country not in linked.entities and gazetteer.get(country) is not None:
             linked.entities[country] = gazetteer.get(country)

@@ -51,7 +51,7 @@ ENTITY_TYPES = tuple(c for c in CLASSES if c not in ("Actor", "Organization", "P
 class RelationTerm:
     name: str
     domain: str  # class local name
-    range: str
+    range: str | None  # class local name; None = any resource (a place or an organisation)
     family: str  # cooperative | conflictual | structural
     cameo: tuple[str, ...] = ()
     plover: tuple[str, ...] = ()
@@ -68,7 +68,7 @@ RELATIONS: dict[str, RelationTerm] = {
         RelationTerm("signsAgreementWith", "Actor", "Actor", "cooperative", ("057",), ("AGREE", "SUPPORT"), symmetric=True),
         RelationTerm("endsCooperationWith", "Actor", "Actor", "conflictual", ("16",), ("SANCTION",)),
         RelationTerm("expels", "Actor", "Actor", "conflictual", ("166",), ("SANCTION",)),
-        RelationTerm("withdrawsFrom", "Actor", "Place", "conflictual", ("087",), ("RETREAT",)),
+        RelationTerm("withdrawsFrom", "Actor", None, "conflictual", ("087",), ("RETREAT",)),
         RelationTerm("criticizes", "Actor", "Actor", "conflictual", ("11",), ("ACCUSE",)),
         RelationTerm("threatens", "Actor", "Actor", "conflictual", ("13",), ("THREATEN",)),
         RelationTerm("sanctions", "Actor", "Actor", "conflictual", ("163",), ("SANCTION",)),
