@@ -184,6 +184,7 @@ def run_size(target: int, *, query_limit: float, work: Path) -> str:
     # the store, filled like `kg build`: one transaction per article, then the entities graph
     store_dir = work / f"store-{target}"
     with GraphStore.open(store_dir) as store:
+
         def fill() -> None:
             for iri, g in articles:
                 store.replace_article(iri, g)
@@ -199,13 +200,29 @@ def run_size(target: int, *, query_limit: float, work: Path) -> str:
                 for t in g:
                     ctx.add(t)
 
-        rows.append(("fill: one graph per article (kg build path)", timed(rdflib_dataset), t_build, "transactional, on disk"))
-
-        ttl_r, nt_r, ttl_o, nt_o = (work / f"{x}-{target}.{e}" for x, e in (("r", "ttl"), ("r", "nt"), ("o", "ttl"), ("o", "nt")))
         rows.append(
-            ("write Turtle", timed(lambda: union.serialize(ttl_r, format="turtle")), timed(lambda: store.dump(ttl_o, "ttl"), 3), "")
+            ("fill: one graph per article (kg build path)", timed(rdflib_dataset), t_build, "transactional, on disk")
         )
-        rows.append(("write N-Triples", timed(lambda: union.serialize(nt_r, format="nt")), timed(lambda: store.dump(nt_o, "nt"), 3), ""))
+
+        ttl_r, nt_r, ttl_o, nt_o = (
+            work / f"{x}-{target}.{e}" for x, e in (("r", "ttl"), ("r", "nt"), ("o", "ttl"), ("o", "nt"))
+        )
+        rows.append(
+            (
+                "write Turtle",
+                timed(lambda: union.serialize(ttl_r, format="turtle")),
+                timed(lambda: store.dump(ttl_o, "ttl"), 3),
+                "",
+            )
+        )
+        rows.append(
+            (
+                "write N-Triples",
+                timed(lambda: union.serialize(nt_r, format="nt")),
+                timed(lambda: store.dump(nt_o, "nt"), 3),
+                "",
+            )
+        )
 
     def ox_load(path: Path, fmt: ox.RdfFormat) -> None:
         with tempfile.TemporaryDirectory(dir=work) as d:
@@ -214,8 +231,22 @@ def run_size(target: int, *, query_limit: float, work: Path) -> str:
             assert len(s) == n
             del s
 
-    rows.append(("load Turtle", timed(lambda: rdflib.Graph().parse(ttl_o, format="turtle")), timed(lambda: ox_load(ttl_o, ox.RdfFormat.TURTLE), 3), "store: bulk_load into a new on-disk store"))
-    rows.append(("load N-Triples", timed(lambda: rdflib.Graph().parse(nt_o, format="nt")), timed(lambda: ox_load(nt_o, ox.RdfFormat.N_TRIPLES), 3), "store: bulk_load into a new on-disk store"))
+    rows.append(
+        (
+            "load Turtle",
+            timed(lambda: rdflib.Graph().parse(ttl_o, format="turtle")),
+            timed(lambda: ox_load(ttl_o, ox.RdfFormat.TURTLE), 3),
+            "store: bulk_load into a new on-disk store",
+        )
+    )
+    rows.append(
+        (
+            "load N-Triples",
+            timed(lambda: rdflib.Graph().parse(nt_o, format="nt")),
+            timed(lambda: ox_load(nt_o, ox.RdfFormat.N_TRIPLES), 3),
+            "store: bulk_load into a new on-disk store",
+        )
+    )
 
     # canned queries: rdflib on the union graph (forked child, time limit) vs the store (median of 3, warm)
     _RDFLIB_GRAPH = union

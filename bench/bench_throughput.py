@@ -18,7 +18,6 @@ whole process tree (sampled with psutil every 50 ms; children included). Then pr
 from __future__ import annotations
 
 import argparse
-import cProfile
 import io
 import json
 import os
@@ -59,6 +58,7 @@ print(json.dumps({"tokens": tokens}))
 
 def run(cmd: list[str], *, env: dict[str, str] | None = None) -> dict[str, object]:
     """Run `cmd`: wall time, CPU time and peak RSS (MB) of the whole process tree, stdout."""
+    load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
@@ -83,7 +83,14 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None) -> dict[str, objec
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-3000:]}")
-    return {"wall": wall, "cpu": cpu, "peak_mb": peak / 2**20, "stdout": out.decode(), "stderr": err.decode()}
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "load": load,
+        "peak_mb": peak / 2**20,
+        "stdout": out.decode(),
+        "stderr": err.decode(),
+    }
 
 
 def bench_size(n: int, work: Path, *, dask: bool) -> list[dict[str, object]]:
@@ -100,9 +107,16 @@ def bench_size(n: int, work: Path, *, dask: bool) -> list[dict[str, object]]:
         out = work / f"{n}-{flags[-1]}-{len(rows)}"
         shutil.rmtree(out, ignore_errors=True)
         rows.append({"name": name, **run([*KG, "build", str(corpus), "-o", str(out), "-q", *flags])})
-    base = rows[0]["wall"]
+    base, base_cpu = rows[0]["wall"], rows[0]["cpu"]
     for row in rows:
-        row.update(n=n, tokens=tokens, tok_s=tokens / row["wall"], art_s=n / row["wall"], ratio=base / row["wall"])
+        row.update(
+            n=n,
+            tokens=tokens,
+            tok_s=tokens / row["wall"],
+            art_s=n / row["wall"],
+            ratio=base / row["wall"],
+            cpu_ratio=base_cpu / max(row["cpu"], 1e-9),
+        )
     return rows
 
 
@@ -208,7 +222,9 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM; Python {platform.python_version()}, spaCy {spacy.__version__}, {platform.system()} {platform.release()}"
 
 
-def report(rows: list[dict[str, object]], profile: tuple[float, list[tuple[str, float]], str] | None, argv: list[str]) -> str:
+def report(
+    rows: list[dict[str, object]], profile: tuple[float, list[tuple[str, float]], str] | None, argv: list[str]
+) -> str:
     lines = [
         "# Throughput of `kg build` against bare spaCy",
         "",
@@ -217,25 +233,33 @@ def report(rows: list[dict[str, object]], profile: tuple[float, list[tuple[str, 
         f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
         "Each row is one whole process (interpreter start and model loading included), one run each, "
         "all in the same run on the same corpus (`bench/make_corpus.py`, unique French articles); "
-        "ratio = bare `nlp.pipe` wall time / this row's wall time; peak RSS = the whole process tree.",
-        "Other jobs may share the machine: compare rows of the same run, not across runs.",
+        "ratio = bare `nlp.pipe` wall time / this row's wall time; CPU s = user + system time of the whole "
+        "process tree (less sensitive than wall time to other jobs on the machine; x bare (CPU) = bare CPU s / "
+        "this row's CPU s, an efficiency ratio, meaningful for one process); peak RSS = the whole process tree, "
+        "sampled every 50 ms; load before = 1-minute load average when the row started (2 cores: above 2, "
+        "other jobs were competing and wall times are inflated).",
         "",
-        "| articles | tokens | command | wall s | tokens/s | articles/s | x bare nlp.pipe | peak RSS MB |",
-        "|---:|---:|---|---:|---:|---:|---:|---:|",
+        "| articles | tokens | command | wall s | tokens/s | articles/s | x bare nlp.pipe | CPU s | x bare (CPU) | peak RSS MB | load before |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']} | {r['tokens']} | {r['name']} | {r['wall']:.1f} | {r['tok_s']:.0f} | {r['art_s']:.1f} | {r['ratio']:.2f} | {r['peak_mb']:.0f} |"
+            f"| {r['n']} | {r['tokens']} | {r['name']} | {r['wall']:.1f} | {r['tok_s']:.0f} | {r['art_s']:.1f} | {r['ratio']:.2f} "
+            f"| {r['cpu']:.1f} | {r['cpu_ratio']:.2f} | {r['peak_mb']:.0f} | {r['load']:.1f} |"
         )
     lines += ["", "## Targets (issue 7)", ""]
     by = {(r["n"], r["name"]): r for r in rows}
     for n in sorted({r["n"] for r in rows}):
         j1, j2, bare = by.get((n, "kg build --jobs 1")), by.get((n, "kg build --jobs 2")), by.get((n, "bare nlp.pipe"))
         if j1 and bare:
-            lines.append(f"* {n} articles: `--jobs 1` = {j1['ratio']:.2f}x bare nlp.pipe (target ≥ 0.9x): {'met' if j1['ratio'] >= 0.9 else 'MISSED'}")
+            lines.append(
+                f"* {n} articles: `--jobs 1` = {j1['ratio']:.2f}x bare nlp.pipe (target ≥ 0.9x): {'met' if j1['ratio'] >= 0.9 else 'MISSED'}"
+            )
         if j1 and j2:
             sp = j1["wall"] / j2["wall"]
-            lines.append(f"* {n} articles: `--jobs 2` = {sp:.2f}x `--jobs 1` (target ≥ 1.8x): {'met' if sp >= 1.8 else 'MISSED'}")
+            lines.append(
+                f"* {n} articles: `--jobs 2` = {sp:.2f}x `--jobs 1` (target ≥ 1.8x): {'met' if sp >= 1.8 else 'MISSED'}"
+            )
     sizes = sorted({r["n"] for r in rows})
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
@@ -243,7 +267,9 @@ def report(rows: list[dict[str, object]], profile: tuple[float, list[tuple[str, 
             a, b = by.get((small, name)), by.get((large, name))
             if a and b:
                 m = b["peak_mb"] / a["peak_mb"]
-                lines.append(f"* peak memory of `{name[9:]}` at {large} / at {small} articles = {m:.2f} (target ≤ 1.3): {'met' if m <= 1.3 else 'MISSED'}")
+                lines.append(
+                    f"* peak memory of `{name[9:]}` at {large} / at {small} articles = {m:.2f} (target ≤ 1.3): {'met' if m <= 1.3 else 'MISSED'}"
+                )
     if profile:
         total, stages, top = profile
         lines += [
@@ -259,7 +285,14 @@ def report(rows: list[dict[str, object]], profile: tuple[float, list[tuple[str, 
             lines.append(f"| {stage} | {sec:.2f} | {100 * sec / total:.0f}% |")
         rest = total - sum(s for _, s in stages)
         lines.append(f"| other (build loop, store open/close, unattributed) | {rest:.2f} | {100 * rest / total:.0f}% |")
-        lines += ["", "Top functions by own time (cProfile, a second build; the profiler inflates Python-heavy code):", "", "```", top, "```"]
+        lines += [
+            "",
+            "Top functions by own time (cProfile, a second build; the profiler inflates Python-heavy code):",
+            "",
+            "```",
+            top,
+            "```",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -276,7 +309,10 @@ def main() -> None:
         for n in args.sizes:
             for row in bench_size(n, work, dask=not args.no_dask):
                 rows.append(row)
-                print(f"{n:5d} {row['name']:40s} {row['wall']:7.1f}s {row['tok_s']:8.0f} tok/s x{row['ratio']:.2f} {row['peak_mb']:6.0f} MB", flush=True)
+                print(
+                    f"{n:5d} {row['name']:40s} {row['wall']:7.1f}s {row['tok_s']:8.0f} tok/s x{row['ratio']:.2f} {row['peak_mb']:6.0f} MB",
+                    flush=True,
+                )
         profile = None
         if not args.no_profile:
             n = max(args.sizes)

@@ -50,8 +50,14 @@ COUNTRIES = [
     ("la Mauritanie", "la Mauritanie", "Nouakchott"),
 ]
 ORGS = [
-    "la CEDEAO", "l'Union africaine", "l'ONU", "l'OTAN", "l'Union européenne",
-    "l'Alliance des États du Sahel", "la Minusma", "le Conseil de sécurité",
+    "la CEDEAO",
+    "l'Union africaine",
+    "l'ONU",
+    "l'OTAN",
+    "l'Union européenne",
+    "l'Alliance des États du Sahel",
+    "la Minusma",
+    "le Conseil de sécurité",
 ]
 PEOPLE = [
     ("le général Abdourahamane Tiani", "le chef de la junte nigérienne"),
@@ -65,14 +71,58 @@ PEOPLE = [
     ("Mahamat Idriss Déby", "le président tchadien"),
     ("Antonio Guterres", "le secrétaire général de l'ONU"),
 ]
-REGIONS = ["Tillabéri", "Diffa", "Tahoua", "Gao", "Tombouctou", "Mopti", "Kidal", "Dori", "Djibo", "Agadez", "Ménaka", "Fada N'Gourma"]
-GROUPS = ["le JNIM", "l'État islamique au Sahel", "Boko Haram", "des groupes jihadistes", "des hommes armés non identifiés"]
-DOMAINS = ["du renseignement", "de la sécurité", "de la défense", "de l'énergie", "du commerce", "de la formation militaire", "de la lutte antiterroriste"]
-SOURCES = [
-    "selon plusieurs sources sécuritaires", "d'après un communiqué officiel", "selon l'agence de presse nationale",
-    "a-t-on appris auprès d'un diplomate", "selon des sources concordantes", "d'après la télévision d'État",
+REGIONS = [
+    "Tillabéri",
+    "Diffa",
+    "Tahoua",
+    "Gao",
+    "Tombouctou",
+    "Mopti",
+    "Kidal",
+    "Dori",
+    "Djibo",
+    "Agadez",
+    "Ménaka",
+    "Fada N'Gourma",
 ]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+GROUPS = [
+    "le JNIM",
+    "l'État islamique au Sahel",
+    "Boko Haram",
+    "des groupes jihadistes",
+    "des hommes armés non identifiés",
+]
+DOMAINS = [
+    "du renseignement",
+    "de la sécurité",
+    "de la défense",
+    "de l'énergie",
+    "du commerce",
+    "de la formation militaire",
+    "de la lutte antiterroriste",
+]
+SOURCES = [
+    "selon plusieurs sources sécuritaires",
+    "d'après un communiqué officiel",
+    "selon l'agence de presse nationale",
+    "a-t-on appris auprès d'un diplomate",
+    "selon des sources concordantes",
+    "d'après la télévision d'État",
+]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 # One construction per line; {a} {b} countries, {p} person, {t} title, {o} organisation,
 # {r} region, {g} armed group, {d} domain, {s} source, {day} a date, {n} a number.
@@ -107,9 +157,14 @@ TEMPLATES = [
     "Cette décision intervient quelques semaines après la visite à {cap} d'une délégation {de_o}.",
 ]
 HEADLINES = [
-    "{A} rompt avec {b}", "Tensions entre {a} et {b}", "Nouvelle attaque dans la région de {r}",
-    "{O} hausse le ton face {a_a}", "{P} en visite à {cap2}", "Sahel : {a} change d'alliés",
-    "Accord sécuritaire entre {a} et {b}", "Crise diplomatique autour {de_a}",
+    "{A} rompt avec {b}",
+    "Tensions entre {a} et {b}",
+    "Nouvelle attaque dans la région de {r}",
+    "{O} hausse le ton face {a_a}",
+    "{P} en visite à {cap2}",
+    "Sahel : {a} change d'alliés",
+    "Accord sécuritaire entre {a} et {b}",
+    "Crise diplomatique autour {de_a}",
 ]
 
 
@@ -122,7 +177,7 @@ def _de(form: str) -> str:
     """'le Niger' -> 'du Niger', 'les États-Unis' -> 'des États-Unis', 'Israël' -> "d'Israël"."""
     for art, contracted in (("le ", "du "), ("les ", "des "), ("la ", "de la "), ("l'", "de l'")):
         if form.startswith(art):
-            return contracted + form[len(art):]
+            return contracted + form[len(art) :]
     return ("d'" if form[:1] in "AEIOUÉÈÎ" else "de ") + form
 
 
@@ -130,7 +185,7 @@ def _a(form: str) -> str:
     """'le Tchad' -> 'au Tchad', 'les États-Unis' -> 'aux États-Unis'."""
     for art, contracted in (("le ", "au "), ("les ", "aux "), ("la ", "à la "), ("l'", "à l'")):
         if form.startswith(art):
-            return contracted + form[len(art):]
+            return contracted + form[len(art) :]
     return "à " + form
 
 
@@ -144,12 +199,30 @@ def _fill(template: str, rng: random.Random) -> str:
     p, t = rng.choice(PEOPLE)
     d = rng.choice(DOMAINS)
     values = {
-        "a": a, "A": a[:1].upper() + a[1:], "b": b, "a_bare": _bare(a), "b_bare": _bare(b),
-        "cap": cap, "cap2": cap2, "p": p, "P": p[:1].upper() + p[1:], "t": t,
-        "p_short": p.split()[-1], "o": rng.choice(ORGS), "r": rng.choice(REGIONS),
-        "g": rng.choice(GROUPS), "d": d, "d2": d.replace("du ", "dans le domaine du ").replace("de la ", "dans le domaine de la ").replace("de l'", "dans le domaine de l'"),
-        "s": rng.choice(SOURCES), "day": _day(rng), "n": rng.randint(3, 250),
-        "m": rng.choice(MONTHS), "year": rng.randint(2012, 2024), "year2": rng.randint(2026, 2029),
+        "a": a,
+        "A": a[:1].upper() + a[1:],
+        "b": b,
+        "a_bare": _bare(a),
+        "b_bare": _bare(b),
+        "cap": cap,
+        "cap2": cap2,
+        "p": p,
+        "P": p[:1].upper() + p[1:],
+        "t": t,
+        "p_short": p.split()[-1],
+        "o": rng.choice(ORGS),
+        "r": rng.choice(REGIONS),
+        "g": rng.choice(GROUPS),
+        "d": d,
+        "d2": d.replace("du ", "dans le domaine du ")
+        .replace("de la ", "dans le domaine de la ")
+        .replace("de l'", "dans le domaine de l'"),
+        "s": rng.choice(SOURCES),
+        "day": _day(rng),
+        "n": rng.randint(3, 250),
+        "m": rng.choice(MONTHS),
+        "year": rng.randint(2012, 2024),
+        "year2": rng.randint(2026, 2029),
     }
     values.update(de_a=_de(a), de_b=_de(b), de_o=_de(values["o"]), a_a=_a(a), a_x=_a(rng.choice(COUNTRIES)[0]))
     values["O"] = values["o"][:1].upper() + values["o"][1:]

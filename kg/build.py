@@ -19,7 +19,7 @@ from kg.errors import InputError, KGError
 from kg.settings import Settings
 from kg.types import Article, Extraction
 
-ProgressFn = Callable[[str, int], None]  # (event, n): "article" done, "skip" ...
+ProgressFn = Callable[[str, int], None]  # (event, n): "total" expected (0: unknown), "article" done, "skip"
 
 
 @dataclass
@@ -77,6 +77,34 @@ def extract_stream(articles: Iterable[Article], settings: Settings, *, jobs: int
     yield from parallel_extract(articles, settings, jobs=jobs)
 
 
+def estimate_articles(inputs: Sequence[str | Path]) -> int:
+    """About how many articles `inputs` hold (files, and lines of .jsonl files), for progress bars.
+
+    A cheap pass over names and bytes, no parsing; 0 when unknown (standard input).
+    """
+    import os
+
+    from kg.read import STDIN, SUPPORTED_EXTENSIONS, _walk
+
+    total = 0
+    for item in inputs:
+        name = str(item)
+        if name == STDIN:
+            return 0
+        paths = (p for p in _walk(name) if isinstance(p, str)) if os.path.isdir(name) else iter([name])
+        for path in paths:
+            suffix = os.path.splitext(path)[1].lower()
+            if suffix == ".jsonl":
+                try:
+                    with open(path, "rb") as f:
+                        total += sum(1 for line in f if line.strip())
+                except OSError:
+                    continue
+            elif suffix in SUPPORTED_EXTENSIONS:
+                total += 1
+    return total
+
+
 def build(
     inputs: Sequence[str | Path],
     out_dir: str | Path,
@@ -110,6 +138,8 @@ def build(
                 continue
             yield item
 
+    if progress:
+        progress("total", estimate_articles(inputs))
     with GraphStore.open(out, base=settings.base) as store:
         for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
             try:
@@ -163,8 +193,37 @@ def _count(store, report: BuildReport, settings: Settings) -> None:
     report.triples = store.count()
 
 
+# What the `how` codes of a merge report mean (kg.link sets them on each mention).
+MERGE_REASONS = {
+    "name": "a name of the entity in the gazetteer",
+    "acronym": "an acronym of the entity in the gazetteer",
+    "alias": "another name of the entity in the gazetteer",
+    "leader": "a person of the gazetteer's leaders table",
+    "capital:place": "a capital used as a place: the city",
+    "metonym:capital": "a capital acting (subject, partner, target): its country",
+    "metonym:seat": "a seat of power or a junta body standing for its country",
+    "metonym:forces": "a named army qualified by a demonym: its country",
+    "demonym": "a demonym or adjective of nationality: the country",
+    "generic:country": "a generic actor (junta, government, authorities): the article's focal country or its complement",
+    "generic:forces": "a generic armed actor (army, troops): the article's focal country or its complement",
+    "coref:surname": "a surname alone: the full name met in the article",
+    "coref:group": "a definite generic group noun (le groupe djihadiste): the armed group named before",
+    "acronym:local": "an acronym defined in parentheses after a name in the article",
+    "title": "a name after a title (président, general...): a person, keyed by the normalised name",
+    "ner:person": "a person found by the statistical NER, keyed by the normalised name",
+    "ner:org": "an organisation found by the statistical NER, keyed by the normalised name",
+    "ner:place": "a place found by the statistical NER, keyed by its name (and country when the text gives it)",
+}
+
+
 class MergeReport:
-    """Which surface forms became which entity, and why, per article (DIR/merges.json)."""
+    """Which surface forms became which entity, and why, per article (DIR/merges.json).
+
+    `entities`: per entity key, its label, type, surface forms (with the `how` codes of
+    `MERGE_REASONS` and the number of articles) and number of articles; `kept_apart`: entities
+    whose labels read the same but that stay distinct nodes (different types or countries);
+    `reasons`: the meaning of each `how` code.
+    """
 
     def __init__(self, per_article: dict[str, dict[str, dict[str, list[str]]]], labels: dict[str, dict[str, str]]) -> None:
         self.per_article = per_article
@@ -193,7 +252,7 @@ class MergeReport:
 
         per_article = {k: v for k, v in sorted(self.per_article.items()) if k in keep}
         entities: dict[str, dict] = {}
-        for art, forms in per_article.items():
+        for _art, forms in per_article.items():
             for key, surfaces in forms.items():
                 e = entities.setdefault(key, {**self.labels.get(key, {}), "forms": {}, "articles": 0})
                 e["articles"] += 1
@@ -201,5 +260,30 @@ class MergeReport:
                     f = e["forms"].setdefault(text, {"how": [], "count": 0})
                     f["count"] += 1
                     f["how"] = sorted(set(f["how"]) | set(hows))
-        data = {"entities": dict(sorted(entities.items())), "per_article": per_article, "entities_meta": self.labels}
+        from kg.iri import fold
+
+        by_name: dict[str, list[str]] = {}
+        for key, e in entities.items():
+            by_name.setdefault(fold(str(e.get("label") or key.rsplit("/", 1)[-1])), []).append(key)
+        kept_apart = [
+            {
+                "name": name,
+                "entities": sorted(keys),
+                "why": "different types" if len({entities[k].get("type") for k in keys}) > 1 else "different countries or ids",
+            }
+            for name, keys in sorted(by_name.items())
+            if len(keys) > 1
+        ]
+        used = sorted({h for e in entities.values() for f in e["forms"].values() for h in f["how"]})
+        reasons = {h: MERGE_REASONS.get(h.split(":", 1)[0] if h.startswith("gazetteer:") else h, "") for h in used}
+        for h in used:
+            if h.startswith("gazetteer:"):
+                reasons[h] = "a NER span found in the gazetteer as " + MERGE_REASONS.get(h.split(":", 1)[1], h.split(":", 1)[1])
+        data = {
+            "entities": dict(sorted(entities.items())),
+            "kept_apart": kept_apart,
+            "reasons": reasons,
+            "per_article": per_article,
+            "entities_meta": self.labels,
+        }
         atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))

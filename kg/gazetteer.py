@@ -53,6 +53,14 @@ MIN_SURFACE_LENGTH = 3  # city and region names shorter than this are never surf
 SHORT_ACRONYM = 3  # acronyms this long or shorter match case-sensitively
 BIG_CITY = 1_000_000  # a city this large ranks before a region of the same name
 
+# English compass word of a region name -> French point and "of the point" ("North Darfur" -> "Darfour-Nord", "Darfour du Nord")
+_COMPASS_FR = {
+    "North": ("Nord", "du Nord"),
+    "South": ("Sud", "du Sud"),
+    "East": ("Est", "de l'Est"),
+    "West": ("Ouest", "de l'Ouest"),
+    "Central": ("Centre", "du Centre"),
+}
 _KIND_RANK = {"name": 0, "acronym": 0, "leader": 0, "capital": 0, "seat": 1, "alias": 1, "demonym": 2}
 _TYPE_RANK = {"Country": 0, "InternationalOrganization": 1, "ArmedGroup": 1, "Person": 2, "GeoRegion": 4, "Region": 5}
 
@@ -367,6 +375,7 @@ class Gazetteer:
                 ),
             )
             self._labels(raw, row["key"], row["label_en"], row["label_fr"], "name")
+        self._compass_names_fr(raw)
         for number, row in self._rows("georegions.tsv", ("key", "label_en", "label_fr", "geonames", "wikidata")):
             self._add(
                 "georegions.tsv",
@@ -387,6 +396,30 @@ class Gazetteer:
         self._names(raw, "city_alt_names.tsv")  # after city_names: never a French label
         self._names(raw, "country_names.tsv")
         self._names(raw, "region_names.tsv")
+
+    def _compass_names_fr(self, raw: list[tuple[str, str, str, str]]) -> None:
+        """French names of regions known only in English as "North Darfur", "South Kordofan".
+
+        pycountry has no French names for many subdivisions; French writes "Darfour-Nord",
+        "Nord-Darfour" or "Darfour du Nord", with the French name of the base region when a
+        region of that name has one ("Darfur" -> "Darfour").
+        """
+        french = {
+            _fold(d.label_en): d.label_fr
+            for d in self._drafts.values()
+            if d.type == "Region" and d.label_en and d.label_fr and d.label_fr != d.label_en
+        }
+        for d in list(self._drafts.values()):
+            if d.type != "Region" or not d.label_en or (d.label_fr and d.label_fr != d.label_en):
+                continue
+            head, _, base = d.label_en.partition(" ")
+            if head not in _COMPASS_FR or not base:
+                continue
+            point, of_point = _COMPASS_FR[head]
+            base_fr = french.get(_fold(base), base)
+            d.label_fr = f"{base_fr}-{point}"
+            for text in (d.label_fr, f"{point}-{base_fr}", f"{base_fr} {of_point}"):
+                raw.append((d.key, "fr", "alias", text))
 
     def _load_actors(self, raw: list[tuple[str, str, str, str]]) -> None:
         for number, row in self._rows("organisations.tsv", ("key", "label_en", "label_fr", "wikidata", "members")):
@@ -426,6 +459,14 @@ class Gazetteer:
             )
             self._roles[key], self._leads[key] = row["role"], leads
             self._labels(raw, key, row["label_en"], row["label_fr"], "leader")
+        for number, row in self._rows("persons.tsv", ("key", "label_en", "label_fr", "country", "wikidata")):
+            country = self._need("persons.tsv", number, row["country"], "country/") if row["country"] else None
+            self._add(
+                "persons.tsv",
+                number,
+                _Draft(row["key"], "Person", row["label_en"], row["label_fr"], None, row["wikidata"], country),
+            )
+            self._labels(raw, row["key"], row["label_en"], row["label_fr"], "name")
         self._names(raw, "org_names.tsv")
         self._names(raw, "group_names.tsv")
         self._names(raw, "person_names.tsv")
@@ -509,6 +550,10 @@ class Gazetteer:
             by_key[s.key].append(s)
         self._index = dict(index)
         self._by_key = dict(by_key)
+
+    def rank(self, s: Surface) -> tuple[int, float, int, str, str]:
+        """Sort key of a surface in `lookup` results (kind, then type, then population); lower is better."""
+        return self._rank(s)
 
     def _rank(self, s: Surface) -> tuple[int, float, int, str, str]:
         d = self._drafts[s.key]

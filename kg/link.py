@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg import syntax
-from kg.data_tables import actor_nouns, noise_words, place_nouns
+from kg.data_tables import actor_nouns, noise_words, place_nouns, rows
 from kg.gazetteer import Gazetteer
 from kg.iri import fold, slug
 from kg.nlp import GAZ_KEY
@@ -37,6 +37,10 @@ ORG_LABELS = frozenset({"ORG"})
 LOCATIVE = frozenset({"à", "a", "dans", "en", "au", "aux", "in", "at", "near", "près de", "depuis", "from", "vers", "to", "sur", "on"})
 # prepositions after which a capital is a partner or target, i.e. an actor
 PARTNER = frozenset({"avec", "with", "entre", "between", "contre", "against", "envers", "toward", "towards", "par", "by", "vis-à-vis de", "of"})
+# roles whose title + country make the person the country's leader (Linked.leaders)
+HEAD_ROLES = frozenset({"head_of_state", "head_of_government", "leader"})
+# longest title looked for, in tokens ("chef d'état-major des armées")
+MAX_TITLE_TOKENS = 6
 # adjectives that make a generic noun not the focal country ("les pays voisins")
 NOT_FOCAL = frozenset({"voisin", "étranger", "occidental", "africain", "neighbouring", "neighboring", "foreign", "western", "other", "autre", "membre", "member", "allié", "allied", "partenaire"})
 
@@ -79,19 +83,43 @@ class Linker:
         self.actor_nouns = actor_nouns(lang)
         self.noise = noise_words(lang)
         self.place_nouns = place_nouns(lang)
+        self.region_nouns = frozenset(
+            fold(r["lemma"]) for r in rows("place_nouns.tsv") if r["lang"] in (lang, "*") and r.get("kind") == "region"
+        )
+        words: dict[str, set[str]] = {}
+        for r in rows("ner_words.tsv"):
+            if r["lang"] in (lang, "*"):
+                words.setdefault(r["kind"], set()).add(fold(r["word"]))
+        self.cut_words = frozenset(words.get("cut", ()))
+        self.facility_words = frozenset(words.get("facility", ()))
+        self.office_words = frozenset(words.get("office", ()))
+        self.intl_words = frozenset(words.get("intl", ()))
+        # region key by each word of its labels ("oblast d'Odessa" -> odessa), to find the region a
+        # city name stands for after a region noun ("la région d'Odessa")
+        self._region_words: dict[str, list[str]] = {}
+        for key, ent in gazetteer.entities.items():
+            if ent.type == "Region":
+                for label in {ent.label_en, ent.label_fr, *ent.aliases} - {None}:
+                    for w in _words(str(label)):
+                        self._region_words.setdefault(w, []).append(key)
 
     # -- public -----------------------------------------------------------
     def __call__(self, doc: Doc) -> Linked:
         out = Linked()
         taken: set[int] = set()
+        heads: dict[str, str] = {}  # local person key -> country their title says they lead
+        self._acronyms: dict[str, str] = {}  # "CNSP" -> key of the name it abbreviates in this article
         self._gazetteer_spans(doc, out, taken)
-        persons = self._persons(doc, out, taken)
+        persons = self._persons(doc, out, taken, heads)
         self._ner_spans(doc, out, taken, persons)
+        self._surnames(doc, out, taken, persons)
         self._demonyms(doc, out, taken)
         out.focal = self._focal_country(doc, out)
         for key, ent in out.entities.items():
-            if ent.type == "Person" and ent.country:
+            if ent.type == "Person" and ent.country and self.gaz.get(key) is not None:
                 out.leaders[key] = ent.country
+        for key, country in heads.items():
+            out.leaders.setdefault(key, country)
         self._generic_actors(doc, out, taken)
         return out
 
@@ -118,28 +146,121 @@ class Linker:
     def _acts(self, tok: Token) -> bool:
         """Whether a capital acts (metonymy: it means its country) rather than names the city.
 
-        A capital is a place after a locative preposition ("à Niamey", "in Kyiv") or as the
+        A capital == a place after a locative preposition ("à Niamey", "in Kyiv") or as the
         complement of a place noun ("la région de Moscou"); everywhere else it acts
         ("Moscou a signé", "rompt avec Ankara", "vis-à-vis de Moscou").
         """
-        t = tok
-        while t.dep_ == "conj" and t.head is not t:
-            t = t.head
+        t = _first_conjunct(tok)
         prep = syntax.case_of(t)
         if prep in PARTNER:
             return True
         if prep in LOCATIVE:
             return False
-        if prep in ("de", "du", "des", "d'", "of") and fold(t.head.lemma_) in self.place_nouns:
+        if prep in ("de", "du", "des", "d'", "of") and fold(_governor(t).lemma_) in self.place_nouns:
             return False
+        if t.dep_ == "compound" and fold(t.head.lemma_) in self.place_nouns:
+            return False  # "the Moscow region", "Kyiv residents"
         return True
 
+    def _in_region_context(self, tok: Token) -> bool:
+        """Whether a place name is the complement of a region noun ("la région de Kayes", "Borno state")."""
+        t = _first_conjunct(tok)
+        gov = _governor(t)
+        if gov != t and fold(gov.lemma_) in self.region_nouns and syntax.case_of(t) in ("de", "du", "des", "d'", "of"):
+            return True
+        return t.dep_ in ("compound", "nmod", "amod", "flat", "appos") and fold(t.head.lemma_) in self.region_nouns and t.head.i > t.i
+
+    def _choose(self, cands: list, span: Span, out: Linked):  # type: ignore[type-arg, no-untyped-def]
+        """The candidate a gazetteer span stands for in context.
+
+        * Among equally good candidates, one the article already names wins ("Congo" after
+          "République démocratique du Congo").
+        * A name shared by a region and a city is the region after a region noun ("la région de
+          Diffa", "Borno state") and the city elsewhere ("près de Kayes").
+        """
+        best = cands[0]
+        placed = self._placed(cands, span)
+        if placed is not None and (placed.kind == best.kind or self.gaz.get(best.key).type in ("City", "Region")):  # type: ignore[union-attr]
+            cands = [placed] + [c for c in cands if c is not placed and self.gaz.country_of(c.key) == self.gaz.country_of(placed.key)]
+            best = placed
+        same_rank = [c for c in cands if self.gaz.rank(c)[:2] == self.gaz.rank(best)[:2]]
+        for c in same_rank:
+            if c.key in out.entities:
+                best = c
+                break
+        types = {c.key: (self.gaz.get(c.key).type if self.gaz.get(c.key) else None) for c in cands}
+        if types.get(best.key) in ("City", "Region") and best.kind != "capital":
+            regional = self._in_region_context(span.root)
+            if regional:
+                regions = [c for c in cands if types[c.key] == "Region"]
+                if regions:
+                    return regions[0]
+                region = self._region_named(span.text, self.gaz.country_of(best.key))
+                if region:
+                    return region
+            elif types[best.key] == "Region":
+                country = self.gaz.country_of(best.key)
+                cities = [c for c in cands if types[c.key] == "City" and self.gaz.country_of(c.key) == country]
+                if cities:
+                    return cities[0]
+        elif best.kind == "capital" and self._in_region_context(span.root):
+            region = self._region_named(span.text, self.gaz.country_of(best.key))
+            if region:
+                return region
+        return best
+
+    def _region_named(self, text: str, country: str | None):  # type: ignore[no-untyped-def]
+        """A region of `country` whose label has the word `text` ("Odessa" -> "oblast d'Odessa")."""
+        from kg.gazetteer import Surface
+
+        words = _words(text)
+        if len(words) != 1:
+            return None
+        for key in self._region_words.get(words[0], ()):
+            if country is None or self.gaz.country_of(key) == country:
+                return Surface(text, "*", key, "name")
+        return None
+
+    def _countries_named(self, doc: Doc) -> None:
+        """Countries each sentence and the article name (by name or demonym), to place ambiguous city names."""
+        self._sent_countries: dict[int, set[str]] = {}
+        for span in doc.spans.get(GAZ_KEY, []):
+            cands = self.gaz.lookup(span.text, self.lang)
+            if cands and cands[0].kind in ("name", "alias", "acronym") and cands[0].key.startswith("country/"):
+                self._sent_countries.setdefault(span.sent.start, set()).add(cands[0].key)
+        for tok in doc:
+            key = self.gaz.demonym(tok.text, self.lang) if tok.pos_ in ("ADJ", "NOUN", "PROPN") else None
+            if key and key.startswith("country/"):
+                self._sent_countries.setdefault(tok.sent.start, set()).add(key)
+
+    def _placed(self, cands: list, span: Span):  # type: ignore[type-arg, no-untyped-def]
+        """Among places of one name in several countries ("Tripoli" in Libya and Lebanon), the one whose
+        country the sentence, else the article, names; None when that does not decide."""
+        places = [c for c in cands if c.key.startswith(("city/", "region/"))]
+        countries = {self.gaz.country_of(c.key) for c in places}
+        if len(countries) < 2:
+            return None
+        hits = [c for c in places if self.gaz.country_of(c.key) in self._sent_countries.get(span.sent.start, set())]
+        if hits and len({self.gaz.country_of(c.key) for c in hits}) == 1:
+            return hits[0]
+        # else the country the article names in most sentences, if one does
+        counts = Counter(k for keys in self._sent_countries.values() for k in keys)
+        ranked = sorted(places, key=lambda c: -counts[self.gaz.country_of(c.key) or ""])
+        top = counts[self.gaz.country_of(ranked[0].key) or ""]
+        if top and all(counts[self.gaz.country_of(c.key) or ""] < top for c in ranked if self.gaz.country_of(c.key) != self.gaz.country_of(ranked[0].key)):
+            return ranked[0]
+        return None
+
     def _gazetteer_spans(self, doc: Doc, out: Linked, taken: set[int]) -> None:
+        self._countries_named(doc)
         for span in doc.spans.get(GAZ_KEY, []):
             cands = self.gaz.lookup(span.text, self.lang)
             if not cands:
                 continue
-            best = cands[0]
+            first = self.gaz.get(cands[0].key)
+            if first is not None and first.type == "Person" and len(span) == 1 and _inside_name(span):
+                continue  # "Ouattara" inside "Téné Birahima Ouattara" is another person
+            best = self._choose(cands, span, out)
             key, how = best.key, best.kind
             if best.kind == "capital":
                 country = self.gaz.country_of(best.key) if best.key.startswith("city/") else best.key
@@ -151,49 +272,160 @@ class Linker:
             elif best.kind == "seat":
                 key = self.gaz.country_of(best.key) or best.key
                 how = "metonym:seat"
+            elif self._generic_group(key, span):
+                named = self._last_named_group(out)
+                if named:
+                    key, how = named, "coref:group"
             self._add(out, span, key, how)
             taken.update(range(span.start, span.end))
+            if best.kind != "acronym" and not key.startswith("person/"):
+                self._acronyms.update(self._acronym_after(span, key))
 
-    def _persons(self, doc: Doc, out: Linked, taken: set[int]) -> dict[str, str]:
-        """Full names from NER and from titles; returns surname -> person key."""
+    def _generic_group(self, key: str, span: Span) -> bool:
+        """ "le groupe djihadiste", "the jihadist group": a definite singular group noun qualified by a
+        generic group adjective refers back to the group the article named."""
+        ent = self.gaz.get(key)
+        if ent is None or ent.type != "ArmedGroup" or ent.wikidata or len(span) != 1:
+            return False
+        head = span.root.head if span.root.dep_ in ("amod", "compound") else None
+        if head is None or head.pos_ != "NOUN" or head.morph.get("Number") == ["Plur"]:
+            return False
+        return any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "the", "ce", "cette", "this") for c in head.children)
+
+    @staticmethod
+    def _last_named_group(out: Linked) -> str | None:
+        for m in reversed(out.mentions):
+            ent = out.entities.get(m.entity)
+            if ent is not None and ent.type == "ArmedGroup" and not m.how.startswith("coref") and ent.wikidata is not None:
+                return m.entity
+        for m in reversed(out.mentions):
+            ent = out.entities.get(m.entity)
+            if ent is not None and ent.type == "ArmedGroup" and m.how in ("name", "acronym"):
+                return m.entity
+        return None
+
+    def _title_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        """(role, end) of the longest title starting at token i ("Premier ministre", "chef de l'État")."""
+        best = None
+        for j in range(min(len(doc), i + MAX_TITLE_TOKENS), i, -1):
+            span = doc[i:j]
+            if any(t.is_punct and t.text not in ("'", "’", "-") for t in span):
+                continue
+            role = self.gaz.title_role(span.text, self.lang)
+            if role is None and j == i + 1:
+                role = self.gaz.title_role(doc[i].lemma_, self.lang)
+            if role is not None:
+                best = (role, j)
+                break
+        return best
+
+    def _country_tok(self, tok: Token, out: Linked) -> str | None:
+        key = self.gaz.demonym(tok.text, self.lang) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None
+        if key is None:
+            key = out.tok2ent.get(tok.i)
+        ent = out.entities.get(key) if key else None
+        if key and (ent is None or ent.type != "Country"):
+            ent = self.gaz.get(key)
+        return key if ent is not None and ent.type == "Country" else None
+
+    def _persons(self, doc: Doc, out: Linked, taken: set[int], heads: dict[str, str]) -> dict[str, str]:
+        """Full names from NER and from titles; returns surname -> person key.
+
+        A title with a country ("le président russe Vladimir Poutine", "Russian President Vladimir
+        Putin", "Niger's prime minister, Ali Lamine Zeine", "le président du Niger, X") makes a head of
+        state, of government or a leader the leader of that country (`heads`).
+        """
         spans: list[Span] = []
         for ent in doc.ents:
             s = _strip(ent)
-            if s is not None and ent.label_ in PERSON_LABELS and len(s) >= 1:
-                spans.append(s)
-        # "le général Abdourahamane Tiani", "President Bola Tinubu": PROPN run after a title noun
-        for tok in doc:
-            if self.gaz.title_role(tok.lemma_, self.lang) or self.gaz.title_role(tok.text, self.lang):
-                j = tok.i + 1
-                while j < len(doc) and (doc[j].pos_ == "ADJ" and self.gaz.demonym(doc[j].text, self.lang)):
-                    j += 1  # "le président russe Vladimir Poutine"
-                k = j
-                while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and k - j < 4:
+            if s is None or ent.label_ not in PERSON_LABELS:
+                continue
+            title = self._title_at(doc, s.start)
+            if title is not None and title[1] < s.end:
+                s = Span(doc, title[1], s.end, label=s.label)  # "général Nguema" -> "Nguema"
+            if len(s) == 1 and s.root.dep_ in ("compound", "amod") and s.root.head.pos_ == "NOUN":
+                continue  # "a Hutu militia": a modifier, not a person
+            spans.append(s)
+        titled: dict[tuple[int, int], tuple[str, str | None]] = {}  # person span -> (role, country)
+        i = 0
+        while i < len(doc):
+            found = self._title_at(doc, i) if doc[i].pos_ in ("NOUN", "PROPN", "ADJ") else None
+            if found is None:
+                i += 1
+                continue
+            role, j = found
+            country = None
+            # before the title: "Russian President", "US President", "Niger's prime minister"
+            if i > 0:
+                prev = doc[i - 1]
+                if prev.tag_ == "POS" and i > 1:
+                    prev = doc[i - 2]
+                country = self._country_tok(prev, out)
+            # after the title: demonyms ("le président russe"), "du Niger", "de la Russie"
+            k = j
+            while k < len(doc):
+                t = doc[k]
+                if t.pos_ == "ADJ" and self.gaz.demonym(t.text, self.lang):
+                    country = country or self._country_tok(t, out)
                     k += 1
-                if k > j:
-                    spans.append(Span(doc, j, k, label="PER"))
+                elif t.lower_ in ("de", "du", "des", "d'", "d’", "of", "la", "l'", "l’", "the") and k + 1 < len(doc):
+                    n = k + 1
+                    while n < len(doc) and doc[n].lower_ in ("la", "l'", "l’", "le", "les", "the"):
+                        n += 1
+                    if n < len(doc) and n in out.tok2ent:
+                        key = out.tok2ent[n]
+                        country = country or self._country_tok(doc[n], out)
+                        while n < len(doc) and out.tok2ent.get(n) == key:
+                            n += 1
+                        k = n
+                    elif n < len(doc) and doc[n].text[:1].isupper() and doc[n].pos_ != "PROPN" or (
+                        n + 1 < len(doc) and doc[n].text[:1].isupper() and doc[n + 1].text[:1].islower() and doc[n + 1].pos_ == "ADJ"
+                    ):
+                        # the portfolio: "de la Défense", "des Affaires étrangères"
+                        n += 1
+                        while n < len(doc) and doc[n].pos_ == "ADJ" and doc[n].text[:1].islower() and not self.gaz.demonym(doc[n].text, self.lang):
+                            n += 1
+                        k = n
+                    else:
+                        break
+                else:
+                    break
+            if k < len(doc) and doc[k].text == "," and k + 1 < len(doc) and _name_word(doc[k + 1]) and k + 1 not in out.tok2ent:
+                k += 1  # "le ministre des Affaires étrangères, Abderaman Koulamallah"
+            m = k
+            while m < len(doc) and _name_word(doc[m]) and m not in out.tok2ent and m - k < 4:
+                m += 1
+            if m > k:
+                span = Span(doc, k, m, label="PER")
+                spans.append(span)
+                titled[(k, m)] = (role, country)
+            i = max(i + 1, j)
         surnames: dict[str, str] = {}
-        for m in out.mentions:  # persons already linked by the gazetteer ("Abdourahamane Tiani")
-            ent = out.entities.get(m.entity)
-            if ent is not None and ent.type == "Person" and len(m.text.split()) >= 2:
-                surnames.setdefault(fold(m.text.split()[-1]), m.entity)
-        full: list[Span] = []
+        for mention in out.mentions:  # persons already linked by the gazetteer ("Abdourahamane Tiani")
+            ent = out.entities.get(mention.entity)
+            if ent is not None and ent.type == "Person" and len(mention.text.split()) >= 2:
+                surnames.setdefault(fold(mention.text.split()[-1]), mention.entity)
+        for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+            if len(s) >= 2 and not any(i in taken for i in range(s.start, s.end)):
+                surnames.setdefault(fold(s[-1].text), self._person_key(s.text))
         for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
             if any(i in taken for i in range(s.start, s.end)):
-                continue
-            if len(s) >= 2:
-                full.append(s)
-        for s in full:
-            key = self._person_key(s.text)
-            surnames.setdefault(fold(s[-1].text), key)
-        for s in sorted(spans, key=lambda s: s.start):
-            if any(i in taken for i in range(s.start, s.end)):
+                # the gazetteer named the person: the title may still tell their country
+                keys = {out.tok2ent.get(i) for i in range(s.start, s.end)}
+                role, country = titled.get((s.start, s.end), ("", None))
+                if len(keys) == 1 and role in HEAD_ROLES and country:
+                    key = next(iter(keys))
+                    if key and key.startswith("person/") and self.gaz.get(key) is None:
+                        heads.setdefault(key, country)
                 continue
             if len(s) >= 2:
                 key = self._person_key(s.text)
                 self._local(out, key, "Person", s.text)
-                self._add(out, s, key, "ner:person" if s.label_ in PERSON_LABELS else "title")
+                self._add(out, s, key, "ner:person" if s.label_ in PERSON_LABELS and (s.start, s.end) not in titled else "title")
                 taken.update(range(s.start, s.end))
+                role, country = titled.get((s.start, s.end), ("", None))
+                if role in HEAD_ROLES and country and self.gaz.get(key) is None:
+                    heads.setdefault(key, country)
             elif fold(s.text) in surnames:
                 key = surnames[fold(s.text)]
                 self._add(out, s, key, "coref:surname")
@@ -206,36 +438,134 @@ class Linker:
                 return cand.key
         return f"person/{slug(name)}"
 
+    def _trim(self, span: Span) -> Span | None:
+        """A NER span without its glued tail ("Forces armées maliennes d'ici la fin") or leading
+        lower-case adjectives ("eastern Democratic Republic of Congo")."""
+        doc = span.doc
+        start, end = span.start, span.end
+        while start < end and doc[start].pos_ == "ADJ" and doc[start].text[:1].islower():
+            start += 1
+        for i in range(start + 1, end):
+            if doc[i].text[:1].islower() and fold(doc[i].text).rstrip("'’") in self.cut_words:
+                end = i
+                while end > start and (doc[end - 1].pos_ in ("ADP", "DET", "PUNCT") or doc[end - 1].lower_ in ("d'", "d’")):
+                    end -= 1
+                break
+        if start >= end:
+            return None
+        return Span(doc, start, end, label=span.label)
+
     def _ner_spans(self, doc: Doc, out: Linked, taken: set[int], surnames: dict[str, str]) -> None:
+        acronyms = self._acronyms
         for ent in doc.ents:
             s = _strip(ent)
+            s = self._trim(s) if s is not None else None
             if s is None or any(i in taken for i in range(s.start, s.end)):
                 continue
             if all(not t.text[:1].isupper() for t in s if t.text[:1].isalpha()):
                 continue  # "Votre Pub ici" keeps its capitals; lower-case ents are noise
             if fold(s.text) in self.noise or (len(s) == 1 and s[0].pos_ == "NOUN"):
                 continue  # "État" in "coup d'État", bare titles, common nouns
+            edge = {fold(s[0].text), fold(s[-1].text)}
+            if edge & self.office_words or self._title_at(doc, s.start) is not None:
+                continue  # "ministère des Affaires étrangères", "ministre de la Défense": offices and titles
+            if edge & self.facility_words:
+                continue  # "aéroport Ben Gourion": facilities are not entities of the ontology
             if len(s) == 1 and fold(s.text) in surnames:
                 self._add(out, s, surnames[fold(s.text)], "coref:surname")
                 taken.update(range(s.start, s.end))
                 continue
+            country = self._forces_of(s)
+            if country:
+                self._add(out, s, country, "metonym:forces")
+                taken.update(range(s.start, s.end))
+                continue
             cands = self.gaz.lookup(s.text, self.lang)
+            if cands and cands[0].kind == "demonym" and cands[0].key.startswith("georegion/"):
+                continue  # regional adjectives are the demonym pass's business ("European leaders")
             if cands:
-                self._add(out, s, cands[0].key, "gazetteer:" + cands[0].kind)
-            elif ent.label_ in PERSON_LABELS:
-                if len(s) < 2 and not any(t.pos_ == "PROPN" for t in s):
-                    continue
+                best = self._choose(cands, s, out)
+                self._add(out, s, best.key, "gazetteer:" + best.kind)
+                taken.update(range(s.start, s.end))
+                continue
+            if s.text in acronyms:
+                self._add(out, s, acronyms[s.text], "acronym:local")
+                taken.update(range(s.start, s.end))
+                continue
+            if s.root.dep_ == "compound" and s.root.head.pos_ == "NOUN" and s.root.head.i >= s.end:
+                continue  # "the Gulf state", "a Hutu militia": an unknown name used as a modifier
+            if ent.label_ in PERSON_LABELS:
+                if len(s) < 2:
+                    continue  # an unknown single name is not enough for a person
                 key = self._local(out, self._person_key(s.text), "Person", s.text)
                 self._add(out, s, key, "ner:person", 0.8)
             elif ent.label_ in ORG_LABELS and (len(s) >= 2 or s.text.isupper()):
-                key = self._local(out, f"org/{slug(s.text)}", "Organization", s.text)
+                type_ = "InternationalOrganization" if {fold(t.text) for t in s} & self.intl_words else "Organization"
+                key = self._local(out, f"org/{slug(s.text)}", type_, s.text)
                 self._add(out, s, key, "ner:org", 0.6)
+                acronyms.update(self._acronym_after(s, key))
             elif ent.label_ in PLACE_LABELS and any(t.pos_ == "PROPN" for t in s) and len(s.text) > 2:
-                key = self._local(out, f"place/{slug(s.text)}", "Place", s.text)
+                if self.lang == "fr" and s.start > 0 and doc[s.start - 1].lower_ in ("la", "le", "les", "l'", "l’"):
+                    continue  # "la mine de la Somaïr": a French town takes no article; a company does
+                key = self._local(out, self._place_key(s, out), "Place", s.text)
                 self._add(out, s, key, "ner:place", 0.6)
             else:
                 continue
             taken.update(range(s.start, s.end))
+
+    def _forces_of(self, span: Span) -> str | None:
+        """ "les Forces armées maliennes", "l'Armée nationale tchadienne": a named body whose head is an
+        actor noun qualified by a demonym is its country (bench/gold/README.md, convention 3)."""
+        if len(span) < 2 or not self._is_actor_noun(span[0]):
+            return None
+        for t in span[1:]:
+            key = self.gaz.demonym(t.text, self.lang)
+            if key and t.text[:1].islower() or (key and t.pos_ == "ADJ"):
+                ent = self.gaz.get(key)
+                if ent is not None and ent.type == "Country":
+                    return key
+        return None
+
+    def _place_key(self, span: Span, out: Linked) -> str:
+        """Key of an unknown place: its name, and the country the sentence places it in when it says
+        so ("Tinzaouatène, dans le nord du Mali"), so that two places of one name stay two nodes."""
+        country = None
+        for t in span.sent:
+            key = out.tok2ent.get(t.i)
+            if key and t.i >= span.end and t.i - span.end <= 8:
+                ent = out.entities.get(key)
+                if ent is not None and ent.type == "Country" and syntax.case_of(t) in ("de", "du", "d'", "of", "in", "en", "au"):
+                    country = key
+                    break
+        name = slug(span.text)
+        return f"place/{country.split('/')[1]}-{name}" if country else f"place/{name}"
+
+    @staticmethod
+    def _acronym_after(span: Span, key: str) -> dict[str, str]:
+        """ "Conseil national pour la sauvegarde de la patrie (CNSP)": the acronym in parentheses
+        right after a name is that name."""
+        doc = span.doc
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            acr = doc[span.end + 1].text
+            if acr.isupper() and 2 <= len(acr) <= 8:
+                return {acr: key}
+        return {}
+
+    def _surnames(self, doc: Doc, out: Linked, taken: set[int], surnames: dict[str, str]) -> None:
+        """A surname alone that the NER missed ("Goïta a exclu", "Lavrov a dénoncé")."""
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            key = surnames.get(fold(tok.text))
+            if key is None:
+                continue
+            prev_name = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].text[:1].isupper() and (tok.i - 1) not in taken
+            nxt_name = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper()
+            if prev_name or nxt_name:
+                continue  # part of another full name
+            span = doc[tok.i : tok.i + 1]
+            self._add(out, span, key, "coref:surname")
+            taken.add(tok.i)
 
     def _demonyms(self, doc: Doc, out: Linked, taken: set[int]) -> None:
         for tok in doc:
@@ -244,13 +574,17 @@ class Linker:
             country = self.gaz.demonym(tok.text, self.lang)
             if not country:
                 continue
+            ent = self.gaz.get(country)
+            if ent is not None and ent.type == "GeoRegion" and tok.pos_ == "ADJ":
+                continue  # "ses alliés européens", "l'organisation ouest-africaine": a qualifier, not an actor
             span = doc[tok.i : tok.i + 1]
             self._add(out, span, country, "demonym")
             taken.add(tok.i)
             # "la délégation turque", "le régime militaire nigérien": the actor noun acts for the country
             head = tok.head
             ent = out.entities.get(country)
-            if tok.dep_ == "amod" and head.i not in out.tok2ent and self._is_actor_noun(head) and ent is not None and ent.type == "Country":
+            several = any(c.dep_ == "conj" for c in tok.children)  # "Ukrainian and US officials"
+            if tok.dep_ == "amod" and not several and head.i not in out.tok2ent and self._is_actor_noun(head) and ent is not None and ent.type == "Country":
                 out.tok2ent[head.i] = country
             if tok.dep_ == "conj" and tok.head.dep_ == "amod":
                 noun = tok.head.head
@@ -313,3 +647,33 @@ class Linker:
                 how = "generic:country"
             span = doc[tok.i : tok.i + 1]
             self._add(out, span, target, how, 0.7)
+
+
+def _first_conjunct(tok: Token) -> Token:
+    t = tok
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    return t
+
+
+def _governor(tok: Token) -> Token:
+    """The noun a prepositional complement hangs on: UD "région <-nmod- Kayes", ClearNLP "region -prep-> of -pobj-> X"."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return tok.head
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in "".join(c if c.isalnum() else " " for c in fold(text)).split() if len(w) > 2]
+
+
+def _inside_name(span: Span) -> bool:
+    """Whether a one-word span is the end or the middle of a longer capitalised name."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
+
+
+def _name_word(tok: Token) -> bool:
+    """A word that can be part of a person's name after a title (the tagger often calls rare names ADJ or NOUN)."""
+    return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not tok.is_sent_start

@@ -6,6 +6,8 @@
   statistical parser otherwise splits "le général Abdourahamane | Tiani opère".
 * ``kg_gazetteer`` (after NER) marks gazetteer surface forms in ``doc.spans["kg_gaz"]``
   (span label = surface kind, span id = folded surface), leaving ``doc.ents`` to spaCy's NER.
+  Names match case- and accent-insensitively (the gazetteer keeps one written form per folded
+  surface: "Senegal" must match "Sénégal"), acronyms exactly.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
+from kg.iri import fold
 from kg.lang import check_language
 from kg.settings import Settings
 
@@ -52,10 +55,8 @@ class GazetteerMatcher:
         from kg.gazetteer import default_gazetteer
 
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         # surfaces written in lower case in the data ("groupes djihadistes") match as they are;
         # capitalised names matched case-insensitively must still be capitalised in the text
-        self.common = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact: dict[str, list[str]] = {}
         lower: dict[str, list[str]] = {}
         common: dict[str, list[str]] = {}
@@ -72,17 +73,25 @@ class GazetteerMatcher:
             else:
                 lower.setdefault(surface.kind, []).append(text)
         tokenizer = nlp.tokenizer
+        self.vocab = nlp.vocab
         for kind, texts in exact.items():
             self.exact.add(kind, [tokenizer(t) for t in sorted(set(texts))])
-        for kind, texts in lower.items():
-            self.lower.add(kind, [tokenizer(t) for t in sorted(set(texts))])
-        for kind, texts in common.items():
-            self.common.add(kind, [tokenizer(t) for t in sorted(set(texts))])
+        # names are matched on a folded copy of the document (same tokens, folded words)
+        self.lower = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.common = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for matcher, table in ((self.lower, lower), (self.common, common)):
+            for kind, texts in table.items():
+                matcher.add(kind, [self._folded(tokenizer(t)) for t in sorted(set(texts))])
+
+    def _folded(self, doc: Doc) -> Doc:
+        words = [fold(t.text) or t.text for t in doc]
+        return Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
+        folded = self._folded(doc)
         for matcher in (self.exact, self.lower, self.common):
-            for match_id, start, end in matcher(doc):
+            for match_id, start, end in matcher(doc if matcher is self.exact else folded):
                 span = Span(doc, start, end, label=match_id)
                 # a lower-case match of a capitalised name ("mali" the word, "niger" the verb) is noise
                 if matcher is self.lower and not any(t.text[:1].isupper() for t in span if t.text[:1].isalpha()):

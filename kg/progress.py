@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
 
 class Progress:
@@ -15,11 +16,14 @@ class Progress:
         self.done = 0
         self.skipped = 0
         self.started = time.monotonic()
-        self._bar = None
+        self._bar: Any = None  # rich TaskID once the bar is shown
+        self._rich: Any = None
 
     def __enter__(self) -> Progress:
         if not self.quiet and sys.stderr.isatty():
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+            from rich.progress import Progress as RichProgress
 
             self._rich = RichProgress(
                 TextColumn("[bold]building"),
@@ -29,12 +33,19 @@ class Progress:
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
                 transient=True,
+                console=Console(stderr=True),  # rich defaults to stdout, which scripts may be reading
             )
             self._rich.__enter__()
             self._bar = self._rich.add_task("build", total=self.total, rate="")
         return self
 
     def update(self, event: str, n: int = 1) -> None:
+        """The build's progress callback: ("total", expected articles or 0), ("article", n), ("skip", n)."""
+        if event == "total":
+            self.total = n or None
+            if self._bar is not None:
+                self._rich.update(self._bar, total=self.total)
+            return
         if event == "article":
             self.done += n
         elif event == "skip":

@@ -150,7 +150,7 @@ def _governing_verb(tok: Token) -> Token | None:
     for _ in range(4):
         if t.pos_ in ("VERB", "AUX"):
             return t
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
     return None
@@ -201,9 +201,9 @@ def rule_verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
     if passive:
         objs = syntax.passive_subjects(verb) or ([verb.head] if verb.dep_ in ("acl",) else [])
         up = verb
-        while not objs and up.dep_ == "conj" and up.head is not up:  # "ont été déclarés persona non grata et expulsés par"
+        while not objs and up.dep_ == "conj" and up.head != up:  # "ont été déclarés persona non grata et expulsés par"
             up = up.head
-            while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+            while up.pos_ not in ("VERB", "AUX") and up.head != up:
                 up = up.head
             objs = syntax.passive_subjects(up)
     else:
@@ -217,7 +217,7 @@ def rule_verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     subj, passive = _verb_subjects(verb)
     anchor = _with_ok(verb, cue)
     objs = [n for p, n in syntax.obliques(verb) if p in cue.preps]
-    if anchor is not None and anchor is not verb:
+    if anchor is not None and anchor != verb:
         objs += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
@@ -237,12 +237,12 @@ def rule_verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
         fixed = _with_ok(verb, cue)
         if fixed is None:
             return
-        heads = [h for h in heads if h is not fixed] + [n for p, n in syntax.obliques(fixed) if lemma(n) in nouns]
+        heads = [h for h in heads if h != fixed] + [n for p, n in syntax.obliques(fixed) if lemma(n) in nouns]
         heads += [n for p, n in syntax.obliques(verb) if p in ("à", "au", "aux", "to") and lemma(n) in nouns]
     if not heads and not cue.with_:
         # parser slips ("ont signé lundi à Niamey, la capitale, un protocole d'accord" with the object
         # attached to the apposition): a relation noun after the verb in its own clause
-        heads = [t for t in verb.subtree if t.i > verb.i and lemma(t) in nouns and _governing_verb(t) is verb and t.dep_ not in ("nsubj", "nsubj:pass")]
+        heads = [t for t in verb.subtree if t.i > verb.i and lemma(t) in nouns and _governing_verb(t) == verb and t.dep_ not in ("nsubj", "nsubj:pass")]
     # "l'accord de coopération": the head relation noun and the nouns it governs
     heads += [m for h in list(heads) for p, m in syntax.obliques(h) if p in ("de", "d'", "of", "en") and lemma(m) in nouns]
     objs: list[Token] = []
@@ -266,6 +266,19 @@ def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule:
     keys = [k for s in subj for k in resolve(s, ctx.linked)]
     if len(keys) >= 2:
         yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=keys[:1], object_keys=keys[1:])
+
+
+def _linear_partner(tok: Token, linked: Linked) -> list[Token]:
+    """"entre la Russie et le Mali" when the parser lost the coordination: the entity right after "et"."""
+    doc = tok.doc
+    j = max(t.i for t in tok.subtree) + 1
+    if j < len(doc) and doc[j].lower_ in ("et", "and"):
+        for k in range(j + 1, min(j + 4, len(doc))):
+            if k in linked.tok2ent:
+                return [doc[k]]
+            if doc[k].pos_ not in ("DET", "ADP"):
+                break
+    return []
 
 
 def _demonstrative(noun: Token) -> bool:
@@ -295,6 +308,8 @@ def rule_noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
     between = [n for p, n in obl if p in ("entre", "between")]
     if between:
         members = [m for b in between for m in syntax.conjuncts(b)]
+        if len(members) == 1:
+            members += _linear_partner(members[0], ctx.linked)
         if len(members) >= 2:
             yield Candidate(noun, [members[0]], members[1:], cue, f"{cue.lang}.noun-between")
         return
@@ -305,7 +320,7 @@ def rule_noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
     if not subj and any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in noun.children):
         # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
         gov = noun.head
-        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+        while gov.pos_ not in ("VERB", "AUX") and gov.head != gov:
             gov = gov.head
         subj = syntax.clause_subject(gov)
     gov = _governing_verb(noun)
@@ -358,7 +373,7 @@ def _title_role(tok: Token, gazetteer, lang: str) -> str | None:
 def _title_target(title: Token, linked: Linked, person: str) -> str | None:
     """What a title is the title of: "président nigérien", "chef de la junte malienne", "secrétaire général de l'OTAN"."""
     for c in title.children:
-        if c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ in ("ADJ", "PROPN")):
+        if c.dep_ in ("amod", "poss", "nmod:poss") or (c.dep_ == "compound" and c.pos_ in ("ADJ", "PROPN")):
             key = linked.tok2ent.get(c.i)
             if key and key != person and not key.startswith("person/"):
                 return key
@@ -445,6 +460,50 @@ def rule_title_leads(doc: Doc, linked: Linked, gazetteer, lang: str) -> Iterator
             for tk in targets:
                 if sk.startswith("person/") and not tk.startswith("person/"):
                     yield sk, tk, tok, f"{lang}.head-of"
+
+
+def rule_place_context(doc: Doc, linked: Linked, lang: str) -> Iterator[tuple[str, str, str, Token, str]]:
+    """What the text says about where a place is:
+    "Niamey, la capitale nigérienne" / "Niamey, the Nigerien capital" -> capitalOf;
+    "Kayes, dans l'ouest du Mali" / "Diffa, in south-eastern Niger" / "El-Fasher, chef-lieu du Darfour-Nord" -> locatedIn."""
+    capital_words = {"capitale", "capital"}
+    seen: set[str] = set()
+    for tok in doc:
+        key = linked.tok2ent.get(tok.i)
+        ent = linked.entities.get(key) if key else None
+        if ent is None or ent.type not in ("City", "Region", "Place") or key in seen:
+            continue
+        if tok.i + 1 < len(doc) and linked.tok2ent.get(tok.i + 1) == key:
+            continue  # use the last token of a multi-token name
+        seen.add(key)
+        cands = [c for c in tok.children if c.dep_ in ("appos", "nmod", "obl", "obl:mod", "acl", "prep", "dep")]
+        # the parser often hangs the apposition on the name's head instead
+        cands += [c for c in tok.head.children if c.dep_ in ("appos", "nmod", "obl:mod") and c.i > tok.i and doc[tok.i + 1].text == ","]
+        for c in cands:
+            heads = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+            for h in heads:
+                if h.i < tok.i or h.i > tok.i + 12:
+                    continue
+                where = [k for p, n in syntax.obliques(h) if p in ("de", "du", "des", "d'", "of") for k in resolve(n, linked)]
+                where += [linked.tok2ent[a.i] for a in h.children if a.dep_ in ("amod", "compound") and a.i in linked.tok2ent]
+                if linked.tok2ent.get(h.i) and h.pos_ == "PROPN":
+                    where.append(linked.tok2ent[h.i])  # "in Niger" directly
+                for w in where:
+                    went = linked.entities.get(w)
+                    if went is None or w == key:
+                        continue
+                    if lemma(h) in capital_words and went.type == "Country" and ent.type == "City":
+                        yield key, "capitalOf", w, h, f"{lang}.place-apposition"
+                    elif went.type in ("Country", "Region") and lemma(h) not in capital_words:
+                        case = syntax.case_of(h)
+                        if case in ("dans", "à", "a", "au", "en", "in", None) or lemma(h) in linked_place_nouns(lang):
+                            yield key, "locatedIn", w, h, f"{lang}.place-apposition"
+
+
+def linked_place_nouns(lang: str) -> frozenset[str]:
+    from kg.data_tables import place_nouns
+
+    return place_nouns(lang) | {"chef-lieu", "ville", "town", "city", "village", "localité", "commune", "région", "region", "province"}
 
 
 # -- argument resolution --------------------------------------------------------
@@ -541,13 +600,22 @@ class Modality:
     source_text: str | None = None
 
 
+TEMPORAL = frozenset({"après", "avant", "depuis", "lors de", "pendant", "durant", "after", "before", "since", "during", "following"})
+
+
 def _governors(tok: Token) -> Iterator[Token]:
-    """The trigger, then the heads up the clause chain."""
+    """The trigger, then the heads up the clause chain, stopping at the edge of a relative clause or a
+    temporal adjunct (what happened "after a meeting" or "which it had paused" does not inherit the
+    main clause's "will" or "could")."""
     t = tok
     seen = 0
     while seen < 8:
         yield t
-        if t.head is t:
+        if t.head == t or t.dep_ in ("relcl", "acl:relcl"):
+            return
+        if t != tok and t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in TEMPORAL:
+            return
+        if t == tok and t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in TEMPORAL:
             return
         t = t.head
         seen += 1
@@ -561,7 +629,7 @@ def modality(trigger: Token, cand_objs: list[Token], lang: str) -> Modality:
     for t in chain:
         if t.pos_ in ("VERB", "AUX", "NOUN") and syntax.is_negated(t):
             return Modality("Negated")
-        if t is not trigger and lemma(t) in words.get("deny_verb", ()):
+        if t != trigger and lemma(t) in words.get("deny_verb", ()):
             return Modality("Negated")
         if t.dep_ in ("ROOT",):
             break
@@ -581,9 +649,9 @@ def modality(trigger: Token, cand_objs: list[Token], lang: str) -> Modality:
                 return Modality("Hedged")
             if c.dep_ == "mark" and lemma(c) in words.get("cond_mark", ()):
                 return Modality("Hedged")
-        if t is not trigger and lemma(t) in words.get("hedge_verb", ()) and t.pos_ in ("VERB", "AUX"):
+        if t != trigger and lemma(t) in words.get("hedge_verb", ()) and t.pos_ in ("VERB", "AUX"):
             return Modality("Hedged")
-        if t is not trigger and lemma(t) in words.get("hedge_noun", ()) and t.pos_ == "NOUN":
+        if t != trigger and lemma(t) in words.get("hedge_noun", ()) and t.pos_ == "NOUN":
             return Modality("Hedged")
         if t.dep_ == "ROOT":
             break
@@ -599,7 +667,7 @@ def modality(trigger: Token, cand_objs: list[Token], lang: str) -> Modality:
             if c.lower_ == "according" or lemma(c) in words.get("report_prep", ()):
                 n = next((g for g in c.subtree if g.dep_ == "pobj"), None)
                 return Modality("Reported", n, _phrase(n) if n is not None else None)
-        if t is not trigger and lemma(t) in words.get("report_verb", ()) and prev is not None and prev.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "csubj"):
+        if t != trigger and lemma(t) in words.get("report_verb", ()) and prev is not None and prev.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "csubj"):
             subj = syntax.subjects(t)
             return Modality("Reported", subj[0] if subj else None, _phrase(subj[0]) if subj else None)
         prev = t
@@ -607,7 +675,7 @@ def modality(trigger: Token, cand_objs: list[Token], lang: str) -> Modality:
             break
     # a speech verb whose subject follows ("..., a déclaré le ministre")
     for t in sent:
-        if lemma(t) in words.get("report_verb", ()) and t.dep_ in ("parataxis", "ROOT") and t is not trigger:
+        if lemma(t) in words.get("report_verb", ()) and t.dep_ in ("parataxis", "ROOT") and t != trigger:
             if t.dep_ == "parataxis" or (t.i > trigger.i and any(c.is_punct and c.text in (",", "«", "»", '"', "“", "”") for c in sent[: t.i - sent.start])):
                 subj = syntax.subjects(t)
                 return Modality("Reported", subj[0] if subj else None, _phrase(subj[0]) if subj else None)
@@ -618,7 +686,7 @@ def _phrase(tok: Token | None) -> str | None:
     """The noun phrase of a source, without its preposition ("plusieurs sources sécuritaires")."""
     if tok is None:
         return None
-    toks = [t for t in tok.subtree if not (t.dep_ in ("case", "punct") and t.head is tok)]
+    toks = [t for t in tok.subtree if not (t.dep_ in ("case", "punct") and t.head == tok)]
     toks = [t for t in toks if t.i >= tok.i or t.dep_ not in ("case", "mark")]
     start = min(t.i for t in toks)
     while start < tok.i and tok.doc[start].pos_ in ("ADP", "PUNCT"):
@@ -635,7 +703,7 @@ def domain_of(trigger: Token, objs: list[Token], lang: str) -> str | None:
     reporting = modality_words(lang).get("report_prep", frozenset())
     skip = {o.i for o in objs}
     pool: list[Token] = []
-    for head in [trigger] + [o.head for o in objs if o.head is not trigger]:
+    for head in [trigger] + [o.head for o in objs if o.head != trigger]:
         for c in head.children:
             if c.dep_ in syntax.SUBJ or c.dep_ in ("punct", "advcl", "ccomp", "parataxis", "acl:relcl", "relcl", "conj", "cc"):
                 continue
@@ -663,7 +731,7 @@ def date_of(trigger: Token, lang: str, article_date: str | None) -> str | None:
         return lemma(t) in months or lemma(t) in weekdays or bool(_YEAR.fullmatch(t.text))
 
     if trigger.pos_ in ("NOUN", "PROPN"):
-        inner = {x.i for c in trigger.subtree if c.dep_ in ("acl:relcl", "relcl", "acl") and c is not trigger for x in c.subtree}
+        inner = {x.i for c in trigger.subtree if c.dep_ in ("acl:relcl", "relcl", "acl") and c != trigger for x in c.subtree}
         toks = [t for t in trigger.subtree if t.i not in inner]
     else:
         # only date phrases attached to the verb itself, not dates inside other clauses or events
@@ -749,13 +817,19 @@ def relate(doc: Doc, linked: Linked, gazetteer, *, lang: str, article_date: str 
     table = cues(lang)
     out: dict[tuple, Relation] = {}
     ctx = Context(linked, lang, _antecedents(doc, linked, lang))
-    for tok in doc:
+    # verbs first: a relation noun a verb rule used ("rompt sa coopération avec") is not a trigger of its own
+    consumed: set[int] = set()
+    order = sorted(doc, key=lambda t: (0 if t.pos_ in ("VERB", "AUX") else 1, t.i))
+    for tok in order:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ in ("xcomp", "ROOT") and tok.head.pos_ == "AUX"):
             pos = "verb"
         elif tok.pos_ in ("NOUN", "PROPN"):
             pos = "noun"
+            if tok.i in consumed:
+                continue
         else:
             continue
+        fired = False
         for cue in table.get((pos, lemma(tok)), ()):
             if pos == "verb":
                 if cue.with_ and _with_ok(tok, cue) is None:
@@ -765,8 +839,16 @@ def relate(doc: Doc, linked: Linked, gazetteer, *, lang: str, article_date: str 
                 rules = (rule_noun_trigger,)
             for rule in rules:
                 for cand in rule(tok, cue, ctx):
+                    fired = fired or "relnoun" in cand.rule
                     for rel in _realise(cand, doc, linked, lang, article_date, gazetteer):
                         out.setdefault((rel.subject, rel.predicate, rel.object, rel.start, rel.modality), rel)
+        if fired:
+            nouns = relation_nouns(lang)
+            consumed.update(t.i for t in tok.subtree if lemma(t) in nouns and _governing_verb(t) == tok)
+    for place, prop_name, where, tok, rule_id in rule_place_context(doc, linked, lang):
+        sent = tok.sent
+        rel = Relation(place, prop_name, where, "Asserted", _evidence(sent), sent.start_char, sent.end_char, rule_id, 0.7, trigger=tok.text)
+        out.setdefault((place, prop_name, where, rel.start, rel.modality), rel)
     for person, target, tok, rule_id in rule_title_leads(doc, linked, gazetteer, lang):
         sent = tok.sent
         if target not in linked.entities or not _typed_ok(person, target, "leads", linked):
@@ -813,6 +895,13 @@ def _realise(cand: Candidate, doc: Doc, linked: Linked, lang: str, article_date:
     when = date_of(cand.trigger, lang, article_date)
     source_key = resolve(mod.source, linked)[0] if mod.source is not None and resolve(mod.source, linked) else None
     sent = cand.trigger.sent
+    if cue.property == "leads" and len(subj_keys) == 1 and subj_keys[0].startswith("person/"):
+        # "le régime militaire dirigé par le général X": a generic noun led by a known leader is his country
+        own = _leader_country(subj_keys[0], linked, gazetteer)
+        generic = {o.i for o in cand.objects if gazetteer.generic_actor(lemma(o), lang) is not None}
+        if own and generic and own in gazetteer.entities:
+            obj_keys = [own]
+            linked.entities.setdefault(own, gazetteer.get(own))
     for s in subj_keys:
         for o in obj_keys:
             s2, o2 = _state_level(s, linked, cue.property, gazetteer), _state_level(o, linked, cue.property, gazetteer)
@@ -838,6 +927,14 @@ def _realise(cand: Candidate, doc: Doc, linked: Linked, lang: str, article_date:
                 attributed_text=mod.source_text,
                 trigger=cand.trigger.text,
             )
+
+
+def _leader_country(person: str, linked: Linked, gazetteer) -> str | None:
+    """The country a person leads, from the article (titles) or the gazetteer."""
+    if person in linked.leaders:
+        return linked.leaders[person]
+    ent = gazetteer.get(person)
+    return ent.country if ent is not None and ent.type == "Person" else None
 
 
 def _state_level(key: str, linked: Linked, prop: str, gazetteer) -> str:

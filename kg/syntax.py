@@ -97,10 +97,12 @@ def conjuncts(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c not in out:
+            # a list the parser read as an apposition: "Mali, Burkina Faso and Niger"
+            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)
+            if (c.dep_ == "conj" or listed) and c not in out:
                 out.append(c)
                 stack.append(c)
-    return out
+    return sorted(out, key=lambda t: t.i)
 
 
 def clause_subject(verb: Token, *, depth: int = 4) -> list[Token]:
@@ -110,11 +112,13 @@ def clause_subject(verb: Token, *, depth: int = 4) -> list[Token]:
     "Le Mali a décidé de quitter la CEDEAO" -> quitter inherits "Mali".
     """
     t = verb
-    for _ in range(depth):
+    for step in range(depth):
         subj = subjects(t)
+        if not subj and step > 0:
+            subj = passive_subjects(t)  # raising: "Mali is expected to leave" -> Mali leaves
         if subj:
             return subj
-        if t.dep_ in ("advcl", "xcomp", "conj", "ccomp") and t.head is not t:
+        if t.dep_ in ("advcl", "xcomp", "conj", "ccomp") and t.head != t:
             if t.dep_ == "ccomp" and subjects(t):
                 return subjects(t)
             t = t.head

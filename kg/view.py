@@ -174,12 +174,12 @@ def _layout(n: int, pairs: list[tuple[int, int]], *, seed: int = 42) -> list[tup
     import igraph as ig  # heavy-ish import: only when drawing
 
     g = ig.Graph(n=n, edges=pairs, directed=False)
-    # a deterministic start (golden-angle spiral) and a seeded RNG make the layout reproducible
-    start = [[math.cos(i * 2.399963) * math.sqrt(i + 1), math.sin(i * 2.399963) * math.sqrt(i + 1)] for i in range(n)]
+    # a seeded RNG makes the layout reproducible; igraph's own random start is also the fastest
+    # (in bench runs a given start made the grid variant 1.5x slower, 50x when the start was compact)
     ig.set_random_number_generator(random.Random(seed))
     try:
         # the grid variant is O(n) per iteration: 0.2 s at 1,000 nodes where the exact one takes 3-4 s
-        coords = g.layout_fruchterman_reingold(seed=start, niter=500, grid="grid" if n > 300 else "nogrid").coords
+        coords = g.layout_fruchterman_reingold(niter=500, grid="grid" if n > 300 else "nogrid").coords
     finally:
         ig.set_random_number_generator(random)
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]

@@ -87,7 +87,9 @@ def _assert_isomorphic(expected: Graph, got: Graph) -> None:
     _both, only_expected, only_got = graph_diff(to_isomorphic(expected), to_isomorphic(got))
     lines = sorted(only_expected.serialize(format="nt").splitlines())[:20]
     more = sorted(only_got.serialize(format="nt").splitlines())[:20]
-    pytest.fail("graphs differ\nonly in --jobs 1:\n" + "\n".join(lines) + "\nonly in the other build:\n" + "\n".join(more))
+    pytest.fail(
+        "graphs differ\nonly in --jobs 1:\n" + "\n".join(lines) + "\nonly in the other build:\n" + "\n".join(more)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -107,18 +109,24 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Graph:
 
 
 @pytest.mark.slow
-def test_jobs1_quiet_prints_nothing(corpus: Path, reference: Graph, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_jobs1_quiet_prints_nothing(
+    corpus: Path, reference: Graph, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     g = _build(corpus, tmp_path / "out", capfd, "--jobs", "1")
     _assert_isomorphic(reference, g)  # and a rebuild from scratch is isomorphic
 
 
 @pytest.mark.slow
-def test_jobs2_isomorphic_to_jobs1(corpus: Path, reference: Graph, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_jobs2_isomorphic_to_jobs1(
+    corpus: Path, reference: Graph, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     _assert_isomorphic(reference, _build(corpus, tmp_path / "out", capfd, "--jobs", "2"))
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_isomorphic_to_jobs1(corpus: Path, reference: Graph, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_dask_local_cluster_isomorphic_to_jobs1(
+    corpus: Path, reference: Graph, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     pytest.importorskip("distributed")
     _assert_isomorphic(reference, _build(corpus, tmp_path / "out", capfd, "--engine", "dask", "--jobs", "2"))
 
