@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
                     "variant": name,
                     "python_s": py_s,
                     "browser_s": statistics.median(ok) if len(ok) == len(runs) else None,
-                    "wall_s": statistics.median([r["wall_s"] for r in runs if r["wall_s"] is not None] or [float("nan")]),
+                    "wall_s": statistics.median(w) if (w := [r["wall_s"] for r in runs if r["wall_s"] is not None]) else None,
                     "still": all(r["still"] for r in runs),
                     "requests": max(r["requests"] for r in runs),
                     "drawn": runs[0]["drawn"],

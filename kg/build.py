@@ -209,6 +209,7 @@ MERGE_REASONS = {
     "coref:surname": "a surname alone: the full name met in the article",
     "coref:group": "a definite generic group noun (le groupe djihadiste): the armed group named before",
     "acronym:local": "an acronym defined in parentheses after a name in the article",
+    "title:surname": "a surname after a title (President Biden): the one person of the gazetteer with that surname",
     "title": "a name after a title (président, general...): a person, keyed by the normalised name",
     "ner:person": "a person found by the statistical NER, keyed by the normalised name",
     "ner:org": "an organisation found by the statistical NER, keyed by the normalised name",

@@ -12,7 +12,8 @@ three letters or fewer must match their case exactly ("UN", "AU", "US", "EI" are
 Ambiguity, and how it is handled:
 
 * Cities: only capitals, cities of 100k+ inhabitants and towns of 15k+ in the Sahel / West Africa
-  focus countries are loaded (about 7,500). A city or region name is *not* a surface when it is
+  focus countries are loaded (about 7,500), with their curated exonyms (city_names.tsv) and the
+  safe GeoNames alternate names of capitals and cities of 200k+ (city_alt_names.tsv). A city or region name is *not* a surface when it is
   shorter than 3 letters, in `stoplist.tsv` (common words and first names: Nice, Tours, Mobile,
   Say, Tete...), or equal to a surface of a stronger entity in the same language (a country,
   organisation, armed group, leader, geo-region, seat of power or demonym): "Djibouti" and

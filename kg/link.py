@@ -10,7 +10,24 @@ candidate is then resolved to one entity key:
 * generic actors ("la junte", "le régime", "les autorités") go to the article's focal
   country (the country mentioned most, headline counted twice), or to the country of
   their complement ("le régime de Tiani" -> the country Tiani leads);
-* a surname alone ("Tiani", "le général Tiani") goes to the full name met in the article.
+* a surname alone ("Tiani", "le général Tiani") goes to the full name met in the article;
+* a title gives a person ("le président ghanéen X", "Lebanese President X", "Niger's prime
+  minister, X", "le président du Ghana, X"); with a country and a head role (head of state or
+  government, leader) the person leads that country (`Linked.leaders`); ministers do not;
+* a name of several places picks by context: the region after a region noun ("la région de
+  Diffa", "Borno state"), else the city; the place in the country the sentence (else the
+  article) names ("Tripoli, dans le nord du Liban"); among equal candidates one the article
+  already names ("Congo" after "République démocratique du Congo");
+* NER noise is dropped or reshaped (kg/data/ner_words.tsv, noise.tsv): titles and offices are not
+  organisations ("ministre des Affaires étrangères"), glued tails are cut ("... d'ici la fin"),
+  facilities are not entities ("aéroport Ben Gourion"), an unknown name used as a modifier is
+  not one ("a Hutu militia"), a named army with a demonym is its country ("Forces armées
+  maliennes"), a regional adjective is not a geo-region ("ses alliés européens");
+* an acronym in parentheses after a name ("(CNSP)", "(HTC)") and its later uses are that name.
+
+Keys of local entities are pure functions of normalised names (`kg.iri.slug`): the same name in
+two articles, in either language, is one node; an unknown place includes the country the
+sentence places it in ("place/ML-kountiwal"), so two places of one name stay apart.
 
 The result, `Linked`, stays on the spaCy side of the boundary; `extract.py` turns it into
 plain `Mention` and `Entity` values.
@@ -25,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import syntax
 from kg.data_tables import actor_nouns, noise_words, place_nouns, rows
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, Surface
 from kg.iri import fold, slug
 from kg.nlp import GAZ_KEY
 from kg.types import Entity, Mention
@@ -80,6 +97,8 @@ class Linker:
     def __init__(self, gazetteer: Gazetteer, lang: str) -> None:
         self.gaz = gazetteer
         self.lang = lang
+        self._acronyms: dict[str, str] = {}  # per article: acronym -> key (reset by __call__)
+        self._sent_countries: dict[int, set[str]] = {}  # per article: sentence start -> countries named
         self.actor_nouns = actor_nouns(lang)
         self.noise = noise_words(lang)
         self.place_nouns = place_nouns(lang)
@@ -94,6 +113,14 @@ class Linker:
         self.facility_words = frozenset(words.get("facility", ()))
         self.office_words = frozenset(words.get("office", ()))
         self.intl_words = frozenset(words.get("intl", ()))
+        # gazetteer persons by surname (last word of their labels), for "President Biden", "le général Tiani"
+        self._by_surname: dict[str, set[str]] = {}
+        for key, ent in gazetteer.entities.items():
+            if ent.type == "Person":
+                for label in {ent.label_en, ent.label_fr} - {None}:
+                    parts = str(label).split()
+                    if len(parts) >= 2:
+                        self._by_surname.setdefault(fold(parts[-1]), set()).add(key)
         # region key by each word of its labels ("oblast d'Odessa" -> odessa), to find the region a
         # city name stands for after a region noun ("la région d'Odessa")
         self._region_words: dict[str, list[str]] = {}
@@ -108,10 +135,11 @@ class Linker:
         out = Linked()
         taken: set[int] = set()
         heads: dict[str, str] = {}  # local person key -> country their title says they lead
-        self._acronyms: dict[str, str] = {}  # "CNSP" -> key of the name it abbreviates in this article
+        self._acronyms = {}  # "CNSP" -> key of the name it abbreviates in this article
         self._gazetteer_spans(doc, out, taken)
         persons = self._persons(doc, out, taken, heads)
         self._ner_spans(doc, out, taken, persons)
+        self._acronyms_in_parentheses(doc, out, taken)
         self._surnames(doc, out, taken, persons)
         self._demonyms(doc, out, taken)
         out.focal = self._focal_country(doc, out)
@@ -165,12 +193,14 @@ class Linker:
     def _in_region_context(self, tok: Token) -> bool:
         """Whether a place name is the complement of a region noun ("la région de Kayes", "Borno state")."""
         t = _first_conjunct(tok)
+        if t.i != tok.i and fold(t.lemma_) in self.region_nouns:
+            return True  # "les régions de Tillabéri et de Diffa" parsed with Diffa a conjunct of "régions"
         gov = _governor(t)
-        if gov != t and fold(gov.lemma_) in self.region_nouns and syntax.case_of(t) in ("de", "du", "des", "d'", "of"):
+        if gov.i != t.i and fold(gov.lemma_) in self.region_nouns and syntax.case_of(t) in ("de", "du", "des", "d'", "of"):
             return True
         return t.dep_ in ("compound", "nmod", "amod", "flat", "appos") and fold(t.head.lemma_) in self.region_nouns and t.head.i > t.i
 
-    def _choose(self, cands: list, span: Span, out: Linked):  # type: ignore[type-arg, no-untyped-def]
+    def _choose(self, cands: list[Surface], span: Span, out: Linked) -> Surface:
         """The candidate a gazetteer span stands for in context.
 
         * Among equally good candidates, one the article already names wins ("Congo" after
@@ -180,7 +210,7 @@ class Linker:
         """
         best = cands[0]
         placed = self._placed(cands, span)
-        if placed is not None and (placed.kind == best.kind or self.gaz.get(best.key).type in ("City", "Region")):  # type: ignore[union-attr]
+        if placed is not None and (placed.kind == best.kind or _type_of(self.gaz.get(best.key)) in ("City", "Region")):
             cands = [placed] + [c for c in cands if c is not placed and self.gaz.country_of(c.key) == self.gaz.country_of(placed.key)]
             best = placed
         same_rank = [c for c in cands if self.gaz.rank(c)[:2] == self.gaz.rank(best)[:2]]
@@ -188,7 +218,7 @@ class Linker:
             if c.key in out.entities:
                 best = c
                 break
-        types = {c.key: (self.gaz.get(c.key).type if self.gaz.get(c.key) else None) for c in cands}
+        types = {c.key: _type_of(self.gaz.get(c.key)) for c in cands}
         if types.get(best.key) in ("City", "Region") and best.kind != "capital":
             regional = self._in_region_context(span.root)
             if regional:
@@ -209,10 +239,8 @@ class Linker:
                 return region
         return best
 
-    def _region_named(self, text: str, country: str | None):  # type: ignore[no-untyped-def]
+    def _region_named(self, text: str, country: str | None) -> Surface | None:
         """A region of `country` whose label has the word `text` ("Odessa" -> "oblast d'Odessa")."""
-        from kg.gazetteer import Surface
-
         words = _words(text)
         if len(words) != 1:
             return None
@@ -223,7 +251,7 @@ class Linker:
 
     def _countries_named(self, doc: Doc) -> None:
         """Countries each sentence and the article name (by name or demonym), to place ambiguous city names."""
-        self._sent_countries: dict[int, set[str]] = {}
+        self._sent_countries = {}
         for span in doc.spans.get(GAZ_KEY, []):
             cands = self.gaz.lookup(span.text, self.lang)
             if cands and cands[0].kind in ("name", "alias", "acronym") and cands[0].key.startswith("country/"):
@@ -233,7 +261,7 @@ class Linker:
             if key and key.startswith("country/"):
                 self._sent_countries.setdefault(tok.sent.start, set()).add(key)
 
-    def _placed(self, cands: list, span: Span):  # type: ignore[type-arg, no-untyped-def]
+    def _placed(self, cands: list[Surface], span: Span) -> Surface | None:
         """Among places of one name in several countries ("Tripoli" in Libya and Lebanon), the one whose
         country the sentence, else the article, names; None when that does not decide."""
         places = [c for c in cands if c.key.startswith(("city/", "region/"))]
@@ -260,6 +288,8 @@ class Linker:
             first = self.gaz.get(cands[0].key)
             if first is not None and first.type == "Person" and len(span) == 1 and _inside_name(span):
                 continue  # "Ouattara" inside "Téné Birahima Ouattara" is another person
+            if _hyphenated_inside_ent(span):
+                continue  # "France" inside "Agence France-Presse"
             best = self._choose(cands, span, out)
             key, how = best.key, best.kind
             if best.kind == "capital":
@@ -273,7 +303,7 @@ class Linker:
                 key = self.gaz.country_of(best.key) or best.key
                 how = "metonym:seat"
             elif self._generic_group(key, span):
-                named = self._last_named_group(out)
+                named = self._main_named_group(out)
                 if named:
                     key, how = named, "coref:group"
             self._add(out, span, key, how)
@@ -285,24 +315,26 @@ class Linker:
         """ "le groupe djihadiste", "the jihadist group": a definite singular group noun qualified by a
         generic group adjective refers back to the group the article named."""
         ent = self.gaz.get(key)
-        if ent is None or ent.type != "ArmedGroup" or ent.wikidata or len(span) != 1:
-            return False
+        if ent is None or ent.type != "ArmedGroup" or ent.wikidata or len(span) != 1 or not span.text.islower():
+            return False  # only a lower-case generic adjective ("djihadiste"), never a name ("the Wagner group")
         head = span.root.head if span.root.dep_ in ("amod", "compound") else None
-        if head is None or head.pos_ != "NOUN" or head.morph.get("Number") == ["Plur"]:
+        if head is None or head.pos_ != "NOUN" or "Plur" in (head.morph.get("Number", None) or []):
             return False
         return any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "the", "ce", "cette", "this") for c in head.children)
 
     @staticmethod
-    def _last_named_group(out: Linked) -> str | None:
-        for m in reversed(out.mentions):
+    def _main_named_group(out: Linked) -> str | None:
+        """The named armed group the article has talked about most so far (first named wins ties)."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for n, m in enumerate(out.mentions):
             ent = out.entities.get(m.entity)
-            if ent is not None and ent.type == "ArmedGroup" and not m.how.startswith("coref") and ent.wikidata is not None:
-                return m.entity
-        for m in reversed(out.mentions):
-            ent = out.entities.get(m.entity)
-            if ent is not None and ent.type == "ArmedGroup" and m.how in ("name", "acronym"):
-                return m.entity
-        return None
+            if ent is not None and ent.type == "ArmedGroup" and ent.label("en")[:1].isupper():
+                counts[m.entity] += 1
+                first.setdefault(m.entity, n)
+        if not counts:
+            return None
+        return sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
 
     def _title_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """(role, end) of the longest title starting at token i ("Premier ministre", "chef de l'État")."""
@@ -402,8 +434,8 @@ class Linker:
             i = max(i + 1, j)
         surnames: dict[str, str] = {}
         for mention in out.mentions:  # persons already linked by the gazetteer ("Abdourahamane Tiani")
-            ent = out.entities.get(mention.entity)
-            if ent is not None and ent.type == "Person" and len(mention.text.split()) >= 2:
+            known = out.entities.get(mention.entity)
+            if known is not None and known.type == "Person" and len(mention.text.split()) >= 2:
                 surnames.setdefault(fold(mention.text.split()[-1]), mention.entity)
         for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
             if len(s) >= 2 and not any(i in taken for i in range(s.start, s.end)):
@@ -413,10 +445,9 @@ class Linker:
                 # the gazetteer named the person: the title may still tell their country
                 keys = {out.tok2ent.get(i) for i in range(s.start, s.end)}
                 role, country = titled.get((s.start, s.end), ("", None))
-                if len(keys) == 1 and role in HEAD_ROLES and country:
-                    key = next(iter(keys))
-                    if key and key.startswith("person/") and self.gaz.get(key) is None:
-                        heads.setdefault(key, country)
+                only = next(iter(keys)) if len(keys) == 1 else None
+                if only and role in HEAD_ROLES and country and only.startswith("person/") and self.gaz.get(only) is None:
+                    heads.setdefault(only, country)
                 continue
             if len(s) >= 2:
                 key = self._person_key(s.text)
@@ -430,6 +461,12 @@ class Linker:
                 key = surnames[fold(s.text)]
                 self._add(out, s, key, "coref:surname")
                 taken.update(range(s.start, s.end))
+            elif (s.start, s.end) in titled and len(self._by_surname.get(fold(s.text), ())) == 1:
+                # "President Biden": a title and the surname of one known person
+                key = next(iter(self._by_surname[fold(s.text)]))
+                self._add(out, s, key, "title:surname")
+                taken.update(range(s.start, s.end))
+                surnames.setdefault(fold(s.text), key)
         return surnames
 
     def _person_key(self, name: str) -> str:
@@ -481,8 +518,8 @@ class Linker:
                 taken.update(range(s.start, s.end))
                 continue
             cands = self.gaz.lookup(s.text, self.lang)
-            if cands and cands[0].kind == "demonym" and cands[0].key.startswith("georegion/"):
-                continue  # regional adjectives are the demonym pass's business ("European leaders")
+            if cands and cands[0].kind == "demonym" and len(s) == 1:
+                continue  # adjectives are the demonym pass's business ("the Turkish delegation", "European leaders")
             if cands:
                 best = self._choose(cands, s, out)
                 self._add(out, s, best.key, "gazetteer:" + best.kind)
@@ -547,9 +584,30 @@ class Linker:
         doc = span.doc
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             acr = doc[span.end + 1].text
-            if acr.isupper() and 2 <= len(acr) <= 8:
+            if _abbreviates(acr, span):
                 return {acr: key}
         return {}
+
+    def _acronyms_in_parentheses(self, doc: Doc, out: Linked, taken: set[int]) -> None:
+        """ "Le Mouvement pour ... (MRSO)": the parser hangs the acronym on the name (apposition) even
+        when the NER cut the name short; the acronym and its later uses are that name."""
+        for tok in doc:
+            if tok.i in taken or not (0 < tok.i < len(doc) - 1) or doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")":
+                continue
+            key = out.tok2ent.get(tok.head.i) if tok.dep_ == "appos" else None
+            if key is None or key.startswith("person/"):
+                continue
+            name = [m for m in out.mentions if m.entity == key and m.start <= tok.head.idx < m.end]
+            span = doc.char_span(name[0].start, name[0].end) if name else None
+            if _abbreviates(tok.text, span if span is not None else doc[tok.head.i : tok.head.i + 1]):
+                self._acronyms.setdefault(tok.text, key)
+        for m in list(out.mentions):  # an acronym the NER saw once ("MRES says") is every "MRES"
+            if m.how == "ner:org" and m.text.isupper() and " " not in m.text:
+                self._acronyms.setdefault(m.text, m.entity)
+        for tok in doc:
+            if tok.i not in taken and tok.text in self._acronyms:
+                self._add(out, doc[tok.i : tok.i + 1], self._acronyms[tok.text], "acronym:local")
+                taken.add(tok.i)
 
     def _surnames(self, doc: Doc, out: Linked, taken: set[int], surnames: dict[str, str]) -> None:
         """A surname alone that the NER missed ("Goïta a exclu", "Lavrov a dénoncé")."""
@@ -584,7 +642,7 @@ class Linker:
             head = tok.head
             ent = out.entities.get(country)
             several = any(c.dep_ == "conj" for c in tok.children)  # "Ukrainian and US officials"
-            if tok.dep_ == "amod" and not several and head.i not in out.tok2ent and self._is_actor_noun(head) and ent is not None and ent.type == "Country":
+            if tok.dep_ in ("amod", "compound") and not several and head.i not in out.tok2ent and self._is_actor_noun(head) and ent is not None and ent.type == "Country":
                 out.tok2ent[head.i] = country
             if tok.dep_ == "conj" and tok.head.dep_ == "amod":
                 noun = tok.head.head
@@ -600,17 +658,27 @@ class Linker:
             or self.gaz.title_role(lemma, self.lang) is not None
         )
 
+    def _seat_of(self, tok: Token, out: Linked) -> str | None:
+        """ "la junte au pouvoir à Niamey", "the junta in Niamey": the country of the seat it sits in."""
+        for head in (tok, *(c for c in tok.children if c.dep_ in ("acl", "acl:relcl", "nmod"))):
+            for prep, noun in syntax.obliques(head):
+                key = out.tok2ent.get(noun.i)
+                ent = out.entities.get(key) if key else None
+                if ent is not None and prep in LOCATIVE and ent.type in ("City", "Country") and ent.country or (ent is not None and ent.type == "Country" and prep in LOCATIVE):
+                    return key if ent.type == "Country" else ent.country
+        return None
+
     def _focal_country(self, doc: Doc, out: Linked) -> str | None:
+        """The country the article names most (mentions, headline counted twice; first named wins ties)."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
-        for i, key in out.tok2ent.items():
-            ent = out.entities.get(key)
+        headline_end = next((t.idx for t in doc if "\n" in t.text), len(doc.text))
+        for m in out.mentions:
+            ent = out.entities.get(m.entity)
             if ent is None or ent.type != "Country":
                 continue
-            counts[key] += 2 if i < headline_end else 1
-            first.setdefault(key, i)
-            first[key] = min(first[key], i)
+            counts[m.entity] += 2 if m.start < headline_end else 1
+            first[m.entity] = min(first.get(m.entity, m.start), m.start)
         if not counts:
             return None
         return sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
@@ -638,6 +706,8 @@ class Linker:
             for c in tok.children:  # "its government", "son régime"
                 if c.dep_ in ("poss", "nmod:poss") and c.i in out.tok2ent:
                     target = out.tok2ent[c.i]
+            if target is None and stands == "country":
+                target = self._seat_of(tok, out)
             target = target or out.focal
             if not target:
                 continue
@@ -676,4 +746,33 @@ def _inside_name(span: Span) -> bool:
 
 def _name_word(tok: Token) -> bool:
     """A word that can be part of a person's name after a title (the tagger often calls rare names ADJ or NOUN)."""
-    return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not tok.is_sent_start
+    return (
+        tok.text[:1].isupper()
+        and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+        and not tok.is_sent_start
+        and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")  # not "Thursday"
+    )
+
+
+def _abbreviates(acronym: str, name: Span) -> bool:
+    """Whether an upper-case word can be the acronym of a name: same first letter ("CNSP" of
+    "Conseil national pour la sauvegarde de la patrie", not "MRES" of "Sahel")."""
+    if not (acronym.isupper() and 2 <= len(acronym) <= 8):
+        return False
+    first = fold(name.text)[:1]
+    return bool(first) and fold(acronym)[:1] == first
+
+
+def _hyphenated_inside_ent(span: Span) -> bool:
+    """Whether a span is glued by a hyphen to the rest of a longer NER name ("Agence France-Presse").
+
+    Token-level (IOB) so it costs O(1) per span, not a walk over `doc.ents`.
+    """
+    doc = span.doc
+    before = span.start > 0 and doc[span.start].ent_iob_ == "I" and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+    after = span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
+    return before or after
+
+
+def _type_of(entity: Entity | None) -> str | None:
+    return entity.type if entity is not None else None

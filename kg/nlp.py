@@ -16,7 +16,9 @@ import functools
 import importlib
 from collections.abc import Iterable
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -33,18 +35,26 @@ _SENT_END = frozenset(".!?:;…»\"”")
 
 @Language.component("kg_presegment")
 def presegment(doc: Doc) -> Doc:
-    """Constrain sentence starts: only after sentence punctuation or a line break."""
-    for i, tok in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
-        if "\n" in prev.text or (tok.is_space and "\n" in tok.text):
-            if not tok.is_space:
-                tok.is_sent_start = True
-        elif tok.is_space or tok.is_punct:
-            tok.is_sent_start = False
-        elif prev.text not in _SENT_END and not prev.is_space:
-            tok.is_sent_start = False
+    """Constrain sentence starts: only after sentence punctuation or a line break.
+
+    The values are written in one `Doc.from_array` call: setting `Token.is_sent_start` one token
+    at a time re-scans the whole document on each call (quadratic on long articles).
+    """
+    values = numpy.zeros(len(doc), dtype="int64")  # 0 = let the parser decide
+    texts = [t.text for t in doc]
+    spaces = [t.is_space for t in doc]
+    for i in range(1, len(doc)):
+        prev = texts[i - 1]
+        if "\n" in prev or (spaces[i] and "\n" in texts[i]):
+            if not spaces[i]:
+                values[i] = 1
+        elif spaces[i] or doc[i].is_punct:
+            values[i] = -1
+        elif prev not in _SENT_END and not spaces[i - 1]:
+            values[i] = -1
+    if len(doc):
+        values[0] = 1
+        doc.from_array([SENT_START], values.astype("int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -75,13 +85,13 @@ class GazetteerMatcher:
         tokenizer = nlp.tokenizer
         self.vocab = nlp.vocab
         for kind, texts in exact.items():
-            self.exact.add(kind, [tokenizer(t) for t in sorted(set(texts))])
+            self.exact.add(kind, list(tokenizer.pipe(sorted(set(texts)))))
         # names are matched on a folded copy of the document (same tokens, folded words)
         self.lower = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.common = PhraseMatcher(nlp.vocab, attr="ORTH")
         for matcher, table in ((self.lower, lower), (self.common, common)):
             for kind, texts in table.items():
-                matcher.add(kind, [self._folded(tokenizer(t)) for t in sorted(set(texts))])
+                matcher.add(kind, [self._folded(d) for d in tokenizer.pipe(sorted(set(texts)))])
 
     def _folded(self, doc: Doc) -> Doc:
         words = [fold(t.text) or t.text for t in doc]

@@ -731,7 +731,7 @@ def date_of(trigger: Token, lang: str, article_date: str | None) -> str | None:
         return lemma(t) in months or lemma(t) in weekdays or bool(_YEAR.fullmatch(t.text))
 
     if trigger.pos_ in ("NOUN", "PROPN"):
-        inner = {x.i for c in trigger.subtree if c.dep_ in ("acl:relcl", "relcl", "acl") and c != trigger for x in c.subtree}
+        inner = {x.i for c in trigger.subtree if c != trigger and (c.dep_ in ("acl:relcl", "relcl") or (c.dep_ == "acl" and c.pos_ == "VERB")) for x in c.subtree}
         toks = [t for t in trigger.subtree if t.i not in inner]
     else:
         # only date phrases attached to the verb itself, not dates inside other clauses or events

@@ -60,11 +60,16 @@ DATASET_FORMATS = ("trig", "nq")
 _FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld", "json": "jsonld"}
 
 
+# one prefix per kind of resource key, so Turtle reads `country:NE` rather than `id:country\/NE`
+KEY_PREFIXES = ("article", "statement", "country", "city", "region", "georegion", "place", "person", "org", "group", "graph")
+
+
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     """The prefixes every serialisation and query uses, `id:` bound to `base`."""
     return {
         "geo": GEO,
         "id": base,
+        **{k: f"{base}{k}/" for k in KEY_PREFIXES},
         "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
         "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
         "owl": "http://www.w3.org/2002/07/owl#",
@@ -287,6 +292,15 @@ class GraphStore:
             isinstance(q.graph_name, ox.NamedNode) and q.graph_name != node
             for q in store.quads_for_pattern(t[0], t[1], t[2], None)
         )]  # fmt: skip
+        if added and not removed:
+            # the common case (a new article): one transactional extend, no SPARQL text to parse
+            default = ox.DefaultGraph()
+            quads = [ox.Quad(*t, node) for t in added] + [ox.Quad(*t, default) for t in added]
+            try:
+                store.extend(quads)
+            except (OSError, ValueError) as e:
+                raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {e}") from e
+            return
         parts = []
         if removed:
             parts.append(f"DELETE DATA {{\n{_body(orphans)}\nGRAPH {g} {{\n{_body(removed)}\n}} }}")

@@ -187,7 +187,7 @@ def test_csv_keeps_tricky_values(built):
 def test_table_shortens_iris_and_stays_aligned(built):
     text = format_result(run_query(built, load_query("ruptures").text), "table")
     lines = text.splitlines()
-    assert "id:country/NE" in text and "https://" not in text
+    assert "country:NE" in text and "https://" not in text
     assert lines[-1] == "(2 rows)"
     starts = [i for i, c in enumerate(lines[1]) if c == "-" and (i == 0 or lines[1][i - 1] == " ")]
     for line in lines[:-1]:
