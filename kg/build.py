@@ -161,20 +161,32 @@ def build(
 
 
 def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, report: BuildReport | None = None) -> list[Path]:
-    """graph.ttl, graph.trig and graph.html from the store, each written atomically."""
-    written = []
+    """graph.ttl, graph.trig and graph.html from the store.
+
+    All three are first written completely to hidden staging files next to the targets, then
+    renamed into place one after the other: a build killed at any point before the renames
+    leaves the previous files untouched, and each rename is atomic.
+    """
+    import os
+
+    staged: list[tuple[Path, Path]] = []
     for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
-        store.dump(out / name, fmt)
-        written.append(out / name)
+        tmp = out / f".{name}.new"
+        store.dump(tmp, fmt)
+        staged.append((tmp, out / name))
     if view:
         from rdflib import Graph
 
         from kg.view import write_view
 
         g = Graph()
-        g.parse(out / "graph.ttl", format="turtle")
-        write_view(g, out / "graph.html", lang=settings.default_lang)
-        written.append(out / "graph.html")
+        g.parse(staged[0][0], format="turtle")
+        tmp = out / ".graph.html.new"
+        write_view(g, tmp, lang=settings.default_lang)
+        staged.append((tmp, out / "graph.html"))
+    for tmp, final in staged:
+        os.replace(tmp, final)
+    written = [final for _, final in staged]
     if report is not None:
         report.outputs = written
     return written

@@ -15,8 +15,6 @@ ticks the "Negated" modality.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -347,17 +345,12 @@ def write_network(graph: rdflib.Graph | nx.MultiDiGraph, fmt: str, out: Path | s
         raise KGError(f"unknown network format {fmt!r}; use one of: {', '.join(NETWORK_FORMATS)}")
     net = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, lang=lang)
     flat = _scalar_network(net)
+    from kg.fsutil import atomic_open
+
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    with atomic_open(out) as handle:
         if fmt == "graphml":
-            nx.write_graphml(flat, tmp, encoding="utf-8")
+            nx.write_graphml(flat, handle, encoding="utf-8")
         else:
-            nx.write_gexf(flat, tmp, encoding="utf-8")
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            nx.write_gexf(flat, handle, encoding="utf-8")
     return out

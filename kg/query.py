@@ -296,7 +296,7 @@ def shorten(iri: str, prefix_map: Mapping[str, str]) -> str:
     """`iri` as prefix:local when a namespace matches (longest first), else <iri>.
 
     >>> shorten("https://w3id.org/geokg/id/country/NE", prefixes())
-    'id:country/NE'
+    'country:NE'
     """
     best = max((ns for ns in prefix_map.values() if iri.startswith(ns)), key=len, default=None)
     if best is None:

@@ -32,10 +32,8 @@ import hashlib
 import html
 import json
 import math
-import os
 import random
 import re
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -847,19 +845,6 @@ def render_html(data: dict[str, Any]) -> str:
     return re.sub(r"__KG_([A-Z_]+?)__", lambda m: parts[m.group(1)], _PAGE)
 
 
-def _atomic_write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_view(
     graph: rdflib.Graph,
     path: Path | str,
@@ -869,7 +854,11 @@ def write_view(
     layout: str = "python",
 ) -> Path:
     """Write the network view of `graph` to `path` atomically (temp file + os.replace)."""
-    return _atomic_write(Path(path), render_html(view_data(graph, lang=lang, max_nodes=max_nodes, layout=layout)))
+    from kg.fsutil import atomic_write_text
+
+    path = Path(path)
+    atomic_write_text(path, render_html(view_data(graph, lang=lang, max_nodes=max_nodes, layout=layout)))
+    return path
 
 
 def load_graph(target: Path | str) -> rdflib.Graph:
