@@ -32,8 +32,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/mypy
 
-bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+# Benchmarks (not tests): figures go to bench/results/*.md, summarised in BENCHMARKS.md.
+bench: $(STAMP) browser
+	$(BIN)/python bench/eval_dev.py
+	$(BIN)/python bench/eval_petrarch.py
+	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_view.py
+	$(BIN)/python bench/bench_throughput.py
 
 clean:
 	rm -rf output/graph.* output/store output/*.json build dist

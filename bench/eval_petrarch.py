@@ -255,6 +255,7 @@ class SuiteScore:
     full: PRF = field(default_factory=PRF)  # dyad + category
     dyad: PRF = field(default_factory=PRF)  # dyad only (any category)
     category: PRF = field(default_factory=PRF)  # category only, per sentence (set of categories)
+    covered: PRF = field(default_factory=PRF)  # dyad + category, expectations in categories geokg models
     by_category: dict[str, PRF] = field(default_factory=dict)  # expected category: TP / FN
     fp_by_property: Counter[str] = field(default_factory=Counter)
     no_event_rows: int = 0
@@ -264,6 +265,11 @@ class SuiteScore:
     cameo_checked: int = 0
     details: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+
+# PLOVER categories the ontology has a property for (kg/vocab.py); "modelled categories" scores
+# count misses only among these (REQUEST, INVESTIGATE, REJECT, CONCEDE... have no property yet)
+MODELLED = frozenset(c for t in RELATIONS.values() for c in t.plover)
 
 
 def score_row(row: Row, produced: list[Event], s: SuiteScore) -> None:
@@ -290,18 +296,22 @@ def score_row(row: Row, produced: list[Event], s: SuiteScore) -> None:
             None,
         )
         stat = s.by_category.setdefault(str(x.category), PRF())
+        modelled = x.category in MODELLED
         if j is None:
             s.full.fn += 1
+            s.covered.fn += int(modelled)
             stat.fn += 1
             s.details.append(f"  miss  [{row.id}] {x.source} -> {x.target} {x.category} (code {x.code})")
         else:
             used.add(j)
             s.full.tp += 1
+            s.covered.tp += 1
             stat.tp += 1
     for j, p in enumerate(produced):
         if j in used or any(_dyad(p, x.source, x.target) for x in ignored):
             continue
         s.full.fp += 1
+        s.covered.fp += 1
         s.fp_by_property[p.predicate] += 1
         s.details.append(
             f"  FP    [{row.id}] {p.source} -> {p.target} {'/'.join(sorted(p.categories))} ({p.predicate})"
@@ -385,7 +395,7 @@ def report_md(scores: Iterable[SuiteScore], bench: Path) -> str:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in scores:
-        for label, p in (("dyad + category", s.full), ("dyad only", s.dyad), ("category only", s.category)):
+        for label, p in (("dyad + category", s.full), ("dyad + category, modelled categories", s.covered), ("dyad only", s.dyad), ("category only", s.category)):
             md.append(f"| {s.name} | {s.rows} | {s.event_rows} | {label} | {_prf(p)} |")
     md += [
         "",
@@ -475,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     scores = run(suites, Settings())
     for s in scores:
         print(f"{s.name}: {s.rows} rows")
-        for label, p in (("dyad + category", s.full), ("dyad only", s.dyad), ("category only", s.category)):
+        for label, p in (("dyad + category", s.full), ("dyad + category, modelled categories", s.covered), ("dyad only", s.dyad), ("category only", s.category)):
             print(
                 f"  {label:16} TP {p.tp:3} FP {p.fp:3} FN {p.fn:3}  P {_f(p.precision)}  R {_f(p.recall)}  F1 {_f(p.f1)}"
             )

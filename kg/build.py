@@ -119,7 +119,7 @@ def build(
 ) -> BuildReport:
     """Build (or update) the graph of `inputs` into `out_dir`."""
     from kg.gazetteer import default_gazetteer
-    from kg.rdf import article_graph, article_iri, entities_graph
+    from kg.rdf import article_iri, article_triples, entities_graph
     from kg.read import read_inputs
     from kg.store import GraphStore
 
@@ -143,8 +143,8 @@ def build(
     with GraphStore.open(out, base=settings.base) as store:
         for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
             try:
-                graph = article_graph(ex, settings)
-                store.replace_article(str(article_iri(ex.article.id, settings)), graph)
+                triples = article_triples(ex, settings)  # no rdflib Graph per article
+                store.replace_article(str(article_iri(ex.article.id, settings)), triples)
             except KGError as e:
                 report.failed.append(f"{ex.article.source}: {e}")
                 continue

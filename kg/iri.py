@@ -14,6 +14,7 @@ Raw article text never becomes part of an IRI; it goes through `slug()` first.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -21,8 +22,12 @@ import unicodedata
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and normalise apostrophes and spaces (for matching)."""
+    """Lower-case, strip accents and normalise apostrophes and spaces (for matching).
+
+    Pure, and called for the same words over and over (rules, titles, lemmas): memoised.
+    """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")

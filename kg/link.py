@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg import syntax
@@ -97,6 +98,11 @@ class Linker:
     def __init__(self, gazetteer: Gazetteer, lang: str) -> None:
         self.gaz = gazetteer
         self.lang = lang
+        self._facts_doc: Doc | None = None  # see _token_facts
+        self._facts: tuple[str, list[int], list[int], list[bool], list[str]] = ("", [], [], [], [])
+        self._texts: list[str] = []  # token texts of _facts_doc
+        # title lookups repeat the same few words and spans: memoised (bounded; the gazetteer is fixed)
+        self._title_roles: dict[str, str | None] = {}
         self._acronyms: dict[str, str] = {}  # per article: acronym -> key (reset by __call__)
         self._sent_countries: dict[int, set[str]] = {}  # per article: sentence start -> countries named
         self.actor_nouns = actor_nouns(lang)
@@ -134,6 +140,7 @@ class Linker:
     def __call__(self, doc: Doc) -> Linked:
         out = Linked()
         taken: set[int] = set()
+        self._facts_doc = None  # per-token facts are read again for every call (see _token_facts)
         heads: dict[str, str] = {}  # local person key -> country their title says they lead
         self._acronyms = {}  # "CNSP" -> key of the name it abbreviates in this article
         self._gazetteer_spans(doc, out, taken)
@@ -336,16 +343,48 @@ class Linker:
             return None
         return sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
 
+    def _title_role(self, text: str) -> str | None:
+        """`Gazetteer.title_role` for this language, memoised (cleared when it grows large)."""
+        try:
+            return self._title_roles[text]
+        except KeyError:
+            if len(self._title_roles) >= 100_000:
+                self._title_roles.clear()
+            role = self._title_roles[text] = self.gaz.title_role(text, self.lang)
+            return role
+
+    def _token_facts(self, doc: Doc) -> tuple[str, list[int], list[int], list[bool], list[str]]:
+        """Per-token facts of `doc` read once (text offsets, punctuation, lemma), for `_title_at`.
+
+        Computed on the first call for a Doc and kept until the next Doc: walking the Doc creates
+        a spaCy Token object per token, and the title search would otherwise do it about 20 times.
+        """
+        if self._facts_doc is not doc:
+            strings = doc.vocab.strings
+            rows: list[list[int]] = doc.to_array([ORTH, LEMMA, IDX, IS_PUNCT]).reshape(-1, 4).tolist() if len(doc) else []
+            texts = [strings[orth] for orth, _, _, _ in rows]
+            self._facts = (
+                doc.text,
+                [idx for _, _, idx, _ in rows],
+                [idx + len(t) for (_, _, idx, _), t in zip(rows, texts, strict=True)],
+                [bool(punct) and t not in ("'", "’", "-") for (_, _, _, punct), t in zip(rows, texts, strict=True)],
+                [strings[lem] for _, lem, _, _ in rows],
+            )
+            self._texts = texts
+            self._facts_doc = doc
+        return self._facts
+
     def _title_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """(role, end) of the longest title starting at token i ("Premier ministre", "chef de l'État")."""
+        text, starts, ends, punct, lemmas = self._token_facts(doc)
         best = None
-        for j in range(min(len(doc), i + MAX_TITLE_TOKENS), i, -1):
-            span = doc[i:j]
-            if any(t.is_punct and t.text not in ("'", "’", "-") for t in span):
+        for j in range(min(len(starts), i + MAX_TITLE_TOKENS), i, -1):
+            if any(punct[i:j]):
                 continue
-            role = self.gaz.title_role(span.text, self.lang)
+            # the text of the span doc[i:j] (Span.text: without the last token's whitespace)
+            role = self._title_role(text[starts[i] : ends[j - 1]])
             if role is None and j == i + 1:
-                role = self.gaz.title_role(doc[i].lemma_, self.lang)
+                role = self._title_role(lemmas[i])
             if role is not None:
                 best = (role, j)
                 break
@@ -626,7 +665,9 @@ class Linker:
             taken.add(tok.i)
 
     def _demonyms(self, doc: Doc, out: Linked, taken: set[int]) -> None:
-        for tok in doc:
+        self._token_facts(doc)
+        # only tokens whose text is a demonym can be one: select them without walking the Doc
+        for tok in [doc[i] for i, text in enumerate(self._texts) if self.gaz.demonym(text, self.lang)]:
             if tok.i in taken or tok.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
             country = self.gaz.demonym(tok.text, self.lang)
@@ -684,7 +725,9 @@ class Linker:
         return sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
 
     def _generic_actors(self, doc: Doc, out: Linked, taken: set[int]) -> None:
-        for tok in doc:
+        lemmas = self._token_facts(doc)[4]
+        # only tokens whose lemma is a generic actor noun can be one: select them without walking the Doc
+        for tok in [doc[i] for i, lem in enumerate(lemmas) if self.gaz.generic_actor(fold(lem), self.lang) is not None]:
             if tok.i in out.tok2ent or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             stands = self.gaz.generic_actor(fold(tok.lemma_), self.lang)

@@ -15,7 +15,17 @@ from kg.gazetteer import Gazetteer
 from kg.iri import statement_id
 from kg.settings import Settings
 from kg.types import Entity, Extraction, Relation
-from kg.vocab import FACTUAL_MODALITIES, GEONAMES, ONTOLOGY_NS, RELATIONS, WIKIDATA, check_class, check_domain, check_modality, prop
+from kg.vocab import (
+    FACTUAL_MODALITIES,
+    GEONAMES,
+    ONTOLOGY_NS,
+    RELATIONS,
+    WIKIDATA,
+    check_class,
+    check_domain,
+    check_modality,
+    prop,
+)
 
 GEO = Namespace(ONTOLOGY_NS)
 ENTITIES_GRAPH = "graph/entities"
@@ -73,9 +83,32 @@ def _describe(g: Graph, ent: Entity, settings: Settings, *, lang: str | None = N
     return node
 
 
+class _TripleList(list):
+    """A list that takes triples like `Graph.add` does: the build's sink for an article's triples."""
+
+    def add(self, triple: tuple) -> None:
+        self.append(triple)
+
+
 def article_graph(ex: Extraction, settings: Settings) -> Graph:
     """The named graph of one article: the article, its entities, statements and facts."""
     g = bind(Graph(), settings)
+    _article_into(g, ex, settings)
+    return g
+
+
+def article_triples(ex: Extraction, settings: Settings) -> list[tuple]:
+    """The triples of `article_graph(ex, settings)` as a list of rdflib term tuples (may repeat).
+
+    The build's fast path to the store (`GraphStore.replace_article` takes them as they are and
+    drops repeats): no rdflib Graph, its in-memory indexes or its namespace bindings per article.
+    """
+    out = _TripleList()
+    _article_into(out, ex, settings)
+    return out
+
+
+def _article_into(g, ex: Extraction, settings: Settings) -> None:
     art = ex.article
     a = article_iri(art.id, settings)
     g.add((a, RDF.type, GEO.Article))
@@ -98,7 +131,6 @@ def article_graph(ex: Extraction, settings: Settings) -> Graph:
     for rel in ex.relations:
         if rel.subject in known and rel.object in known:
             add_relation(g, rel, a, ex.article.id, ex.lang, settings)
-    return g
 
 
 def add_relation(g: Graph, rel: Relation, article: URIRef, article_id: str, lang: str, settings: Settings) -> URIRef:

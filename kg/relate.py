@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg import syntax
@@ -124,6 +125,24 @@ def modality_words(lang: str) -> dict[str, frozenset[str]]:
 
 def lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
+
+
+_LAST_DOC: list = [None, []]  # the Doc of the last doc_lemmas() call and its lemmas
+
+
+def doc_lemmas(doc: Doc) -> list[str]:
+    """`[lemma(t) for t in doc]`, read from the Doc's arrays (no Token objects); kept for the last Doc."""
+    if _LAST_DOC[0] is not doc:
+        strings = doc.vocab.strings
+        pairs: list[list[int]] = doc.to_array([LEMMA, ORTH]).reshape(-1, 2).tolist() if len(doc) else []
+        _LAST_DOC[:] = [doc, [fold(strings[lem] or strings[orth]) for lem, orth in pairs]]
+    return _LAST_DOC[1]
+
+
+def _entity_tokens(doc: Doc, linked: Linked) -> list[int]:
+    """Indices of the tokens that belong to an entity, in order (the tokens rules about entities visit)."""
+    n = len(doc)
+    return sorted(i for i in linked.tok2ent if 0 <= i < n)
 
 
 @functools.lru_cache(maxsize=4)
@@ -364,9 +383,9 @@ def _title_role(tok: Token, gazetteer, lang: str) -> str | None:
         forms.append(doc[tok.i : j].text)
     roles = [gazetteer.title_role(f, lang) for f in forms]
     # the most specific (longest) title wins: "ministre des affaires étrangères" is not "ministre" + nothing
-    for f, r in sorted(zip(forms, roles), key=lambda fr: -len(fr[0])):
-        if r:
-            return r
+    for _form, role in sorted(zip(forms, roles, strict=True), key=lambda fr: -len(fr[0])):
+        if role:
+            return role
     return None
 
 
@@ -399,10 +418,12 @@ def rule_title_leads(doc: Doc, linked: Linked, gazetteer, lang: str) -> Iterator
     "Mark Rutte, secrétaire général de l'OTAN", "Goïta a été désigné président de la confédération",
     "le régime de Tiani" ("la junte dirigée par X" is left to the verb rules)."""
     seen: set[int] = set()
-    for tok in doc:
-        key = linked.tok2ent.get(tok.i)
-        if key is None or not key.startswith("person/") or tok.i in seen:
+    ent_toks = _entity_tokens(doc, linked)  # the rules below only fire on tokens of an entity
+    for i in ent_toks:
+        key = linked.tok2ent.get(i)
+        if key is None or not key.startswith("person/") or i in seen:
             continue
+        tok = doc[i]
         name = [t for t in doc[tok.i : tok.i + 6] if linked.tok2ent.get(t.i) == key]
         seen.update(t.i for t in name)
         titles: list[Token] = []
@@ -435,12 +456,14 @@ def rule_title_leads(doc: Doc, linked: Linked, gazetteer, lang: str) -> Iterator
             if target:
                 yield key, target, title, f"{lang}.title-leads"
     # "le régime de Tiani", "Tiani's junta": generic actor noun with a person complement
-    for tok in doc:
-        if gazetteer.generic_actor(lemma(tok), lang) != "country":
+    lemmas = doc_lemmas(doc)
+    for i in ent_toks:
+        if gazetteer.generic_actor(lemmas[i], lang) != "country":
             continue
-        country = linked.tok2ent.get(tok.i)
+        country = linked.tok2ent.get(i)
         if not country:
             continue
+        tok = doc[i]
         for p, n in syntax.obliques(tok):
             k = linked.tok2ent.get(n.i)
             if k and k.startswith("person/") and p in ("de", "du", "d'", "of"):
@@ -450,8 +473,11 @@ def rule_title_leads(doc: Doc, linked: Linked, gazetteer, lang: str) -> Iterator
             if c.dep_ in ("poss",) and k and k.startswith("person/"):
                 yield k, country, tok, f"{lang}.regime-of"
     # "à la tête du CNSP": a person placed at the head of something
-    for tok in doc:
-        if lemma(tok) not in ("tête", "head") or syntax.case_of(tok) not in ("à", "a", "at"):
+    for i, lem in enumerate(lemmas):
+        if lem not in ("tete", "head"):  # folded lemmas: "tête" -> "tete"
+            continue
+        tok = doc[i]
+        if syntax.case_of(tok) not in ("à", "a", "at"):
             continue
         gov = _governing_verb(tok)
         subj = [k for s_ in (syntax.clause_subject(gov) if gov is not None else []) for k in resolve(s_, linked)]
@@ -468,7 +494,7 @@ def rule_place_context(doc: Doc, linked: Linked, lang: str) -> Iterator[tuple[st
     "Kayes, dans l'ouest du Mali" / "Diffa, in south-eastern Niger" / "El-Fasher, chef-lieu du Darfour-Nord" -> locatedIn."""
     capital_words = {"capitale", "capital"}
     seen: set[str] = set()
-    for tok in doc:
+    for tok in (doc[i] for i in _entity_tokens(doc, linked)):
         key = linked.tok2ent.get(tok.i)
         ent = linked.entities.get(key) if key else None
         if ent is None or ent.type not in ("City", "Region", "Place") or key in seen:
@@ -812,14 +838,26 @@ def location_of(trigger: Token, args: set[int], linked: Linked) -> str | None:
 # -- driver ----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4)
+def _cue_lemmas(lang: str) -> frozenset[str]:
+    """Every lemma that is a cue of some rule (verb or noun) in `lang`."""
+    return frozenset(lem for _pos, lem in cues(lang))
+
+
 def relate(doc: Doc, linked: Linked, gazetteer, *, lang: str, article_date: str | None = None) -> list[Relation]:
     """All relations of one parsed, linked article."""
     table = cues(lang)
+    _LAST_DOC[0] = None  # lemmas are read again for every call (see doc_lemmas)
     out: dict[tuple, Relation] = {}
     ctx = Context(linked, lang, _antecedents(doc, linked, lang))
     # verbs first: a relation noun a verb rule used ("rompt sa coopération avec") is not a trigger of its own
     consumed: set[int] = set()
-    order = sorted(doc, key=lambda t: (0 if t.pos_ in ("VERB", "AUX") else 1, t.i))
+    # only tokens whose lemma is a cue can fire a rule: select them in one pass over the Doc
+    cue_lemmas = _cue_lemmas(lang)
+    order = sorted(
+        (doc[i] for i, lem in enumerate(doc_lemmas(doc)) if lem in cue_lemmas),
+        key=lambda t: (0 if t.pos_ in ("VERB", "AUX") else 1, t.i),
+    )
     for tok in order:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ in ("xcomp", "ROOT") and tok.head.pos_ == "AUX"):
             pos = "verb"
@@ -862,11 +900,10 @@ def _antecedents(doc: Doc, linked: Linked, lang: str) -> list[tuple[int, list[st
     """Relation nouns with an explicit partner ("alliances avec Moscou et Ankara"), in order."""
     nouns = relation_nouns(lang)
     out = []
-    for tok in doc:
-        if lemma(tok) in nouns:
-            keys = [k for p, n in syntax.obliques(tok) if p in ("avec", "with", "entre", "between") for k in resolve(n, linked)]
-            if keys:
-                out.append((tok.i, keys))
+    for tok in (doc[i] for i, lem in enumerate(doc_lemmas(doc)) if lem in nouns):
+        keys = [k for p, n in syntax.obliques(tok) if p in ("avec", "with", "entre", "between") for k in resolve(n, linked)]
+        if keys:
+            out.append((tok.i, keys))
     return out
 
 

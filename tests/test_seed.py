@@ -62,7 +62,7 @@ def test_niger_ends_intelligence_cooperation(graph: Graph, partner: URIRef) -> N
 
 def test_tiani_leads_niger(graph: Graph) -> None:
     leaders = [s for s in graph.subjects(GEO.leads, NIGER) if (s, RDF.type, GEO.Person) in graph]
-    labels = {str(l) for s in leaders for l in graph.objects(s, RDFS.label)}
+    labels = {str(lab) for s in leaders for lab in graph.objects(s, RDFS.label)}
     assert "Abdourahamane Tiani" in labels
 
 
@@ -93,7 +93,7 @@ def test_hedged_spillover_is_not_a_fact(graph: Graph) -> None:
 
 def test_places_in_niger(graph: Graph) -> None:
     for name in ("Tillabéri", "Diffa"):
-        nodes = [s for s in graph.subjects(RDFS.label, None) if any(name in str(l) for l in graph.objects(s, RDFS.label))]
+        nodes = [s for s in graph.subjects(RDFS.label, None) if any(name in str(lab) for lab in graph.objects(s, RDFS.label))]
         assert nodes, name
         assert any((n, GEO.locatedIn, NIGER) in graph for n in nodes), name
 
