@@ -89,5 +89,8 @@ def _entities(linked: Linked, used: set[str]) -> tuple[Entity, ...]:
     for key in sorted(set(linked.entities) | (used & set(linked.entities))):
         ent = linked.entities[key]
         aliases = tuple(sorted(linked.aliases.get(key, set())))
+        if ent.type == "Person" and not ent.country and key in linked.leaders:
+            # a title in the article says what this person leads ("Russian President Boris Yeltsin")
+            ent = replace(ent, country=linked.leaders[key])
         out.append(replace(ent, aliases=aliases))
     return tuple(out)

@@ -262,6 +262,10 @@ def rule_verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
         # parser slips ("ont signé lundi à Niamey, la capitale, un protocole d'accord" with the object
         # attached to the apposition): a relation noun after the verb in its own clause
         heads = [t for t in verb.subtree if t.i > verb.i and lemma(t) in nouns and _governing_verb(t) == verb and t.dep_ not in ("nsubj", "nsubj:pass")]
+    # a cue applies to its kind of relation noun: talks are held, agreements signed, cooperation ended
+    allowed = RELNOUN_KINDS.get(cue.property)
+    if allowed:
+        heads = [h for h in heads if nouns.get(lemma(h)) in allowed]
     # "l'accord de coopération": the head relation noun and the nouns it governs
     heads += [m for h in list(heads) for p, m in syntax.obliques(h) if p in ("de", "d'", "of", "en") and lemma(m) in nouns]
     objs: list[Token] = []
@@ -278,6 +282,15 @@ def rule_verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
             yield Candidate(verb, subj, [], cue, f"{cue.lang}.verb-relnoun-anaphora", object_keys=keys)
     elif heads and subj and RELATIONS[cue.property].symmetric:
         yield from _reciprocal(verb, subj, cue, ctx, "verb-relnoun-reciprocal")
+
+
+RELNOUN_KINDS: dict[str, frozenset[str]] = {
+    "meetsWith": frozenset({"talks"}),
+    "expels": frozenset({"departure"}),
+    "signsAgreementWith": frozenset({"agreement", "cooperation"}),
+    "cooperatesWith": frozenset({"cooperation", "agreement"}),
+    "endsCooperationWith": frozenset({"cooperation", "agreement"}),
+}
 
 
 def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule: str) -> Iterator[Candidate]:
@@ -559,7 +572,9 @@ def resolve(tok: Token, linked: Linked, *, depth: int = 0) -> list[str]:
             continue
         # "deux de ses partenaires : la Russie et la Turquie", "les partenaires occidentaux — la France et ..."
         for c in t.children:
-            if c.dep_ in ("appos", "nmod", "dep", "conj", "obj", "parataxis") or (c.dep_ == "prep" and c.lower_ in ("of", "de")):
+            # "Taiwan's vice foreign minister": the possessor of an actor noun
+            possessor = c.dep_ in ("poss", "nmod:poss") and t.pos_ == "NOUN"
+            if possessor or c.dep_ in ("appos", "nmod", "dep", "conj", "obj", "parataxis") or (c.dep_ == "prep" and c.lower_ in ("of", "de")):
                 if c.dep_ == "nmod" and syntax.case_of(c) not in (None, "de", "du", "des", "d'", "notamment", "comme"):
                     continue
                 target = c
