@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/kg build seeds -o output
 	@echo "open output/graph.html in a browser; query with: $(BIN)/kg query output --name ruptures"
 
-# Chromium for the browser tests comes from Debian (never `playwright install`).
+# Chromium for the browser tests comes from Debian (never a browser downloaded by Playwright).
 browser:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
