@@ -464,8 +464,6 @@ def rule_title_leads(doc: Doc, linked: Linked, gazetteer, lang: str) -> Iterator
             if _title_role(title, gazetteer, lang) not in LEAD_ROLES:
                 continue
             target = _title_target(title, linked, key)
-            if target is None and title.lemma_.lower() in ("président", "president") and not any(c.dep_ in ("nmod", "prep") for c in title.children):
-                target = None
             if target:
                 yield key, target, title, f"{lang}.title-leads"
     # "le régime de Tiani", "Tiani's junta": generic actor noun with a person complement
