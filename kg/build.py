@@ -72,9 +72,12 @@ def extract_stream(articles: Iterable[Article], settings: Settings, *, jobs: int
 
         yield from Extractor(settings).pipe(articles)
         return
+    from kg.gazetteer import default_gazetteer
     from kg.parallel import parallel_extract
 
-    yield from parallel_extract(articles, settings, jobs=jobs)
+    # the build needs the gazetteer after the last article (entities graph): load it while the
+    # workers load their models
+    yield from parallel_extract(articles, settings, jobs=jobs, meanwhile=default_gazetteer)
 
 
 def estimate_articles(inputs: Sequence[str | Path]) -> int:

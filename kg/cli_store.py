@@ -157,6 +157,10 @@ def cmd_push(args: argparse.Namespace) -> int:
 
     report = push(args.dir, args.endpoint, user=args.user, password=args.password, timeout=args.timeout)
     print(f"pushed {len(report.graphs)} graphs ({report.triples} triples) to {report.endpoint}")
+    if report.deleted:
+        print(f"deleted {len(report.deleted)} graphs removed locally since the last push")
+    if report.note:
+        print(f"warning: {report.note}", file=sys.stderr)
     return 0
 
 

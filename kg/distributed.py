@@ -1,6 +1,6 @@
 """`kg build --engine dask`: extraction mapped over a Dask cluster, results in input order.
 
-The work unit is a chunk of articles (`settings.batch_size` of them) and the task is a pure
+The work unit is a chunk of articles (`kg.parallel.chunk_size`: at most 8) and the task is a pure
 function, `extract_chunk(chunk, settings) -> list[Extraction]`: everything it returns is
 plain, picklable data, so only articles and extractions travel over the network. Each worker
 builds one `Extractor` (spaCy pipelines, gazetteer) the first time it sees a settings object
@@ -25,6 +25,7 @@ from itertools import islice
 from typing import Any
 
 from kg.errors import KGError
+from kg.parallel import chunk_size
 from kg.settings import Settings
 from kg.types import Article, Extraction
 
@@ -113,7 +114,7 @@ def dask_extract(
     try:
         n_workers = len(client.scheduler_info().get("workers", {})) or workers
         window = 2 * max(1, n_workers)
-        size = max(1, settings.batch_size)
+        size = chunk_size(settings)
         it = iter(articles)
         while True:
             while len(pending) < window and (chunk := list(islice(it, size))):

@@ -38,7 +38,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH, POS, SENT_START, SPACY
+from spacy.parts_of_speech import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import syntax
@@ -92,6 +93,9 @@ def _strip(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label)
 
 
+_NAME_POS = frozenset((ADJ, NOUN, PROPN))  # parts of speech a demonym or a title can have
+
+
 class Linker:
     """Resolves the mentions of one parsed article."""
 
@@ -101,11 +105,15 @@ class Linker:
         self._facts_doc: Doc | None = None  # see _token_facts
         self._facts: tuple[str, list[int], list[int], list[bool], list[str]] = ("", [], [], [], [])
         self._texts: list[str] = []  # token texts of _facts_doc
+        self._pos: list[int] = []  # coarse part-of-speech ids of _facts_doc (spacy.parts_of_speech)
+        self._sent_start: list[int] = []  # per token of _facts_doc: the index where its sentence starts
         # title lookups repeat the same few words and spans: memoised (bounded; the gazetteer is fixed)
         self._title_roles: dict[str, str | None] = {}
         self._acronyms: dict[str, str] = {}  # per article: acronym -> key (reset by __call__)
         self._sent_countries: dict[int, set[str]] = {}  # per article: sentence start -> countries named
         self.actor_nouns = actor_nouns(lang)
+        # "Syrian rebels": lemma -> (type, label_en, label_fr) of non-state collectives (collective_nouns.tsv)
+        self.collectives = {fold(r["lemma"]): (r["type"], r["label_en"], r["label_fr"]) for r in rows("collective_nouns.tsv") if r["lang"] == lang}
         self.noise = noise_words(lang)
         self.place_nouns = place_nouns(lang)
         self.region_nouns = frozenset(
@@ -259,14 +267,15 @@ class Linker:
     def _countries_named(self, doc: Doc) -> None:
         """Countries each sentence and the article name (by name or demonym), to place ambiguous city names."""
         self._sent_countries = {}
+        self._token_facts(doc)
         for span in doc.spans.get(GAZ_KEY, []):
             cands = self.gaz.lookup(span.text, self.lang)
             if cands and cands[0].kind in ("name", "alias", "acronym") and cands[0].key.startswith("country/"):
-                self._sent_countries.setdefault(span.sent.start, set()).add(cands[0].key)
-        for tok in doc:
-            key = self.gaz.demonym(tok.text, self.lang) if tok.pos_ in ("ADJ", "NOUN", "PROPN") else None
-            if key and key.startswith("country/"):
-                self._sent_countries.setdefault(tok.sent.start, set()).add(key)
+                self._sent_countries.setdefault(self._sent_start[span.start], set()).add(cands[0].key)
+        for i, text in enumerate(self._texts):
+            key = self.gaz.demonym(text, self.lang)
+            if key and key.startswith("country/") and self._pos[i] in _NAME_POS:
+                self._sent_countries.setdefault(self._sent_start[i], set()).add(key)
 
     def _placed(self, cands: list[Surface], span: Span) -> Surface | None:
         """Among places of one name in several countries ("Tripoli" in Libya and Lebanon), the one whose
@@ -275,7 +284,9 @@ class Linker:
         countries = {self.gaz.country_of(c.key) for c in places}
         if len(countries) < 2:
             return None
-        hits = [c for c in places if self.gaz.country_of(c.key) in self._sent_countries.get(span.sent.start, set())]
+        self._token_facts(span.doc)
+        named = self._sent_countries.get(self._sent_start[span.start], set())
+        hits = [c for c in places if self.gaz.country_of(c.key) in named]
         if hits and len({self.gaz.country_of(c.key) for c in hits}) == 1:
             return hits[0]
         # else the country the article names in most sentences, if one does
@@ -361,16 +372,27 @@ class Linker:
         """
         if self._facts_doc is not doc:
             strings = doc.vocab.strings
-            rows: list[list[int]] = doc.to_array([ORTH, LEMMA, IDX, IS_PUNCT]).reshape(-1, 4).tolist() if len(doc) else []
-            texts = [strings[orth] for orth, _, _, _ in rows]
+            rows: list[list[int]] = (
+                doc.to_array([ORTH, LEMMA, IDX, IS_PUNCT, POS, SPACY, SENT_START]).tolist() if len(doc) else []
+            )
+            texts = [strings[row[0]] for row in rows]
+            # index of the first token of each token's sentence (Token.sent walks the Doc each time)
+            sent_start, start = [], 0
+            for i, row in enumerate(rows):
+                if row[6] == 1:
+                    start = i
+                sent_start.append(start)
             self._facts = (
-                doc.text,
-                [idx for _, _, idx, _ in rows],
-                [idx + len(t) for (_, _, idx, _), t in zip(rows, texts, strict=True)],
-                [bool(punct) and t not in ("'", "’", "-") for (_, _, _, punct), t in zip(rows, texts, strict=True)],
-                [strings[lem] for _, lem, _, _ in rows],
+                # = doc.text, which would make a Token object per token
+                "".join(t + " " if row[5] else t for t, row in zip(texts, rows, strict=True)),
+                [row[2] for row in rows],
+                [row[2] + len(t) for row, t in zip(rows, texts, strict=True)],
+                [bool(row[3]) and t not in ("'", "’", "-") for row, t in zip(rows, texts, strict=True)],
+                [strings[row[1]] for row in rows],
             )
             self._texts = texts
+            self._pos = [row[4] for row in rows]
+            self._sent_start = sent_start
             self._facts_doc = doc
         return self._facts
 
@@ -418,9 +440,12 @@ class Linker:
                 continue  # "a Hutu militia": a modifier, not a person
             spans.append(s)
         titled: dict[tuple[int, int], tuple[str, str | None]] = {}  # person span -> (role, country)
+        last_title: tuple[int, str] | None = None  # (end, country) of the last title that named a country
         i = 0
+        self._token_facts(doc)
+        pos = self._pos
         while i < len(doc):
-            found = self._title_at(doc, i) if doc[i].pos_ in ("NOUN", "PROPN", "ADJ") else None
+            found = self._title_at(doc, i) if pos[i] in _NAME_POS else None
             if found is None:
                 i += 1
                 continue
@@ -461,8 +486,14 @@ class Linker:
                         break
                 else:
                     break
-            if k < len(doc) and doc[k].text == "," and k + 1 < len(doc) and _name_word(doc[k + 1]) and k + 1 not in out.tok2ent:
-                k += 1  # "le ministre des Affaires étrangères, Abderaman Koulamallah"
+            start = i - 1 if i > 0 and doc[i - 1].pos_ == "DET" else i
+            if country is None and last_title is not None and start > 0 and doc[start - 1].text == "," and start - last_title[0] <= 6:
+                # "the US commander in Iraq, General David Petraeus": a title in apposition to one naming a country
+                country = last_title[1]
+            if country is not None:
+                last_title = (k, country)
+            if k < len(doc) and doc[k].text == "," and k + 1 < len(doc) and _name_word(doc[k + 1]) and k + 1 not in out.tok2ent and self._title_at(doc, k + 1) is None:
+                k += 1  # "le ministre des Affaires étrangères, Abderaman Koulamallah" (not ", General X": a title of its own)
             m = k
             while m < len(doc) and _name_word(doc[m]) and m not in out.tok2ent and m - k < 4:
                 m += 1
@@ -490,10 +521,12 @@ class Linker:
                 continue
             if len(s) >= 2:
                 key = self._person_key(s.text)
-                self._local(out, key, "Person", s.text)
+                role, country = titled.get((s.start, s.end), ("", None))
+                # a title with a country ("Russian Foreign Minister X", "the US commander, General X") says
+                # whose official the person is (Entity.country); only head roles make them lead it (below)
+                self._local(out, key, "Person", s.text, country=country)
                 self._add(out, s, key, "ner:person" if s.label_ in PERSON_LABELS and (s.start, s.end) not in titled else "title")
                 taken.update(range(s.start, s.end))
-                role, country = titled.get((s.start, s.end), ("", None))
                 if role in HEAD_ROLES and country and self.gaz.get(key) is None:
                     heads.setdefault(key, country)
             elif fold(s.text) in surnames:
@@ -630,8 +663,11 @@ class Linker:
     def _acronyms_in_parentheses(self, doc: Doc, out: Linked, taken: set[int]) -> None:
         """ "Le Mouvement pour ... (MRSO)": the parser hangs the acronym on the name (apposition) even
         when the NER cut the name short; the acronym and its later uses are that name."""
-        for tok in doc:
-            if tok.i in taken or not (0 < tok.i < len(doc) - 1) or doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")":
+        self._token_facts(doc)
+        texts = self._texts
+        inside = [doc[i] for i in range(1, len(texts) - 1) if texts[i - 1] == "(" and texts[i + 1] == ")"]
+        for tok in inside:
+            if tok.i in taken:
                 continue
             key = out.tok2ent.get(tok.head.i) if tok.dep_ == "appos" else None
             if key is None or key.startswith("person/"):
@@ -643,19 +679,22 @@ class Linker:
         for m in list(out.mentions):  # an acronym the NER saw once ("MRES says") is every "MRES"
             if m.how == "ner:org" and m.text.isupper() and " " not in m.text:
                 self._acronyms.setdefault(m.text, m.entity)
-        for tok in doc:
-            if tok.i not in taken and tok.text in self._acronyms:
-                self._add(out, doc[tok.i : tok.i + 1], self._acronyms[tok.text], "acronym:local")
-                taken.add(tok.i)
+        for i, text in enumerate(texts):
+            if i not in taken and text in self._acronyms:
+                self._add(out, doc[i : i + 1], self._acronyms[text], "acronym:local")
+                taken.add(i)
 
     def _surnames(self, doc: Doc, out: Linked, taken: set[int], surnames: dict[str, str]) -> None:
         """A surname alone that the NER missed ("Goïta a exclu", "Lavrov a dénoncé")."""
-        for tok in doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        self._token_facts(doc)
+        texts, pos = self._texts, self._pos
+        for i, text in enumerate(texts):
+            if not surnames or i in taken or pos[i] != PROPN or not text[:1].isupper():
                 continue
-            key = surnames.get(fold(tok.text))
+            key = surnames.get(fold(text))
             if key is None:
                 continue
+            tok = doc[i]
             prev_name = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].text[:1].isupper() and (tok.i - 1) not in taken
             nxt_name = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper()
             if prev_name or nxt_name:
@@ -667,7 +706,7 @@ class Linker:
     def _demonyms(self, doc: Doc, out: Linked, taken: set[int]) -> None:
         self._token_facts(doc)
         # only tokens whose text is a demonym can be one: select them without walking the Doc
-        for tok in [doc[i] for i, text in enumerate(self._texts) if self.gaz.demonym(text, self.lang)]:
+        for tok in [doc[i] for i, text in enumerate(self._texts) if self.gaz.demonym(text, self.lang) and self._pos[i] in _NAME_POS]:
             if tok.i in taken or tok.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
             country = self.gaz.demonym(tok.text, self.lang)
@@ -676,6 +715,8 @@ class Linker:
             ent = self.gaz.get(country)
             if ent is not None and ent.type == "GeoRegion" and tok.pos_ == "ADJ":
                 continue  # "ses alliés européens", "l'organisation ouest-africaine": a qualifier, not an actor
+            if _ethnic(tok):
+                continue  # "ethnic Albanians", "d'origine albanaise": a people, not the state
             span = doc[tok.i : tok.i + 1]
             self._add(out, span, country, "demonym")
             taken.add(tok.i)
@@ -685,11 +726,34 @@ class Linker:
             several = any(c.dep_ == "conj" for c in tok.children)  # "Ukrainian and US officials"
             if tok.dep_ in ("amod", "compound") and not several and head.i not in out.tok2ent and self._is_actor_noun(head) and ent is not None and ent.type == "Country":
                 out.tok2ent[head.i] = country
+            elif tok.dep_ in ("amod", "compound") and not several and head.i not in out.tok2ent and ent is not None and ent.type == "Country":
+                collective = self.collectives.get(fold(head.lemma_))
+                if collective is not None:
+                    # "Syrian rebels", "les manifestants géorgiens": a group of that country, not the state
+                    key = self._collective(out, country, collective)
+                    self._add(out, doc[head.i : head.i + 1], key, "demonym:collective", 0.8)
+                    taken.add(head.i)
             if tok.dep_ == "conj" and tok.head.dep_ == "amod":
                 noun = tok.head.head
                 if self._is_actor_noun(noun):
                     # the noun stands for several countries: keep them on the adjectives
                     out.tok2ent.pop(noun.i, None)
+
+    def _collective(self, out: Linked, country: str, collective: tuple[str, str, str]) -> str:
+        """Key of the non-state collective `collective` (type, label_en, label_fr) of `country`, minted locally."""
+        type_, label_en, label_fr = collective
+        code = country.split("/", 1)[1]
+        key = f"{'group' if type_ == 'ArmedGroup' else 'org'}/{code}-{slug(label_en)}"
+        state = out.entities.get(country) or self.gaz.get(country)
+        if key not in out.entities:
+            out.entities[key] = Entity(
+                key=key,
+                type=type_,
+                label_en=f"{label_en} ({state.label('en') if state else code})",
+                label_fr=f"{label_fr} ({state.label('fr') if state else code})",
+                country=country,
+            )
+        return key
 
     def _is_actor_noun(self, tok: Token) -> bool:
         lemma = fold(tok.lemma_)
@@ -713,7 +777,8 @@ class Linker:
         """The country the article names most (mentions, headline counted twice; first named wins ties)."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        headline_end = next((t.idx for t in doc if "\n" in t.text), len(doc.text))
+        text, starts, _, _, _ = self._token_facts(doc)
+        headline_end = next((starts[i] for i, t in enumerate(self._texts) if "\n" in t), len(text))
         for m in out.mentions:
             ent = out.entities.get(m.entity)
             if ent is None or ent.type != "Country":
@@ -760,6 +825,18 @@ class Linker:
                 how = "generic:country"
             span = doc[tok.i : tok.i + 1]
             self._add(out, span, target, how, 0.7)
+
+
+# words that make a demonym name a people rather than a state ("ethnic Albanians", "d'origine turque")
+ETHNIC = frozenset({"ethnic", "ethnique", "ethnie", "origine", "origin", "descent", "souche"})
+
+
+def _ethnic(tok: Token) -> bool:
+    """Whether a demonym names an ethnic group: "ethnic Turks", "les Turcs de souche", "d'origine turque"."""
+    if any(fold(c.lemma_) in ETHNIC for c in tok.children if c.dep_ in ("amod", "nmod", "advmod", "compound")):
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (prev is not None and fold(prev.lemma_) in ETHNIC) or (tok.dep_ == "amod" and fold(tok.head.lemma_) in ETHNIC)
 
 
 def _first_conjunct(tok: Token) -> Token:

@@ -18,9 +18,8 @@ from collections.abc import Iterable
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -41,14 +40,17 @@ def presegment(doc: Doc) -> Doc:
     at a time re-scans the whole document on each call (quadratic on long articles).
     """
     values = numpy.zeros(len(doc), dtype="int64")  # 0 = let the parser decide
-    texts = [t.text for t in doc]
-    spaces = [t.is_space for t in doc]
+    # one array read instead of a Token object per token and attribute
+    attrs = doc.to_array([ORTH, IS_SPACE, IS_PUNCT]).tolist()
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth, _, _ in attrs]
+    spaces = [bool(space) for _, space, _ in attrs]
     for i in range(1, len(doc)):
         prev = texts[i - 1]
         if "\n" in prev or (spaces[i] and "\n" in texts[i]):
             if not spaces[i]:
                 values[i] = 1
-        elif spaces[i] or doc[i].is_punct:
+        elif spaces[i] or attrs[i][2]:
             values[i] = -1
         elif prev not in _SENT_END and not spaces[i - 1]:
             values[i] = -1
@@ -59,17 +61,30 @@ def presegment(doc: Doc) -> Doc:
 
 
 class GazetteerMatcher:
-    """Marks gazetteer surfaces: acronyms case-sensitively, names case-insensitively."""
+    """Marks gazetteer surfaces: acronyms case-sensitively, names case-insensitively.
+
+    Surfaces are indexed as tuples of token texts (exact for acronyms, folded for names), keyed
+    by their first token; a document is matched in one pass over its token texts. This replaces
+    spaCy's PhraseMatcher, which needed a folded copy of every Doc and a Doc per pattern (about
+    3 CPU s per process to build for 20k surfaces). Most surfaces are plain words separated by
+    spaces and are split without the tokenizer; the others ("Côte d'Ivoire", "al-Chabab") are
+    tokenized by the pipeline's own tokenizer so that they split like the text does.
+    """
+
+    EXACT, NAME, COMMON = 0, 1, 2
 
     def __init__(self, nlp: Language, lang: str) -> None:
         from kg.gazetteer import default_gazetteer
 
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # surfaces written in lower case in the data ("groupes djihadistes") match as they are;
-        # capitalised names matched case-insensitively must still be capitalised in the text
-        exact: dict[str, list[str]] = {}
-        lower: dict[str, list[str]] = {}
-        common: dict[str, list[str]] = {}
+        self.vocab = nlp.vocab
+        # first token -> {pattern tuple: label}, one table per mode:
+        # EXACT on the token texts (acronyms), NAME and COMMON on folded texts; a NAME match must
+        # also be capitalised in the text ("mali" the word, "niger" the verb are noise), surfaces
+        # written in lower case in the data ("groupes djihadistes") are COMMON
+        self._tables: tuple[dict[str, dict[tuple[str, ...], str]], ...] = ({}, {}, {})
+        self.max_len = 1
+        rules = nlp.tokenizer.rules or {}
+        hard: list[tuple[int, str, str]] = []  # surfaces that need the real tokenizer
         for surface in default_gazetteer().surfaces(lang):
             if surface.kind == "demonym":
                 continue  # demonyms are adjectives, resolved by link.py on tokens
@@ -77,36 +92,50 @@ class GazetteerMatcher:
             if not text:
                 continue
             if surface.kind == "acronym" or (len(text) <= 4 and text.isupper()):
-                exact.setdefault(surface.kind, []).append(text)
+                mode = self.EXACT
             elif text == text.lower():
-                common.setdefault(surface.kind, []).append(text)
+                mode = self.COMMON
             else:
-                lower.setdefault(surface.kind, []).append(text)
-        tokenizer = nlp.tokenizer
-        self.vocab = nlp.vocab
-        for kind, texts in exact.items():
-            self.exact.add(kind, list(tokenizer.pipe(sorted(set(texts)))))
-        # names are matched on a folded copy of the document (same tokens, folded words)
-        self.lower = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.common = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for matcher, table in ((self.lower, lower), (self.common, common)):
-            for kind, texts in table.items():
-                matcher.add(kind, [self._folded(d) for d in tokenizer.pipe(sorted(set(texts)))])
+                mode = self.NAME
+            words = text.split(" ")
+            if all(w.isalpha() and w not in rules for w in words):
+                self._add(mode, words, surface.kind)
+            else:
+                hard.append((mode, text, surface.kind))
+        for (mode, _, kind), doc in zip(hard, nlp.tokenizer.pipe(t for _, t, _ in hard), strict=True):
+            self._add(mode, [t.text for t in doc], kind)
 
-    def _folded(self, doc: Doc) -> Doc:
-        words = [fold(t.text) or t.text for t in doc]
-        return Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    def _add(self, mode: int, words: list[str], kind: str) -> None:
+        if mode != self.EXACT:
+            words = [fold(w) or w for w in words]
+        key = tuple(words)
+        self._tables[mode].setdefault(key[0], {}).setdefault(key, kind)
+        self.max_len = max(self.max_len, len(key))
+
+    def matches(self, texts: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of every surface in a sequence of token texts (overlaps included)."""
+        folded = [fold(t) or t for t in texts]
+        exact, name, common = self._tables
+        n = len(texts)
+        found: list[tuple[int, int, str]] = []
+        for i in range(n):
+            for table, words in ((exact, texts), (name, folded), (common, folded)):
+                patterns = table.get(words[i])
+                if patterns is None:
+                    continue
+                for end in range(i + 1, min(n, i + self.max_len) + 1):
+                    kind = patterns.get(tuple(words[i:end]))
+                    if kind is None:
+                        continue
+                    if table is name and not any(t[:1].isupper() for t in texts[i:end] if t[:1].isalpha()):
+                        continue
+                    found.append((i, end, kind))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        folded = self._folded(doc)
-        for matcher in (self.exact, self.lower, self.common):
-            for match_id, start, end in matcher(doc if matcher is self.exact else folded):
-                span = Span(doc, start, end, label=match_id)
-                # a lower-case match of a capitalised name ("mali" the word, "niger" the verb) is noise
-                if matcher is self.lower and not any(t.text[:1].isupper() for t in span if t.text[:1].isalpha()):
-                    continue
-                spans.append(span)
+        strings = self.vocab.strings
+        texts = [strings[o] for o in doc.to_array(ORTH).tolist()]
+        spans = [Span(doc, start, end, label=kind) for start, end, kind in self.matches(texts)]
         doc.spans[GAZ_KEY] = filter_spans(spans)
         return doc
 

@@ -6,7 +6,12 @@ changes nothing and re-running after a failure completes the push.
 
 Nothing is sent half-prepared: every graph is serialised first, then the endpoint is probed,
 then the graphs are sent. If a PUT fails midway, `PushError` says which graphs were sent and
-which were not. Graphs of articles removed locally are not deleted remotely.
+which were not.
+
+Graphs removed locally (`kg remove`, or articles that left the inputs) are deleted remotely: the
+build directory keeps, in `pushed.json`, the graphs last pushed to each endpoint, and a push
+DELETEs those of them that are no longer in the store (after sending the others). Graphs the
+remote store got from anywhere else are never touched.
 
 For an Oxigraph server the endpoint is `http://HOST:PORT/store`; for Fuseki `http://HOST:PORT/DATASET/data`.
 """
@@ -14,17 +19,23 @@ For an Oxigraph server the endpoint is `http://HOST:PORT/store`; for Fuseki `htt
 from __future__ import annotations
 
 import base64
+import json
 import os
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 from kg.errors import RemoteError
+from kg.fsutil import atomic_open
 from kg.store import GraphStore
 
 CONTENT_TYPE = "application/n-triples"
+
+
+PUSHED_FILE = "pushed.json"  # in the build directory: {endpoint: [graph IRIs last pushed there]}
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,8 @@ class PushReport:
     endpoint: str
     graphs: tuple[str, ...]  # graph IRIs sent, in order
     triples: int  # triples sent (a triple in two graphs counts twice)
+    deleted: tuple[str, ...] = ()  # graphs pushed earlier, gone locally, deleted remotely
+    note: str | None = None  # a warning for the user (the push itself succeeded)
 
 
 class PushError(RemoteError):
@@ -65,6 +78,9 @@ def push(
         payloads = [
             (name, store.serialize_graph(name, "nt"), len(store.graph_triples(name))) for name in store.graph_names()
         ]
+    pushed = _load_pushed(directory)
+    local = {name for name, _, _ in payloads}
+    stale = [g for g in pushed.get(endpoint, []) if g not in local]
     # 2. probe the endpoint
     probe(endpoint, headers=headers, timeout=timeout)
     # 3. send
@@ -88,7 +104,48 @@ def push(
             ) from e
         sent.append(graph)
         total += count
-    return PushReport(endpoint, tuple(sent), total)
+    # 4. delete what an earlier push sent and the store no longer has
+    deleted: list[str] = []
+    for graph in stale:
+        request = urllib.request.Request(graph_url(endpoint, graph), method="DELETE", headers=headers)
+        try:
+            _send(request, timeout)
+        except _HTTPStatus as e:
+            if e.code != 404:  # 404: already gone
+                _save_pushed(directory, {**pushed, endpoint: sorted(local | set(stale) - set(deleted))})
+                raise PushError(
+                    f"push to {endpoint}: every graph was sent, but deleting the removed graph {graph} failed: {e}. "
+                    "Run `kg push` again to retry the deletions",
+                    sent=tuple(sent),
+                    pending=(),
+                ) from e
+        deleted.append(graph)
+    note = _save_pushed(directory, {**pushed, endpoint: sorted(local)})
+    return PushReport(endpoint, tuple(sent), total, tuple(deleted), note)
+
+
+def _load_pushed(directory: str | os.PathLike[str]) -> dict[str, list[str]]:
+    path = Path(directory) / PUSHED_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as e:
+        raise RemoteError(f"{path} is unreadable ({e}); delete it (graphs removed locally will then stay remotely)") from e
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise RemoteError(f"{path} is not a geokg push record; delete it (graphs removed locally will then stay remotely)")
+    return {str(k): [str(g) for g in v] for k, v in data.items()}
+
+
+def _save_pushed(directory: str | os.PathLike[str], pushed: dict[str, list[str]]) -> str | None:
+    """Write the push record; a message instead of an error when the directory is read-only."""
+    path = Path(directory) / PUSHED_FILE
+    try:
+        with atomic_open(path) as f:
+            f.write((json.dumps(pushed, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    except OSError as e:
+        return f"could not record the push in {path} ({e}): graphs removed locally later will stay remotely"
+    return None
 
 
 def graph_url(endpoint: str, graph: str) -> str:

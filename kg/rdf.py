@@ -1,13 +1,15 @@
 """Extraction -> RDF, against the geopolitics ontology (shape in docs/ARCHITECTURE.md).
 
 No spaCy here: the input is plain data. Every IRI comes from a key (kg.iri); article
-text only ever becomes a literal, which rdflib escapes on output.
+text only ever becomes a literal, which the RDF writers (pyoxigraph, rdflib) escape on output.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
@@ -60,109 +62,134 @@ def entities_graph_iri(settings: Settings) -> URIRef:
     return URIRef(settings.base + ENTITIES_GRAPH)
 
 
-def _date_literal(value: str) -> Literal:
-    if len(value) == 4:
-        return Literal(value, datatype=XSD.gYear)
-    if len(value) == 7:
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value[:10], datatype=XSD.date)
-
-
 def _describe(g: Graph, ent: Entity, settings: Settings, *, lang: str | None = None) -> URIRef:
-    node = entity_iri(ent.key, settings)
-    g.add((node, RDF.type, GEO[check_class(ent.type)]))
-    if ent.label_en:
-        g.add((node, RDFS.label, Literal(ent.label_en, lang="en")))
-    if ent.label_fr:
-        g.add((node, RDFS.label, Literal(ent.label_fr, lang="fr")))
-    if not (ent.label_en or ent.label_fr):
-        g.add((node, RDFS.label, Literal(ent.label(), lang=lang or "en")))
-    for alias in ent.aliases:
-        if alias not in (ent.label_en, ent.label_fr):
-            g.add((node, SKOS.altLabel, Literal(alias, lang=lang) if lang else Literal(alias)))
-    return node
+    for triple in _entity_triples(ent, settings.base, lang):
+        g.add(tuple(_to_rdflib(t) for t in triple))
+    return entity_iri(ent.key, settings)
 
 
-class _TripleList(list):
-    """A list that takes triples like `Graph.add` does: the build's sink for an article's triples."""
-
-    def add(self, triple: tuple) -> None:
-        self.append(triple)
+# The article triples are made as pyoxigraph terms directly: the store takes them as they are, and
+# a build makes about 360 per article (creating rdflib terms, then converting them, cost 3x more).
+_XSD = str(XSD)
 
 
-def article_graph(ex: Extraction, settings: Settings) -> Graph:
-    """The named graph of one article: the article, its entities, statements and facts."""
-    g = bind(Graph(), settings)
-    _article_into(g, ex, settings)
-    return g
+@functools.lru_cache(maxsize=1 << 16)
+def _iri(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
 
 
-def article_triples(ex: Extraction, settings: Settings) -> list[tuple]:
-    """The triples of `article_graph(ex, settings)` as a list of rdflib term tuples (may repeat).
-
-    The build's fast path to the store (`GraphStore.replace_article` takes them as they are and
-    drops repeats): no rdflib Graph, its in-memory indexes or its namespace bindings per article.
-    """
-    out = _TripleList()
-    _article_into(out, ex, settings)
-    return out
+def _geo(name: str) -> ox.NamedNode:
+    return _iri(ONTOLOGY_NS + name)
 
 
-def _article_into(g, ex: Extraction, settings: Settings) -> None:
-    art = ex.article
-    a = article_iri(art.id, settings)
-    g.add((a, RDF.type, GEO.Article))
-    g.add((a, GEO.contentHash, Literal(art.content_hash)))
-    g.add((a, GEO.language, Literal(ex.lang)))
-    g.add((a, GEO.fileName, Literal(art.source)))
+def _typed(value: str, datatype: str) -> ox.Literal:
+    return ox.Literal(value, datatype=_iri(_XSD + datatype))
+
+
+_RDF_TYPE, _RDFS_LABEL, _SKOS_ALT = _iri(str(RDF.type)), _iri(str(RDFS.label)), _iri(str(SKOS.altLabel))
+_RDF_S, _RDF_P, _RDF_O = _iri(str(RDF.subject)), _iri(str(RDF.predicate)), _iri(str(RDF.object))
+_DERIVED = _iri(str(PROV.wasDerivedFrom))
+
+
+def _ox_date(value: str) -> ox.Literal:
+    if len(value) == 4:
+        return _typed(value, "gYear")
+    if len(value) == 7:
+        return _typed(value, "gYearMonth")
+    return _typed(value[:10], "date")
+
+
+def article_triples(ex: Extraction, settings: Settings) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
+    """The triples of one article's named graph (the article, its entities, statements and facts),
+    as pyoxigraph term tuples (may repeat): what `GraphStore.replace_article` takes."""
+    out: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = []
+    add = out.append
+    art, lang, base = ex.article, ex.lang, settings.base
+    a = _iri(f"{base}article/{art.id}")
+    add((a, _RDF_TYPE, _geo("Article")))
+    add((a, _geo("contentHash"), ox.Literal(art.content_hash)))
+    add((a, _geo("language"), ox.Literal(lang)))
+    add((a, _geo("fileName"), ox.Literal(art.source)))
     if art.title:
-        g.add((a, GEO.title, Literal(art.title, lang=ex.lang)))
+        add((a, _geo("title"), ox.Literal(art.title, language=lang)))
     if art.url:
-        g.add((a, GEO.url, Literal(art.url, datatype=XSD.anyURI)))
+        add((a, _geo("url"), _typed(art.url, "anyURI")))
     if art.date:
-        g.add((a, GEO.date, _date_literal(art.date)))
+        add((a, _geo("date"), _ox_date(art.date)))
     if art.publisher:
-        g.add((a, GEO.publisher, Literal(art.publisher)))
-    used = {r.subject for r in ex.relations} | {r.object for r in ex.relations}
-    used |= {r.location for r in ex.relations if r.location} | {r.attributed_to for r in ex.relations if r.attributed_to}
+        add((a, _geo("publisher"), ox.Literal(art.publisher)))
     for ent in ex.entities:
-        _describe(g, ent, settings, lang=ex.lang)
+        out.extend(_entity_triples(ent, base, lang))
     known = {e.key for e in ex.entities}
     for rel in ex.relations:
         if rel.subject in known and rel.object in known:
-            add_relation(g, rel, a, ex.article.id, ex.lang, settings)
+            _relation_into(add, rel, a, art.id, lang, base)
+    return out
 
 
-def add_relation(g: Graph, rel: Relation, article: URIRef, article_id: str, lang: str, settings: Settings) -> URIRef:
-    p = GEO[prop(rel.predicate).name]
-    s, o = entity_iri(rel.subject, settings), entity_iri(rel.object, settings)
-    st = URIRef(settings.base + "statement/" + statement_id(article_id, rel.subject, rel.predicate, rel.object, rel.start, rel.end, rel.rule))
-    g.add((st, RDF.type, GEO.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
-    g.add((st, GEO.modality, GEO[check_modality(rel.modality)]))
-    g.add((st, GEO.evidence, Literal(rel.evidence, lang=lang)))
-    g.add((st, GEO.startOffset, Literal(rel.start, datatype=XSD.integer)))
-    g.add((st, GEO.endOffset, Literal(rel.end, datatype=XSD.integer)))
-    g.add((st, GEO.confidence, Literal(f"{rel.confidence:.2f}", datatype=XSD.decimal)))
-    g.add((st, GEO.rule, Literal(rel.rule)))
-    g.add((st, PROV.wasDerivedFrom, article))
+def _entity_triples(ent: Entity, base: str, lang: str | None) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
+    """Type, labels and aliases (surface forms, in `lang` when known) of one entity."""
+    node = _iri(base + ent.key)
+    out = [(node, _RDF_TYPE, _geo(check_class(ent.type)))]
+    if ent.label_en:
+        out.append((node, _RDFS_LABEL, ox.Literal(ent.label_en, language="en")))
+    if ent.label_fr:
+        out.append((node, _RDFS_LABEL, ox.Literal(ent.label_fr, language="fr")))
+    if not (ent.label_en or ent.label_fr):
+        out.append((node, _RDFS_LABEL, ox.Literal(ent.label(), language=lang or "en")))
+    for alias in ent.aliases:
+        if alias not in (ent.label_en, ent.label_fr):
+            out.append((node, _SKOS_ALT, ox.Literal(alias, language=lang) if lang else ox.Literal(alias)))
+    return out
+
+
+def _relation_into(add, rel: Relation, article: ox.NamedNode, article_id: str, lang: str, base: str) -> None:  # noqa: ANN001
+    p = _geo(prop(rel.predicate).name)
+    s, o = _iri(base + rel.subject), _iri(base + rel.object)
+    st = _iri(base + "statement/" + statement_id(article_id, rel.subject, rel.predicate, rel.object, rel.start, rel.end, rel.rule))
+    add((st, _RDF_TYPE, _geo("Statement")))
+    add((st, _RDF_S, s))
+    add((st, _RDF_P, p))
+    add((st, _RDF_O, o))
+    add((st, _geo("modality"), _geo(check_modality(rel.modality))))
+    add((st, _geo("evidence"), ox.Literal(rel.evidence, language=lang)))
+    add((st, _geo("startOffset"), _typed(str(rel.start), "integer")))
+    add((st, _geo("endOffset"), _typed(str(rel.end), "integer")))
+    add((st, _geo("confidence"), _typed(f"{rel.confidence:.2f}", "decimal")))
+    add((st, _geo("rule"), ox.Literal(rel.rule)))
+    add((st, _DERIVED, article))
     if rel.domain:
-        g.add((st, GEO.domain, Literal(check_domain(rel.domain))))
+        add((st, _geo("domain"), ox.Literal(check_domain(rel.domain))))
     if rel.date:
-        g.add((st, GEO.date, _date_literal(rel.date)))
+        add((st, _geo("date"), _ox_date(rel.date)))
     if rel.location:
-        g.add((st, GEO.location, entity_iri(rel.location, settings)))
+        add((st, _geo("location"), _iri(base + rel.location)))
     if rel.attributed_to:
-        g.add((st, GEO.attributedTo, entity_iri(rel.attributed_to, settings)))
+        add((st, _geo("attributedTo"), _iri(base + rel.attributed_to)))
     if rel.attributed_text:
-        g.add((st, GEO.attributedText, Literal(rel.attributed_text, lang=lang)))
+        add((st, _geo("attributedText"), ox.Literal(rel.attributed_text, language=lang)))
     if rel.trigger:
-        g.add((st, GEO.trigger, Literal(rel.trigger, lang=lang)))
+        add((st, _geo("trigger"), ox.Literal(rel.trigger, language=lang)))
     if rel.modality in FACTUAL_MODALITIES:
-        g.add((s, p, o))
-    return st
+        add((s, p, o))
+
+
+def _to_rdflib(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value != _XSD + "string":
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return Literal(term.value)
+
+
+def article_graph(ex: Extraction, settings: Settings) -> Graph:
+    """`article_triples` as an rdflib Graph (for library users; the build does not make one)."""
+    g = bind(Graph(), settings)
+    for s, p, o in article_triples(ex, settings):
+        g.add((_to_rdflib(s), _to_rdflib(p), _to_rdflib(o)))
+    return g
 
 
 def entities_graph(keys: Iterable[str], gazetteer: Gazetteer, settings: Settings) -> Graph:
@@ -196,7 +223,8 @@ def entities_graph(keys: Iterable[str], gazetteer: Gazetteer, settings: Settings
             links.append(("capitalOf", ent.capital_of, True))
         links += [("memberOf", org, False) for org in ent.members_of]
         links += [("affiliatedWith", grp, False) for grp in ent.affiliations]
-        if ent.type == "Person" and ent.country:
+        if ent.type == "Person" and ent.country and gazetteer.leader_role(key) is not None:
+            # only the leaders table says who leads; persons.tsv's country is the one they belong to
             links.append(("leads", ent.country, False))
         for p, target, follow in links:
             if gazetteer.get(target) is None or p not in RELATIONS:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
+from datetime import datetime
 
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -161,7 +162,10 @@ def _frame(verb: Token, kind: str, lang: str) -> bool:
     need = table.get(lemma(verb))
     if need is None:
         return False
-    return not need or any(lemma(c) in need or fold(c.text) in need for c in verb.children)
+    # the required word is a child of the verb, or the parser made it the preposition of one
+    # ("font face aux attaques": "face" as the case marker of "attaques")
+    words = [c for c in verb.children] + [g for c in verb.children for g in c.children if g.dep_ in ("case", "fixed")]
+    return not need or any(lemma(c) in need or fold(c.text) in need for c in words)
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -177,7 +181,10 @@ def _governing_verb(tok: Token) -> Token | None:
 
 def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ()) -> list[Token]:
     """Partner tokens of a relation noun: "sa coopération avec Moscou", "l'accord qui le liait à la France"."""
-    out = [m for p, m in syntax.obliques(noun) if p in preps or p in ("avec", "with", "entre", "between")]
+    partner_preps: tuple[str, ...] = ("avec", "with", "entre", "between")
+    if relation_nouns(ctx.lang).get(lemma(noun)) == "aid":
+        partner_preps = ("à", "au", "aux", "to", "for", "pour")  # "son aide au Niger", "aid to Niger"
+    out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
     if out:
         return out
     for c in noun.children:
@@ -197,6 +204,8 @@ def _with_ok(verb: Token, cue: Cue) -> Token | None:
     for c in verb.children:
         if lemma(c) in cue.with_ and c.dep_ in syntax.OBJ | {"compound:prt", "prt", "obl", "obl:arg", "obl:mod", "nmod", "dobj"}:
             return c
+        if lemma(c) in cue.with_ and c.dep_ == "xcomp" and c.pos_ == "NOUN":  # parser slip: "a pris le pouvoir" as xcomp
+            return c
         if c.dep_ == "prep" and any(lemma(g) in cue.with_ for g in c.children):
             return c
     return None
@@ -205,13 +214,30 @@ def _with_ok(verb: Token, cue: Cue) -> Token | None:
 def _verb_subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subjects (agents for passives) and whether the verb is passive."""
     if syntax.is_passive(verb):
-        return syntax.agents(verb), True
+        agents = syntax.agents(verb)
+        if not agents and _frame(verb, "unaccusative", verb.doc.lang_):
+            return syntax.passive_subjects(verb), False  # "est arrivé à Alger": not a passive
+        return agents, True
     if verb.dep_ in ("acl", "acl:relcl", "relcl") and not syntax.subjects(verb):
+        if verb.dep_ == "acl" and _detached_participle(verb):
+            # "a annoncé la rupture de ses relations avec l'Ukraine, accusant Kiev de ...": the present
+            # participle after a comma belongs to the clause, whose subject acts
+            gov = _governing_verb(verb.head)
+            subj = syntax.clause_subject(gov) if gov is not None else []
+            if subj:
+                return subj, False
         return [verb.head], False
     subj = syntax.clause_subject(verb)
     if subj and subj[0].lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
         return [verb.head], False
     return subj, False
+
+
+def _detached_participle(verb: Token) -> bool:
+    """A present participle set off by a comma from the noun it hangs on ("..., accusant Kiev")."""
+    morph = str(verb.morph)
+    present = verb.tag_ == "VBG" or ("VerbForm=Part" in morph and "Tense=Pres" in morph)
+    return present and any(t.text == "," for t in verb.doc[verb.head.i + 1 : verb.i])
 
 
 def rule_verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -227,8 +253,19 @@ def rule_verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
             objs = syntax.passive_subjects(up)
     else:
         objs = [o for o in syntax.objects(verb) if lemma(o) not in cue.with_]
+    if cue.property == "meetsWith":
+        # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
+        # thing received ("a reçu des armes de la Russie")
+        objs = [o for o in objs if _names_actor(o, ctx.linked)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-{'passive' if passive else 'obj'}")
+
+
+def _names_actor(tok: Token, linked: Linked) -> bool:
+    """Whether a token is itself an entity mention (or a noun with a person's name in apposition)."""
+    if tok.i in linked.tok2ent or _named_person(tok, linked) is not None:
+        return True
+    return any(c.dep_ in syntax.NAME_PARTS and c.i in linked.tok2ent for c in tok.children)
 
 
 def rule_verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -250,6 +287,14 @@ def rule_verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
     nouns = relation_nouns(cue.lang)
     heads = [c for c in verb.children if (c.dep_ in syntax.OBJ or c.dep_ in syntax.OBLIQUE or c.dep_ == "prep") and lemma(c) in nouns]
     heads += [g for c in verb.children if c.dep_ == "prep" for g in c.children if lemma(g) in nouns]
+    if verb.dep_ in ("relcl", "acl:relcl") and any(c.dep_ in syntax.OBJ | {"dep"} and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        # "the military aid to Ukraine, which it had paused": the antecedent is the object (the parser
+        # often hangs the clause on the partner, the last noun before it)
+        antecedent = verb.head
+        if lemma(antecedent) not in nouns:
+            antecedent = antecedent.head.head if antecedent.dep_ == "pobj" else antecedent.head
+        if lemma(antecedent) in nouns and antecedent.i < verb.i:
+            heads.append(antecedent)
     if passive:
         heads += [c for c in syntax.passive_subjects(verb) if lemma(c) in nouns]
     if cue.with_:
@@ -289,15 +334,17 @@ RELNOUN_KINDS: dict[str, frozenset[str]] = {
     "expels": frozenset({"departure"}),
     "signsAgreementWith": frozenset({"agreement", "cooperation"}),
     "cooperatesWith": frozenset({"cooperation", "agreement"}),
-    "endsCooperationWith": frozenset({"cooperation", "agreement"}),
+    "endsCooperationWith": frozenset({"cooperation", "agreement", "aid"}),  # "a suspendu son aide au Niger"
 }
 
 
 def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule: str) -> Iterator[Candidate]:
     """"Le Nigeria et le Niger ont signé un accord": coordinated subjects of a symmetric relation."""
     keys = [k for s in subj for k in resolve(s, ctx.linked)]
-    if len(keys) >= 2:
-        yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=keys[:1], object_keys=keys[1:])
+    # "The US, Russia and China met": every pair of the coordinated subjects
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[a], object_keys=[b])
 
 
 def _linear_partner(tok: Token, linked: Linked) -> list[Token]:
@@ -320,9 +367,12 @@ def _demonstrative(noun: Token) -> bool:
 def rule_verb_place(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Verb whose target is a place: "retire ses troupes du Mali", "took power in Niger"."""
     subj, _ = _verb_subjects(verb)
-    if cue.with_ and _with_ok(verb, cue) is None:
+    anchor = _with_ok(verb, cue)
+    if anchor is None:
         return
     objs = [n for p, n in syntax.obliques(verb) if p in cue.preps]
+    if anchor != verb:  # "paid a visit to Moscow": the place hangs on the fixed noun
+        objs += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
     for c in verb.children:
         if c.dep_ in syntax.OBJ and cue.object == "place" and not cue.with_:
             objs += [n for p, n in syntax.obliques(c) if p in cue.preps]
@@ -330,6 +380,67 @@ def rule_verb_place(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs = [o for o in syntax.objects(verb) if o.pos_ == "PROPN"]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-place")
+
+
+def rule_verb_act_target(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """The target of an announced act: "threatened to cut gas supplies to Ukraine", "a menacé de fermer
+    son espace aérien aux appareils maliens" -> threatens Ukraine / Mali."""
+    subj, passive = _verb_subjects(verb)
+    if passive:
+        return
+    objs: list[Token] = []
+    for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        objs += syntax.objects(act)
+        objs += [n for p, n in syntax.obliques(act) if p in cue.preps]
+        # "de couper ses livraisons de gaz à l'Ukraine": the partner of the act's object
+        objs += [n for o in syntax.objects(act) for p, n in syntax.obliques(o) if p in cue.preps and p not in ("de", "du", "des", "d'", "of")]
+    acts_targets = [o for o in objs if resolve(o, ctx.linked)]
+    if not acts_targets and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "ont imposé des sanctions au Niger et menacé de recourir à la force": the coordinated act's target
+        first = verb.head
+        objs = [o for o in syntax.objects(first) if resolve(o, ctx.linked)]
+        objs += [n for p, n in syntax.obliques(first) if p in cue.preps and p not in ("de", "du", "des", "d'", "of")]
+        objs += [n for o in syntax.objects(first) for p, n in syntax.obliques(o) if p in cue.preps and p not in ("de", "du", "des", "d'", "of")]
+    if subj and objs:
+        yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-act-target")
+
+
+def rule_verb_addressee(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Who is told to act: "demanded that the United States cancel the sale", "exige de la France qu'elle
+    retire ses troupes" -> demands United States / France."""
+    subj, passive = _verb_subjects(verb)
+    if passive:
+        return
+    objs = [s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c) + syntax.passive_subjects(c)]
+    objs += [n for p, n in syntax.obliques(verb) if p in cue.preps]
+    if subj and objs:
+        yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-addressee")
+
+
+def rule_verb_owner(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Verb on a thing of the target: "rejected Russia's proposal", "a rejeté l'ultimatum américain",
+    "rejected the demands of Kinshasa" -> rejects Russia / United States / DR Congo."""
+    subj, passive = _verb_subjects(verb)
+    if passive:
+        return
+    things = [o for o in syntax.objects(verb) if lemma(o) in cue.with_]
+    if subj and things:
+        yield Candidate(verb, subj, things, cue, f"{cue.lang}.verb-owner")
+
+
+def rule_verb_source(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Roles reversed: "X a reçu des armes de la Russie", "X received weapons from Russia" -> Russia supports X."""
+    subj, passive = _verb_subjects(verb)
+    if passive:
+        return
+    anchor = _with_ok(verb, cue)
+    if anchor is None:
+        return
+    sources = [n for p, n in syntax.obliques(verb) if p in cue.preps]
+    if anchor != verb:
+        sources += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
+    if subj and sources:
+        yield Candidate(verb, sources, subj, cue, f"{cue.lang}.verb-source")
 
 
 def rule_noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -345,18 +456,21 @@ def rule_noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
         if len(members) >= 2:
             yield Candidate(noun, [members[0]], members[1:], cue, f"{cue.lang}.noun-between")
         return
-    objs = [n for p, n in obl if p in cue.preps and p not in ("de", "du", "des", "d'", "of")] if cue.object != "place" else [n for p, n in obl if p in cue.preps]
+    # "of" / "de" complements are the agent ("l'offensive de Boko Haram"), except for nouns whose
+    # complement is what undergoes the act (object "patient": "the invasion of Ukraine")
+    objs = [n for p, n in obl if p in cue.preps and p not in ("de", "du", "des", "d'", "of")] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
     subj = [n for p, n in obl if p in ("de", "du", "des", "d'", "of", "par", "by") and n not in objs and lemma(n) not in relation_nouns(cue.lang)]
-    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound")]
-    if not subj and any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in noun.children):
+    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON"]
+    if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
         # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
         gov = noun.head
         while gov.pos_ not in ("VERB", "AUX") and gov.head != gov:
             gov = gov.head
         subj = syntax.clause_subject(gov)
     gov = _governing_verb(noun)
-    if not subj and gov is not None and noun.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and _frame(gov, "support", cue.lang):
+    carrier = _measure_of(noun, cue.lang) or noun  # "un seizième paquet de sanctions contre la Russie"
+    if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and _frame(gov, "support", cue.lang):
         # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
         subj = syntax.clause_subject(gov)
     if not objs and gov is not None and _frame(gov, "victim", cue.lang) and noun not in syntax.clause_subject(gov):
@@ -374,11 +488,23 @@ def rule_noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
         yield Candidate(noun, subj, [], cue, f"{cue.lang}.noun-attack-location")
 
 
+def _measure_of(noun: Token, lang: str) -> Token | None:
+    """The measure noun an event noun is counted by ("paquet de sanctions", "a wave of attacks"), or None."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if head == noun or head.pos_ != "NOUN" or syntax.case_of(noun) not in ("de", "d'", "des", "of"):
+        return None
+    return head if lemma(head) in frames(lang).get("measure", {}) else None
+
+
 RULES: dict[str, tuple[Callable[[Token, Cue, Context], Iterator[Candidate]], ...]] = {
     "obj": (rule_verb_object,),
     "prep": (rule_verb_prep,),
     "relnoun": (rule_verb_relnoun,),
     "place": (rule_verb_place,),
+    "source": (rule_verb_source,),
+    "act": (rule_verb_act_target,),
+    "addressee": (rule_verb_addressee,),
+    "owner": (rule_verb_owner,),
 }
 
 
@@ -550,12 +676,20 @@ def resolve(tok: Token, linked: Linked, *, depth: int = 0) -> list[str]:
     """Entity keys a token stands for, with its conjuncts, appositions and colon lists."""
     keys: list[str] = []
     for t in syntax.conjuncts(tok):
-        person = _named_person(t, linked)
+        own = linked.tok2ent.get(t.i)
+        # a named group or organisation keeps its name ("les Forces de soutien rapide ... du général X");
+        # a title or a demonym noun gives way to the person named in apposition
+        person = _named_person(t, linked) if own is None or own.startswith(("country/", "person/")) else None
         if person is not None:  # "le président nigérien Mohamed Bazoum", "son homologue russe Sergueï Lavrov"
             if person not in keys:
                 keys.append(person)
             continue
         key = linked.tok2ent.get(t.i)
+        if key is None and depth == 0:
+            speaker = _speaker(t) or _relative_clause_subject(t)
+            if speaker is not None:  # "Switzerland said it had expelled ...": "it" is Switzerland
+                keys += [k for k in resolve(speaker, linked, depth=depth + 1) if k not in keys]
+                continue
         if key is None:
             # a multi-token name whose syntactic head is another token of the name
             for c in t.children:
@@ -572,8 +706,16 @@ def resolve(tok: Token, linked: Linked, *, depth: int = 0) -> list[str]:
         for c in t.children:
             # "Taiwan's vice foreign minister": the possessor of an actor noun
             possessor = c.dep_ in ("poss", "nmod:poss") and t.pos_ == "NOUN"
-            if possessor or c.dep_ in ("appos", "nmod", "dep", "conj", "obj", "parataxis") or (c.dep_ == "prep" and c.lower_ in ("of", "de")):
-                if c.dep_ == "nmod" and syntax.case_of(c) not in (None, "de", "du", "des", "d'", "notamment", "comme"):
+            # "fighters from ISWAP", "une délégation en provenance du Mali": where members of a group come from
+            provenance = _member_noun(t) and (c.lower_ == "from" or syntax.case_of(c) == "en provenance de")
+            if provenance and lemma(t) not in actor_nouns_of(t.doc.lang_):
+                # "fighters from ISWAP" are ISWAP's; "fighters from Sudan" are not the Sudanese state
+                target = next((g for g in c.children if g.dep_ == "pobj"), c)
+                provenance = bool(resolve(target, linked, depth=depth + 1)) and not any(k.startswith("country/") for k in resolve(target, linked, depth=depth + 1))
+                if not provenance:
+                    continue
+            if possessor or provenance or c.dep_ in ("appos", "nmod", "dep", "conj", "obj", "parataxis") or (c.dep_ == "prep" and c.lower_ in ("of", "de")):
+                if c.dep_ == "nmod" and syntax.case_of(c) not in (None, "de", "du", "des", "d'", "notamment", "comme") and not provenance:
                     continue
                 target = c
                 if c.dep_ == "prep":
@@ -591,6 +733,62 @@ def resolve(tok: Token, linked: Linked, *, depth: int = 0) -> list[str]:
     return keys
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "il", "elle", "ils", "elles"})
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "that", "que", "qu'", "qu’"})
+
+
+def _relative_clause_subject(pron: Token) -> Token | None:
+    """The subject of the clause a relative clause hangs in, for a subject pronoun of that relative clause:
+    "The United States will resume the aid, which it had paused" -> the United States."""
+    if pron.pos_ != "PRON" or pron.lower_ not in SUBJECT_PRONOUNS or pron.dep_ not in syntax.SUBJ:
+        return None
+    verb = pron.head
+    if verb.dep_ not in ("relcl", "acl:relcl"):
+        return None
+    gov = _governing_verb(verb.head)
+    subj = syntax.clause_subject(gov) if gov is not None else []
+    return subj[0] if subj and subj[0].pos_ != "PRON" else None
+
+
+def _speaker(pron: Token) -> Token | None:
+    """The subject of the speech verb whose complement clause a subject pronoun opens:
+    "Switzerland said it had expelled", "Le Niger a annoncé qu'il quittait" -> Switzerland, Niger."""
+    if pron.pos_ != "PRON" or pron.lower_ not in SUBJECT_PRONOUNS or pron.dep_ not in syntax.SUBJ | syntax.PASS_SUBJ:
+        return None
+    clause = pron.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:  # "said it would leave", "said it had met ... and signed"
+        clause = clause.head
+    that = any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’", "that") for c in clause.children)
+    if clause.dep_ != "ccomp" and not (clause.dep_ == "advcl" and that):  # "a annoncé mardi qu'elle ..." misparsed
+        return None
+    speech = clause.head
+    if lemma(speech) not in modality_words(pron.doc.lang_).get("report_verb", ()):
+        return None
+    subj = syntax.subjects(speech)
+    return subj[0] if subj and subj[0].pos_ != "PRON" else None
+
+
+@functools.lru_cache(maxsize=4)
+def _member_nouns(lang: str) -> frozenset[str]:
+    """Nouns naming members of a group (actor nouns and non-state collectives: "delegation", "fighters")."""
+    from kg.data_tables import actor_nouns
+
+    return actor_nouns(lang) | frozenset(fold(r["lemma"]) for r in rows("collective_nouns.tsv") if r["lang"] == lang)
+
+
+@functools.lru_cache(maxsize=4)
+def actor_nouns_of(lang: str) -> frozenset[str]:
+    from kg.data_tables import actor_nouns
+
+    return actor_nouns(lang)
+
+
+def _member_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and lemma(tok) in _member_nouns(tok.doc.lang_)
+
+
 def _named_person(noun: Token, linked: Linked) -> str | None:
     """The person named in apposition to a common noun ("le président X", "his counterpart X")."""
     if noun.pos_ != "NOUN":
@@ -603,6 +801,12 @@ def _named_person(noun: Token, linked: Linked) -> str | None:
     # ClearNLP: "President Vladimir Putin" has the noun as a compound of the name
     if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         key = linked.tok2ent.get(noun.head.i)
+        if key and key.startswith("person/"):
+            return key
+    # parser slip: the name right after its title hangs elsewhere ("dirigé par le général Assimi Goïta")
+    nxt = noun.i + 1
+    if nxt < len(noun.doc) and noun.i not in linked.tok2ent and noun.doc[nxt].pos_ == "PROPN" and noun.doc[nxt].head != noun.doc[nxt]:
+        key = linked.tok2ent.get(nxt)
         if key and key.startswith("person/"):
             return key
     return None
@@ -652,6 +856,8 @@ def _governors(tok: Token) -> Iterator[Token]:
         yield t
         if t.head == t or t.dep_ in ("relcl", "acl:relcl"):
             return
+        if t.dep_ == "acl" and t.head.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
+            return  # a participle on the subject ("le gouvernement, dirigé par X, a rejeté ...") is its own clause
         if t != tok and t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in TEMPORAL:
             return
         if t == tok and t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in TEMPORAL:
@@ -664,7 +870,14 @@ def modality(trigger: Token, cand_objs: list[Token], lang: str) -> Modality:
     words = modality_words(lang)
     sent = trigger.sent
     # negation: on the trigger, on a governing verb, "aucun" on the object, or a denial verb above
-    chain = list(_governors(trigger))
+    full_chain = list(_governors(trigger))
+    # what happened "before Niger withdrew" is not negated or hedged by the main clause ("were not
+    # consulted before ..."); a reporting verb above it still reports it
+    chain = full_chain
+    for k, t in enumerate(full_chain):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and lemma(c) in TEMPORAL for c in t.children):
+            chain = full_chain[: k + 1]
+            break
     for t in chain:
         if t.pos_ in ("VERB", "AUX", "NOUN") and syntax.is_negated(t):
             return Modality("Negated")
@@ -698,7 +911,7 @@ def modality(trigger: Token, cand_objs: list[Token], lang: str) -> Modality:
         return Modality("Hedged")
     # reported: "selon X", "d'après X", "according to X", or the complement clause of a speech verb
     prev: Token | None = None
-    for t in chain:
+    for t in full_chain:
         for prep, n in syntax.obliques(t):
             if prep in words.get("report_prep", ()) or (prep == "to" and n.head.head.lower_ == "according"):
                 return Modality("Reported", n, _phrase(n))
@@ -759,10 +972,20 @@ def domain_of(trigger: Token, objs: list[Token], lang: str) -> str | None:
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def date_of(trigger: Token, lang: str, article_date: str | None) -> str | None:
-    """A date attached to the trigger's phrase ("en juillet 2023", "le 26 juillet 2023", "mardi")."""
+@functools.lru_cache(maxsize=4096)
+def _parse_date(text: str, lang: str, base: Date | None) -> datetime | None:
+    """dateparser's reading of a date phrase against the article date (memoised: dateparser takes
+    about a millisecond a call, and an article repeats its few date phrases)."""
     import dateparser
 
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return dateparser.parse(text, languages=[lang], settings=settings)  # type: ignore[arg-type]
+
+
+def date_of(trigger: Token, lang: str, article_date: str | None) -> str | None:
+    """A date attached to the trigger's phrase ("en juillet 2023", "le 26 juillet 2023", "mardi")."""
     months = _months(lang)
     weekdays = _weekdays(lang)
 
@@ -800,12 +1023,7 @@ def date_of(trigger: Token, lang: str, article_date: str | None) -> str | None:
             return None
     if has_month and not has_year and base is None:
         return None
-    from datetime import datetime
-
-    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    parsed = dateparser.parse(span.text, languages=[lang], settings=settings)  # type: ignore[arg-type]
+    parsed = _parse_date(span.text, lang, base)
     if parsed is None:
         if has_year:
             return _YEAR.search(span.text).group(1)  # type: ignore[union-attr]
@@ -835,6 +1053,9 @@ def _weekdays(lang: str) -> frozenset[str]:
 def location_of(trigger: Token, args: set[int], linked: Linked) -> str | None:
     """A place attached to the trigger: "dans la région de Tillabéri", "in Goma"."""
     for prep, n in syntax.obliques(trigger):
+        case = [c for c in n.children if c.dep_ == "case"]
+        if prep in ("de", "d'") and case and case[0].i > 0 and n.doc[case[0].i - 1].lower_ == "près":
+            prep = "près de"  # UD: "près" as an adverb, "de" as the case of the place
         if prep not in ("dans", "à", "a", "en", "au", "aux", "in", "at", "near", "près de", "sur"):
             continue
         for cand in [n] + [m for p, m in syntax.obliques(n) if p in ("de", "d'", "of", "du")]:
@@ -932,12 +1153,32 @@ def _realise(cand: Candidate, doc: Doc, linked: Linked, lang: str, article_date:
     location = location_of(cand.trigger, {t.i for t in cand.objects + cand.subjects}, linked)
     if not obj_keys and cue.object == "place" and location is None and cue.property == "seizesPowerIn":
         obj_keys = [linked.focal] if linked.focal else []
-    if not obj_keys and cue.property == "attacks" and cue.pos == "noun" and location is not None:
+    where = location
+    event_noun = cue.pos == "noun" or bool(cue.with_)  # "une attaque", "a mené une attaque"
+    if cue.property == "attacks" and event_noun:
+        # "une attaque contre une garnison près de Diffa": a town or region named with the target is
+        # where the attack happens; the country it is in is the target (below). A town struck directly
+        # ("a frappé le port de Hodeïda") may be held by someone else than its state: no inference.
+        hit = [k for k in obj_keys if k in linked.entities and linked.entities[k].type in PLACE_TYPES - {"Country"}]
+        obj_keys = [k for k in obj_keys if k not in hit]
+        where = where or (hit[0] if hit and not obj_keys else None)
+    if not obj_keys and cue.property == "attacks" and event_noun and where is None:
+        # "an attack by Boko Haram on a garrison near Diffa", "In Niger, troops repelled an attack by ..."
+        args = {t.i for t in cand.objects + cand.subjects}
+        gov = _governing_verb(cand.trigger)
+        for head in [*cand.objects, *([gov] if gov is not None else [])]:
+            where = location_of(head, args, linked)
+            if where is not None:
+                break
+    if not obj_keys and cue.property == "attacks" and event_noun and where is not None:
         # "les attaques djihadistes dans la région de Tillabéri": the country where it happens is hit
-        country = gazetteer.country_of(location)
+        country = gazetteer.country_of(where)
         obj_keys = [country] if country else []
         if country and country not in linked.entities and gazetteer.get(country) is not None:
             linked.entities[country] = gazetteer.get(country)
+    if cue.property == "meetsWith" and cue.object == "place":
+        # "arrived in Amman on a visit": a visit to a capital is a visit to its country
+        obj_keys = [_capital_country(k, linked, gazetteer) for k in obj_keys]
     if not subj_keys or not obj_keys:
         return
     mod = modality(cand.trigger, cand.objects, lang)
@@ -977,6 +1218,16 @@ def _realise(cand: Candidate, doc: Doc, linked: Linked, lang: str, article_date:
                 attributed_text=mod.source_text,
                 trigger=cand.trigger.text,
             )
+
+
+def _capital_country(key: str, linked: Linked, gazetteer) -> str:
+    """The country of a capital city (added to the article's entities), else the key itself."""
+    ent = linked.entities.get(key) or gazetteer.get(key)
+    country = ent.capital_of if ent is not None and ent.type == "City" else None
+    if not country or gazetteer.get(country) is None:
+        return key
+    linked.entities.setdefault(country, gazetteer.get(country))
+    return country
 
 
 def _leader_country(person: str, linked: Linked, gazetteer) -> str | None:

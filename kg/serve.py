@@ -5,8 +5,9 @@ the `oxigraph` package on the package index) over `DIR/store`, bound to 127.0.0.
 with a query timeout. Its default graph is the store's merged union of all graphs (see
 `kg.store`), so answers match `graph.ttl`; updates are refused.
 
-Do not run `kg build` or `kg remove` on the directory while it is served: Oxigraph documents a
-read-only instance next to a writer as undefined behaviour. Stop the server, build, serve again.
+Oxigraph documents a read-only instance next to a writer as undefined behaviour, so while the
+server runs, `DIR/.kg-serving` names its process and `kg build` / `kg remove` refuse to open the
+store for writing (a mark left by a server that died is ignored). Stop the server, build, serve again.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.store import STORE_DIRNAME
+from kg.store import STORE_DIRNAME, mark_serving
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -79,6 +80,11 @@ def start_server(
                 f"the Oxigraph server stopped at start (exit code {process.returncode}): {err or 'no message'}"
             )
         if _port_open(host, port):
+            try:
+                process.serving_mark = mark_serving(directory, process.pid, f"{host}:{port}")  # type: ignore[attr-defined]
+            except OSError as e:
+                stop_server(process)
+                raise StoreError(f"cannot write {Path(directory) / '.kg-serving'}: {e}") from e
             return process
         time.sleep(0.05)
     stop_server(process)
@@ -96,6 +102,9 @@ def stop_server(process: subprocess.Popen[bytes], *, grace: float = 5) -> None:
             process.wait()
     if process.stderr:
         process.stderr.close()
+    mark = getattr(process, "serving_mark", None)
+    if mark is not None:
+        mark.unlink(missing_ok=True)
 
 
 def endpoint_urls(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> dict[str, str]:

@@ -46,6 +46,35 @@ from kg.vocab import DEFAULT_BASE, ONTOLOGY_NS
 
 GEO = ONTOLOGY_NS
 STORE_DIRNAME = "store"
+# written by `kg serve` next to the store while its server runs: "<pid> <host:port>"
+SERVING_MARK = ".kg-serving"
+
+
+def mark_serving(directory: str | os.PathLike[str], pid: int, where: str) -> Path:
+    """Record that process `pid` serves the store of `directory` (see `serving_pid`)."""
+    mark = Path(directory) / SERVING_MARK
+    mark.write_text(f"{pid} {where}\n", encoding="utf-8")
+    return mark
+
+
+def serving_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
+    """(pid, host:port) of a live `kg serve` server over `directory`'s store, else None.
+
+    A mark left by a server that no longer runs (killed, machine restarted) is ignored.
+    """
+    mark = Path(directory) / SERVING_MARK
+    try:
+        pid_text, _, where = mark.read_text(encoding="utf-8").strip().partition(" ")
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # alive, another user's
+    return pid, where
 ENTITIES_GRAPH = "graph/entities"  # relative to the base
 
 # file extension / format name -> pyoxigraph format
@@ -185,6 +214,13 @@ class GraphStore:
             except OSError as e:
                 raise StoreError(f"cannot open the store {path} read-only: {e}; is it a geokg build directory?") from e
         else:
+            served = serving_pid(directory)
+            if served is not None:
+                # Oxigraph documents a writer next to a read-only server as undefined behaviour
+                raise StoreError(
+                    f"the store {path} is being served by `kg serve` (process {served[0]}, {served[1]}); "
+                    "stop the server first (Ctrl-C), then build or remove, then serve again"
+                )
             try:
                 path.mkdir(parents=True, exist_ok=True)
                 store = ox.Store(str(path))

@@ -29,6 +29,8 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ in ("acl", "amod") and any(c.dep_ in ("obl:agent", "agent") for c in verb.children):
         return True
+    if ("VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBN") and any(c.dep_ in ("obl:agent", "agent") for c in verb.children):
+        return True  # a coordinated participle with its agent: "déclarés persona non grata et expulsés par X"
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
@@ -48,7 +50,10 @@ def case_of(noun: Token) -> str | None:
 
 
 def subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in SUBJ]
+    out = [c for c in verb.children if c.dep_ in SUBJ]
+    if not out:  # parser slip: the subject hangs on the auxiliary ("Israël a dans le même temps frappé")
+        out = [g for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.i < verb.i for g in c.children if g.dep_ in SUBJ]
+    return out
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -76,7 +81,7 @@ def agents(verb: Token) -> list[Token]:
 def obliques(head: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, noun) pairs attached to a verb or a noun."""
     for c in head.children:
-        if c.dep_ in ("prep",):
+        if c.dep_ in ("prep", "dative"):  # ClearNLP: "sent weapons to Iran" has "to" as a dative
             for g in c.children:
                 if g.dep_ == "pobj":
                     yield c.lower_, g
@@ -121,6 +126,11 @@ def clause_subject(verb: Token, *, depth: int = 4) -> list[Token]:
         if t.dep_ in ("advcl", "xcomp", "conj", "ccomp") and t.head != t:
             if t.dep_ == "ccomp" and subjects(t):
                 return subjects(t)
+            if t.dep_ == "xcomp":
+                # object control: "prompting President X to threaten Y", "pousse le Mali à quitter" -> X, Mali
+                controller = [o for o in objects(t.head) if o.i < t.i and (o.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "poss", "nmod:poss") for c in o.children))]
+                if controller:
+                    return controller[:1]
             t = t.head
             continue
         break

@@ -91,6 +91,8 @@ PROPERTY_LABELS: dict[str, tuple[str, str]] = {  # used when the graph carries n
     "withdrawsFrom": ("withdraws from", "se retire de"),
     "criticizes": ("criticizes", "critique"),
     "threatens": ("threatens", "menace"),
+    "demands": ("demands", "exige"),
+    "rejects": ("rejects", "rejette"),
     "sanctions": ("sanctions", "sanctionne"),
     "attacks": ("attacks", "attaque"),
     "opposes": ("opposes", "s'oppose à"),

@@ -9,7 +9,7 @@ meaningless IRI.
 >>> prop("endsCoopWith")
 Traceback (most recent call last):
 ...
-kg.errors.VocabularyError: unknown relation 'endsCoopWith'; known relations: affiliatedWith, attacks, capitalOf, cooperatesWith, criticizes, endsCooperationWith, expels, leads, locatedIn, meetsWith, memberOf, opposes, overthrows, sanctions, seizesPowerIn, signsAgreementWith, supports, threatens, withdrawsFrom
+kg.errors.VocabularyError: unknown relation 'endsCoopWith'; known relations: affiliatedWith, attacks, capitalOf, cooperatesWith, criticizes, demands, endsCooperationWith, expels, leads, locatedIn, meetsWith, memberOf, opposes, overthrows, rejects, sanctions, seizesPowerIn, signsAgreementWith, supports, threatens, withdrawsFrom
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ RELATIONS: dict[str, RelationTerm] = {
         RelationTerm("withdrawsFrom", "Actor", None, "conflictual", ("087",), ("RETREAT",)),
         RelationTerm("criticizes", "Actor", "Actor", "conflictual", ("11",), ("ACCUSE",)),
         RelationTerm("threatens", "Actor", "Actor", "conflictual", ("13",), ("THREATEN",)),
+        RelationTerm("demands", "Actor", "Actor", "conflictual", ("10",), ("REQUEST",)),
+        RelationTerm("rejects", "Actor", "Actor", "conflictual", ("12",), ("REJECT",)),
         RelationTerm("sanctions", "Actor", "Actor", "conflictual", ("163",), ("SANCTION",)),
         RelationTerm("attacks", "Actor", "Actor", "conflictual", ("18", "19", "20"), ("ASSAULT",)),
         RelationTerm("opposes", "Actor", "Actor", "conflictual", ("14",), ("PROTEST",)),

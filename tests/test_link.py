@@ -505,3 +505,112 @@ def test_merge_report_says_which_forms_became_which_entity(tmp_path) -> None:  #
     ]
     assert data["reasons"]["metonym:capital"]
     assert MergeReport.load(tmp_path / "merges.json").per_article.keys() == {"a1", "a2"}
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, person, country",
+    [
+        (
+            "fr",
+            "Le ministre ghanéen de la Défense, Kofi Mensah Addo, a démenti.",
+            "person/kofi-mensah-addo",
+            "country/GH",
+        ),
+        (
+            "en",
+            "Ghanaian Defence Minister Kofi Mensah Addo denied the report.",
+            "person/kofi-mensah-addo",
+            "country/GH",
+        ),
+        ("fr", "L'ambassadeur iranien Ali Karimi a été convoqué.", "person/ali-karimi", "country/IR"),
+        ("en", "Iranian ambassador Ali Karimi was summoned.", "person/ali-karimi", "country/IR"),
+    ],
+)
+def test_a_title_with_a_country_says_whose_official(link, lang: str, sentence: str, person: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert linked.entities[person].country == country
+    assert person not in linked.leaders  # serving a country is not leading it
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surname, person, country",
+    [
+        ("fr", "Sarkozy a reçu le président sénégalais à l'Élysée.", "Sarkozy", "person/nicolas-sarkozy", "country/FR"),
+        (
+            "en",
+            "Sarkozy received the Senegalese president in Paris.",
+            "Sarkozy",
+            "person/nicolas-sarkozy",
+            "country/FR",
+        ),
+        ("fr", "Moubarak a rencontré le roi de Jordanie.", "Moubarak", "person/hosni-mubarak", "country/EG"),
+        ("en", "Mubarak met the king of Jordan.", "Mubarak", "person/hosni-mubarak", "country/EG"),
+    ],
+)
+def test_former_heads_of_state_are_known(
+    link, lang: str, sentence: str, surname: str, person: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    doc, linked = link(lang, sentence)
+    assert key_at(doc, linked, surname) == person
+    assert linked.entities[person].country == country
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, noun, key, type_",
+    [
+        ("fr", "Des rebelles tchadiens ont attaqué une garnison.", "rebelles", "group/TD-rebels", "ArmedGroup"),
+        ("en", "Chadian rebels attacked a garrison.", "rebels", "group/TD-rebels", "ArmedGroup"),
+        (
+            "fr",
+            "Des manifestants géorgiens ont défilé devant le Parlement.",
+            "manifestants",
+            "org/GE-protesters",
+            "Organization",
+        ),
+        ("en", "Georgian demonstrators marched to parliament.", "demonstrators", "org/GE-protesters", "Organization"),
+    ],
+)
+def test_demonym_on_a_collective_is_a_group_of_that_country(
+    link, lang: str, sentence: str, noun: str, key: str, type_: str
+) -> None:  # type: ignore[no-untyped-def]
+    doc, linked = link(lang, sentence)
+    assert key_at(doc, linked, noun) == key
+    ent = linked.entities[key]
+    assert (ent.type, ent.country) == (type_, "country/" + key.split("/")[1][:2])
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, word",
+    [
+        ("en", "The Democratic People's Republic of Korea fired a missile.", "Democratic"),
+        ("fr", "La République populaire démocratique de Corée a tiré un missile.", "République"),
+    ],
+)
+def test_north_korea_by_its_official_name(link, lang: str, sentence: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    doc, linked = link(lang, sentence)
+    assert key_at(doc, linked, word) == "country/KP"
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, person, country",
+    [
+        # a title in apposition to a title that names a country: same country, and the second title is no name
+        (
+            "fr",
+            "Le ministre malien de la Défense, le général Sadio Camara, est arrivé à Moscou.",
+            "person/sadio-camara",
+            "country/ML",
+        ),
+        (
+            "en",
+            "The Malian defence minister, General Sadio Camara, arrived in Moscow.",
+            "person/sadio-camara",
+            "country/ML",
+        ),
+    ],
+)
+def test_title_in_apposition_to_a_title_with_a_country(
+    link, lang: str, sentence: str, person: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert linked.entities[person].country == country

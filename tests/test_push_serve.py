@@ -194,3 +194,62 @@ def test_endpoint_urls():
         "query": "http://127.0.0.1:7000/query",
         "store": "http://127.0.0.1:7000/store",
     }
+
+
+def test_build_refused_while_served_then_allowed(built, served):
+    with pytest.raises(StoreError, match="served by `kg serve`"):
+        GraphStore.open(built)
+    port = int(served.rsplit(":", 1)[1])
+    assert (built / ".kg-serving").read_text().split()[1] == f"127.0.0.1:{port}"
+
+
+def test_stopping_the_server_removes_its_mark(built):
+    process = start_server(built, port=free_port(), timeout_s=10)
+    assert (built / ".kg-serving").is_file()
+    stop_server(process)
+    assert not (built / ".kg-serving").exists()
+    GraphStore.open(built).close()
+
+
+def remote_graph_names(remote: str) -> set[str]:
+    answer = sparql_select(remote, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {b["g"]["value"] for b in answer["results"]["bindings"]}
+
+
+def test_push_deletes_graphs_removed_locally_and_only_those(tmp_path, remote):
+    from kg.store import remove_articles
+
+    endpoint = remote + "/store"
+    directory = tmp_path / "build"
+    with GraphStore.open(directory) as store:
+        build(store)
+    # a graph the remote store got from elsewhere
+    other = "https://example.org/other-graph"
+    urllib.request.urlopen(
+        urllib.request.Request(
+            graph_url(endpoint, other), data=b"<https://example.org/s> <https://example.org/p> \"o\" .\n",
+            method="PUT", headers={"Content-Type": "application/n-triples"},
+        ),
+        timeout=10,
+    ).read()  # fmt: skip
+    first = push(directory, endpoint)
+    assert first.deleted == ()
+    assert remote_graph_names(remote) == set(first.graphs) | {other}
+
+    remove_articles(directory, [BASE + "article/a2"])
+    second = push(directory, endpoint)
+    assert second.deleted == (BASE + "article/a2",)
+    assert remote_graph_names(remote) == set(second.graphs) | {other}
+    assert BASE + "article/a2" not in second.graphs
+    # the record now matches the store: a third push deletes nothing
+    assert push(directory, endpoint).deleted == ()
+    assert json.loads((directory / "pushed.json").read_text()) == {endpoint: sorted(second.graphs)}
+
+
+def test_a_broken_push_record_is_a_clear_error(tmp_path, remote):
+    directory = tmp_path / "build"
+    with GraphStore.open(directory) as store:
+        build(store)
+    (directory / "pushed.json").write_text("[not a record")
+    with pytest.raises(RemoteError, match=r"pushed.json is unreadable.*delete it"):
+        push(directory, remote + "/store")

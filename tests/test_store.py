@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 import rdflib
 from rdf_fixture import ARTICLES, BASE, TRICKY, article_graph, article_iri, build, entities_graph, union_graph
@@ -288,3 +292,22 @@ def test_shrinking_an_article_keeps_what_other_graphs_hold(built):
         store.dump(built / "g.ttl")
     expected = article_graph("a2") + entities_graph() + smaller
     assert_isomorphic(expected, parse(built / "g.ttl", "turtle"))
+
+
+def test_a_served_store_is_not_opened_for_writing(tmp_path):
+    from kg.store import mark_serving
+
+    GraphStore.open(tmp_path).close()
+    mark_serving(tmp_path, os.getpid(), "127.0.0.1:7878")  # a live process serves it
+    with pytest.raises(StoreError, match=r"served by `kg serve` \(process \d+, 127.0.0.1:7878\).*stop the server"):
+        GraphStore.open(tmp_path)
+    GraphStore.open(tmp_path, read_only=True).close()  # readers are fine
+
+
+def test_a_mark_left_by_a_dead_server_is_ignored(tmp_path):
+    from kg.store import mark_serving
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    mark_serving(tmp_path, dead.pid, "127.0.0.1:7878")
+    GraphStore.open(tmp_path).close()

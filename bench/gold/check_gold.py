@@ -16,6 +16,7 @@ PROPERTIES = {
     "cooperatesWith", "supports", "meetsWith", "signsAgreementWith", "endsCooperationWith",
     "expels", "withdrawsFrom", "criticizes", "threatens", "sanctions", "attacks", "opposes",
     "seizesPowerIn", "overthrows", "leads", "memberOf", "locatedIn", "capitalOf", "affiliatedWith",
+    "demands", "rejects",  # added by the ontology (DESIGN.md: "requests, rejects...")
 }
 MODALITIES = {"asserted", "reported", "hedged", "negated"}
 TYPES = {
