@@ -178,14 +178,11 @@ def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, re
         store.dump(tmp, fmt)
         staged.append((tmp, out / name))
     if view:
-        from rdflib import Graph
-
+        from kg.network import StoreGraph
         from kg.view import write_view
 
-        g = Graph()
-        g.parse(staged[0][0], format="turtle")
         tmp = out / ".graph.html.new"
-        write_view(g, tmp, lang=settings.default_lang)
+        write_view(StoreGraph(store.raw), tmp, lang=settings.default_lang)
         staged.append((tmp, out / "graph.html"))
     for tmp, final in staged:
         os.replace(tmp, final)

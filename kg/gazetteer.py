@@ -47,6 +47,8 @@ DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 LANGS = ("fr", "en")
 KINDS = ("name", "acronym", "alias", "capital", "seat", "demonym", "leader")
 ROLES = ("head_of_state", "head_of_government", "minister", "military_rank", "leader")
+# titles may also say "the same role as someone else's": "son homologue rwandais X", "his counterpart"
+TITLE_ROLES = (*ROLES, "counterpart")
 STANDS_FOR = ("country", "forces")
 # Leading articles tolerated by `lookup` and dropped from labels to make surfaces ("Le Caire" -> "Caire").
 ARTICLES = ("le ", "la ", "les ", "l'", "the ")
@@ -486,8 +488,8 @@ class Gazetteer:
                     )
                 raw.append((key, lang, "demonym", form))
         for number, row in self._rows("titles.tsv", ("lang", "title", "role")):
-            if row["role"] not in ROLES:
-                raise self._fail("titles.tsv", number, f"unknown role {row['role']!r}; allowed: {', '.join(ROLES)}")
+            if row["role"] not in TITLE_ROLES:
+                raise self._fail("titles.tsv", number, f"unknown role {row['role']!r}; allowed: {', '.join(TITLE_ROLES)}")
             self._titles[_check_lang(row["lang"])][fold(row["title"])] = row["role"]
         for number, row in self._rows("generic_actors.tsv", ("lang", "noun", "stands_for")):
             if row["stands_for"] not in STANDS_FOR:

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
 from kg.gazetteer import Gazetteer
@@ -64,7 +64,7 @@ def entities_graph_iri(settings: Settings) -> URIRef:
 
 def _describe(g: Graph, ent: Entity, settings: Settings, *, lang: str | None = None) -> URIRef:
     for triple in _entity_triples(ent, settings.base, lang):
-        g.add(tuple(_to_rdflib(t) for t in triple))
+        g.add(tuple(to_rdflib(t) for t in triple))
     return entity_iri(ent.key, settings)
 
 
@@ -174,9 +174,12 @@ def _relation_into(add, rel: Relation, article: ox.NamedNode, article_id: str, l
         add((s, p, o))
 
 
-def _to_rdflib(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+    """A pyoxigraph term as the rdflib term a Turtle parser would give (xsd:string -> plain literal)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
     if term.datatype.value != _XSD + "string":
@@ -188,7 +191,7 @@ def article_graph(ex: Extraction, settings: Settings) -> Graph:
     """`article_triples` as an rdflib Graph (for library users; the build does not make one)."""
     g = bind(Graph(), settings)
     for s, p, o in article_triples(ex, settings):
-        g.add((_to_rdflib(s), _to_rdflib(p), _to_rdflib(o)))
+        g.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
     return g
 
 

@@ -219,6 +219,13 @@ def _verb_subjects(verb: Token) -> tuple[list[Token], bool]:
             return syntax.passive_subjects(verb), False  # "est arrivé à Alger": not a passive
         return agents, True
     if verb.dep_ in ("acl", "acl:relcl", "relcl") and not syntax.subjects(verb):
+        if verb.dep_ == "acl" and _infinitive_adjunct(verb):
+            # "... reçu par Poutine, dix mois après avoir renversé Assad": the parser hangs the adjunct
+            # on the nearest noun, but its unexpressed subject is the main clause's (al-Charaa)
+            gov = _governing_verb(verb.head)
+            subj = (syntax.subjects(gov) or syntax.passive_subjects(gov)) if gov is not None else []
+            if subj:
+                return subj, False
         if verb.dep_ == "acl" and _detached_participle(verb):
             # "a annoncé la rupture de ses relations avec l'Ukraine, accusant Kiev de ...": the present
             # participle after a comma belongs to the clause, whose subject acts
@@ -231,6 +238,18 @@ def _verb_subjects(verb: Token) -> tuple[list[Token], bool]:
     if subj and subj[0].lower_ in ("qui", "who", "that", "which") and verb.dep_ in ("acl:relcl", "relcl"):
         return [verb.head], False
     return subj, False
+
+
+_ADJUNCT_MARKS = frozenset({"après", "avant", "pour", "sans", "afin", "after", "before", "without"})
+
+
+def _infinitive_adjunct(verb: Token) -> bool:
+    """An infinitive (or gerund) clause of time or purpose: "après avoir renversé", "avant de quitter",
+    "after toppling"."""
+    if not any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS for c in verb.children):
+        return False
+    forms = [str(verb.morph)] + [str(c.morph) for c in verb.children if c.dep_.startswith("aux")]
+    return verb.tag_ == "VBG" or any("VerbForm=Inf" in f for f in forms)
 
 
 def _detached_participle(verb: Token) -> bool:
@@ -268,6 +287,9 @@ def _names_actor(tok: Token, linked: Linked) -> bool:
     return any(c.dep_ in syntax.NAME_PARTS and c.i in linked.tok2ent for c in tok.children)
 
 
+GENITIVE_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
+
+
 def rule_verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Verb with its partner in an oblique: "rompt avec Ankara", "cooperates with Russia"."""
     subj, passive = _verb_subjects(verb)
@@ -275,6 +297,16 @@ def rule_verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     objs = [n for p, n in syntax.obliques(verb) if p in cue.preps]
     if anchor is not None and anchor != verb:
         objs += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
+    if not objs:
+        # the parser often hangs the partner on the direct object: "a livré des missiles à l'Ukraine",
+        # "delivered tanks to Ukraine" ("à l'Ukraine" under "missiles"); genitives stay the object's own
+        objs = [
+            n
+            for o in syntax.objects(verb)
+            if o.i not in ctx.linked.tok2ent
+            for p, n in syntax.obliques(o)
+            if p in cue.preps and p not in GENITIVE_PREPS
+        ]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
     elif subj and not objs and RELATIONS[cue.property].symmetric and not syntax.objects(verb):
@@ -587,9 +619,16 @@ def rule_title_leads(doc: Doc, linked: Linked, gazetteer, lang: str) -> Iterator
                     if verb.pos_ == "NOUN":
                         titles.append(verb)
         for title in titles:
-            if _title_role(title, gazetteer, lang) not in LEAD_ROLES:
+            role = _title_role(title, gazetteer, lang)
+            if role == "counterpart":  # "son homologue rwandais Paul Kagame": the role the person holds
+                role = gazetteer.leader_role(key)
+            if role not in LEAD_ROLES:
                 continue
             target = _title_target(title, linked, key)
+            if not target and gazetteer.leader_role(key) == role:
+                # the text names the role but not what is led ("le président congolais Félix Tshisekedi":
+                # the demonym is ambiguous), and the leaders table holds this person in this role
+                target = gazetteer.leads(key)
             if target:
                 yield key, target, title, f"{lang}.title-leads"
     # "le régime de Tiani", "Tiani's junta": generic actor noun with a person complement
@@ -647,6 +686,8 @@ def rule_place_context(doc: Doc, linked: Linked, lang: str) -> Iterator[tuple[st
             for h in heads:
                 if h.i < tok.i or h.i > tok.i + 12:
                     continue
+                if any(g.dep_ == "conj" for g in h.children):
+                    continue  # a list of places ("à Paris, Londres et Berlin"), not an apposition
                 where = [k for p, n in syntax.obliques(h) if p in ("de", "du", "des", "d'", "of") for k in resolve(n, linked)]
                 where += [linked.tok2ent[a.i] for a in h.children if a.dep_ in ("amod", "compound") and a.i in linked.tok2ent]
                 if linked.tok2ent.get(h.i) and h.pos_ == "PROPN":
@@ -657,6 +698,8 @@ def rule_place_context(doc: Doc, linked: Linked, lang: str) -> Iterator[tuple[st
                         continue
                     if lemma(h) in capital_words and went.type == "Country" and ent.type == "City":
                         yield key, "capitalOf", w, h, f"{lang}.place-apposition"
+                    elif went.type == "Country" and ent.country and ent.country != w:
+                        continue  # the gazetteer places it in another country: a misreading
                     elif went.type in ("Country", "Region") and lemma(h) not in capital_words:
                         case = syntax.case_of(h)
                         if case in ("dans", "à", "a", "au", "en", "in", None) or lemma(h) in linked_place_nouns(lang):
@@ -1123,6 +1166,10 @@ def relate(doc: Doc, linked: Linked, gazetteer, *, lang: str, article_date: str 
         out.setdefault((place, prop_name, where, rel.start, rel.modality), rel)
     for person, target, tok, rule_id in rule_title_leads(doc, linked, gazetteer, lang):
         sent = tok.sent
+        if target not in linked.entities and gazetteer.get(target) is not None and rule_id.endswith("title-leads"):
+            # what the leaders table says the titled person leads, unnamed in the text
+            linked.entities[target] = gazetteer.get(target)
+            linked.how.setdefault(target, "leaders-table")
         if target not in linked.entities or not _typed_ok(person, target, "leads", linked):
             continue
         rel = Relation(person, "leads", target, "Asserted", _evidence(sent), sent.start_char, sent.end_char, rule_id, 0.8, trigger=tok.text)

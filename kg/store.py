@@ -191,11 +191,17 @@ class GraphStore:
     `kg query`, `kg serve`) must not run while a writer changes it.
     """
 
+    # RocksDB keeps recent writes in memory tables (one per column family, each tens of MB) until it
+    # flushes them: measured, a build's memory grew by about 33 MB per 100 articles until the first
+    # flush. Flushing every FLUSH_EVERY articles keeps it flat for a few percent of the store's time.
+    FLUSH_EVERY = 100
+
     def __init__(self, store: ox.Store, path: Path, *, read_only: bool, base: str | None) -> None:
         self._store: ox.Store | None = store
         self.path = path
         self.read_only = read_only
         self._base = base
+        self._unflushed = 0  # articles written since the last flush
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -359,6 +365,13 @@ class GraphStore:
         `data` is an rdflib Graph (or any iterable of rdflib/pyoxigraph triples).
         """
         self._replace_graph(article_iri, data)
+        self._unflushed += 1
+        if self._unflushed >= self.FLUSH_EVERY:
+            self._unflushed = 0
+            try:
+                self._writable().flush()
+            except OSError as e:
+                raise StoreError(f"cannot flush the store {self.path}: {e}") from e
 
     def remove_article(self, article_iri: str) -> bool:
         """Drop the article's named graph and what only it supported; False if it was absent.

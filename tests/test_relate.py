@@ -87,7 +87,26 @@ LEADS = [
     ("en", "The military regime led by Colonel Assimi Goïta expelled the French ambassador.", "person/assimi-goita", ML),
     ("fr", "Le président russe Vladimir Poutine a reçu son homologue turc.", "person/vladimir-putin", RU),
     ("en", "Russian President Vladimir Putin received his Turkish counterpart.", "person/vladimir-putin", RU),
+    # the demonym is ambiguous (both Congos) or absent: the leaders table says what this head of state leads
+    ("fr", "Le président congolais Félix Tshisekedi s'est rendu à Luanda.", "person/felix-tshisekedi", "country/CD"),
+    ("en", "Congolese President Felix Tshisekedi flew to Luanda.", "person/felix-tshisekedi", "country/CD"),
+    # a counterpart holds the role the leaders table gives the person named
+    ("fr", "Erdoğan a reçu jeudi son homologue rwandais Paul Kagame.", "person/paul-kagame", "country/RW"),
+    ("en", "Erdogan received his Rwandan counterpart Paul Kagame on Thursday.", "person/paul-kagame", "country/RW"),
 ]
+
+NO_LEADS = [
+    # a counterpart who is not a head of state or government in the leaders table leads nothing
+    ("fr", "Le ministre turc Hakan Fidan a reçu son homologue russe Sergueï Lavrov.", "person/sergey-lavrov", RU),
+    ("en", "Turkish minister Hakan Fidan received his Russian counterpart Sergey Lavrov.", "person/sergey-lavrov", RU),
+    # a title that is not the one the table gives: the foreign minister is no president
+    ("fr", "Le ministre Sergueï Lavrov est arrivé à Ankara.", "person/sergey-lavrov", RU),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, person, country", NO_LEADS)
+def test_no_leads(extractor: Extractor, lang: str, sentence: str, person: str, country: str) -> None:
+    assert (person, "leads", country) not in facts(run(extractor, lang, sentence))
 
 
 @pytest.mark.parametrize("lang, sentence, person, country", LEADS)
@@ -179,6 +198,12 @@ def test_no_fact_from_background(extractor: Extractor, lang: str, sentence: str)
 IL, PS, SD, IR, AM, DZ = (f"country/{c}" for c in ("IL", "PS", "SD", "IR", "AM", "DZ"))
 
 RECALL = [
+    # an infinitive adjunct ("après avoir renversé") takes the main clause's subject, even a passive one
+    ("fr", "Le président syrien Ahmed al-Charaa a été reçu au Kremlin par Vladimir Poutine, dix mois après avoir renversé Bachar al-Assad.",
+     ("person/ahmed-al-sharaa", "overthrows", "person/bashar-al-assad")),
+    # the parser hangs the recipient on the object ("à l'Ukraine" under "missiles")
+    ("fr", "Les États-Unis ont livré des missiles Patriot à l'Ukraine.", ("country/US", "supports", "country/UA")),
+    ("en", "Germany delivered air-defence systems to Ukraine in May.", ("country/DE", "supports", "country/UA")),
     # killing as an armed attack; the victims' demonym gives the target
     ("en", "Israeli troops killed three Palestinians near Hebron on Friday.", (IL, "attacks", PS)),
     ("fr", "Des soldats israéliens ont tué trois Palestiniens près d'Hébron vendredi.", (IL, "attacks", PS)),
@@ -256,6 +281,14 @@ def test_recall_modality(extractor: Extractor, lang: str, sentence: str, triple:
 
 
 RECALL_NO_FACT = [
+    # a list of cities is no apposition: Paris is not in the United Kingdom
+    ("fr", "L'Iran a rappelé ses ambassadeurs à Paris, Londres et Berlin.", ("city/2988507", "locatedIn", "country/GB")),
+    ("en", "Iran recalled its ambassadors in Paris, London and Berlin.", ("city/2988507", "locatedIn", "country/GB")),
+    # the host of a visit did not do what the visitor did before it
+    ("fr", "Le président syrien Ahmed al-Charaa a été reçu au Kremlin par Vladimir Poutine, dix mois après avoir renversé Bachar al-Assad.",
+     ("person/vladimir-putin", "overthrows", "person/bashar-al-assad")),
+    # a genitive on the object is the object's own ("des armes de la Russie"), not a recipient
+    ("fr", "Le Mali a livré des armes de la Russie à ses soldats.", (ML, "supports", RU)),
     # receiving goods is not meeting their owner
     ("en", "Mali received weapons from Russia last year.", (ML, "meetsWith", RU)),
     ("fr", "Le Mali a reçu des armes de la Russie l'an dernier.", (ML, "meetsWith", RU)),
