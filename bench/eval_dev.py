@@ -1,6 +1,7 @@
 """`kg eval` on the development gold sets; writes `bench/results/eval_dev.md`.
 
-Scores bench/gold/dev_fr.jsonl, dev_en.jsonl, seed.jsonl and the held-out sets heldout_fr.jsonl and
+Scores bench/gold/dev_fr.jsonl, dev_en.jsonl, seed.jsonl, the second development set dev2_*.jsonl and the
+held-out sets heldout_fr.jsonl and
 heldout_en.jsonl (never used to develop rules; see bench/gold/README.md) (a missing file is skipped with a
 message), prints each report, and writes a summary table plus the full reports (misses and false
 positives included) to the results file. A benchmark, not a test: it loads the spaCy models.
@@ -24,7 +25,7 @@ from kg.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold"
-FILES = ("dev_fr.jsonl", "dev_en.jsonl", "seed.jsonl", "heldout_fr.jsonl", "heldout_en.jsonl")
+FILES = ("dev_fr.jsonl", "dev_en.jsonl", "seed.jsonl", "dev2_fr.jsonl", "dev2_en.jsonl", "heldout_fr.jsonl", "heldout_en.jsonl")
 OUT = HERE / "results" / "eval_dev.md"
 
 
