@@ -145,6 +145,7 @@ class Gazetteer:
         self._leads: dict[str, str] = {}
         self._demonyms: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._titles: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+        self._title_prefix_sets: dict[str, frozenset[str]] = {}  # see title_prefixes
         self._generic: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._stop: dict[str, set[str]] = {"fr": set(), "en": set()}
         self._load()
@@ -190,6 +191,17 @@ class Gazetteer:
         if role is None and (rest := _strip_article(folded)) is not None:
             role = self._titles[lang].get(rest)
         return role
+
+    def title_prefixes(self, lang: str) -> frozenset[str]:
+        """Every prefix of every folded title and article: folded text that no title can start
+        with is not in this set (the linker skips such tokens without building spans)."""
+        _check_lang(lang)
+        cached = self._title_prefix_sets.get(lang)
+        if cached is None:
+            cached = self._title_prefix_sets[lang] = frozenset(
+                key[:n] for key in (*self._titles[lang], *ARTICLES) for n in range(len(key) + 1)
+            )
+        return cached
 
     def generic_actor(self, lemma: str, lang: str) -> str | None:
         """What a generic actor noun stands for: "country", "forces" or None."""

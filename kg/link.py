@@ -109,6 +109,11 @@ class Linker:
         self._sent_start: list[int] = []  # per token of _facts_doc: the index where its sentence starts
         # title lookups repeat the same few words and spans: memoised (bounded; the gazetteer is fixed)
         self._title_roles: dict[str, str | None] = {}
+        self._title_prefixes = gazetteer.title_prefixes(lang)
+        self._demonym_memo: dict[str, str | None] = {}  # see _word_demonym
+        self._generic_memo: dict[str, str | None] = {}  # see _lemma_generic
+        self._demonym_of: list[str | None] = []  # per token of _facts_doc
+        self._generic_of: list[str | None] = []  # per token of _facts_doc
         self._acronyms: dict[str, str] = {}  # per article: acronym -> key (reset by __call__)
         self._sent_countries: dict[int, set[str]] = {}  # per article: sentence start -> countries named
         self.actor_nouns = actor_nouns(lang)
@@ -272,8 +277,7 @@ class Linker:
             cands = self.gaz.lookup(span.text, self.lang)
             if cands and cands[0].kind in ("name", "alias", "acronym") and cands[0].key.startswith("country/"):
                 self._sent_countries.setdefault(self._sent_start[span.start], set()).add(cands[0].key)
-        for i, text in enumerate(self._texts):
-            key = self.gaz.demonym(text, self.lang)
+        for i, key in enumerate(self._demonym_of):
             if key and key.startswith("country/") and self._pos[i] in _NAME_POS:
                 self._sent_countries.setdefault(self._sent_start[i], set()).add(key)
 
@@ -391,14 +395,38 @@ class Linker:
                 [strings[row[1]] for row in rows],
             )
             self._texts = texts
+            # per token: the country or region its text is a demonym of, and what its lemma stands
+            # for as a generic actor (memoised per word: both are asked of every token)
+            self._demonym_of = [self._word_demonym(t) for t in texts]
+            self._generic_of = [self._lemma_generic(lem) for lem in self._facts[4]]
             self._pos = [row[4] for row in rows]
             self._sent_start = sent_start
             self._facts_doc = doc
         return self._facts
 
+    def _word_demonym(self, text: str) -> str | None:
+        try:
+            return self._demonym_memo[text]
+        except KeyError:
+            if len(self._demonym_memo) >= 100_000:
+                self._demonym_memo.clear()
+            key = self._demonym_memo[text] = self.gaz.demonym(text, self.lang)
+            return key
+
+    def _lemma_generic(self, lemma: str) -> str | None:
+        try:
+            return self._generic_memo[lemma]
+        except KeyError:
+            if len(self._generic_memo) >= 100_000:
+                self._generic_memo.clear()
+            stands = self._generic_memo[lemma] = self.gaz.generic_actor(fold(lemma), self.lang)
+            return stands
+
     def _title_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """(role, end) of the longest title starting at token i ("Premier ministre", "chef de l'État")."""
         text, starts, ends, punct, lemmas = self._token_facts(doc)
+        if fold(self._texts[i]) not in self._title_prefixes and self._title_role(lemmas[i]) is None:
+            return None  # no title starts with this word: no span to try
         best = None
         for j in range(min(len(starts), i + MAX_TITLE_TOKENS), i, -1):
             if any(punct[i:j]):
@@ -706,7 +734,7 @@ class Linker:
     def _demonyms(self, doc: Doc, out: Linked, taken: set[int]) -> None:
         self._token_facts(doc)
         # only tokens whose text is a demonym can be one: select them without walking the Doc
-        for tok in [doc[i] for i, text in enumerate(self._texts) if self.gaz.demonym(text, self.lang) and self._pos[i] in _NAME_POS]:
+        for tok in [doc[i] for i, key in enumerate(self._demonym_of) if key and self._pos[i] in _NAME_POS]:
             if tok.i in taken or tok.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
             country = self.gaz.demonym(tok.text, self.lang)
@@ -790,9 +818,9 @@ class Linker:
         return sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
 
     def _generic_actors(self, doc: Doc, out: Linked, taken: set[int]) -> None:
-        lemmas = self._token_facts(doc)[4]
+        self._token_facts(doc)
         # only tokens whose lemma is a generic actor noun can be one: select them without walking the Doc
-        for tok in [doc[i] for i, lem in enumerate(lemmas) if self.gaz.generic_actor(fold(lem), self.lang) is not None]:
+        for tok in [doc[i] for i, stands in enumerate(self._generic_of) if stands is not None]:
             if tok.i in out.tok2ent or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             stands = self.gaz.generic_actor(fold(tok.lemma_), self.lang)

@@ -92,6 +92,9 @@ class StoreGraph:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
+        # pyoxigraph term -> rdflib term: the same IRIs (entities, statements, properties) come back
+        # in many triples, and making an rdflib term validates the IRI each time
+        self._terms: dict[ox.NamedNode | ox.BlankNode | ox.Literal, rdflib.term.Node] = {}
 
     def _quads(self, s: rdflib.term.Node | None, p: rdflib.term.Node | None, o: rdflib.term.Node | None) -> Iterator[ox.Quad]:
         def term(t: rdflib.term.Node | None) -> ox.NamedNode | ox.Literal | None:
@@ -99,17 +102,25 @@ class StoreGraph:
 
         return self.store.quads_for_pattern(term(s), term(p), term(o), ox.DefaultGraph())
 
+    def _rdflib(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
+        try:
+            return self._terms[term]
+        except KeyError:
+            made = self._terms[term] = to_rdflib(term)
+            return made
+
     def subject_objects(self, p: rdflib.term.Node) -> Iterator[tuple[rdflib.term.Node, rdflib.term.Node]]:
+        convert = self._rdflib
         for q in self._quads(None, p, None):
-            yield to_rdflib(q.subject), to_rdflib(q.object)
+            yield convert(q.subject), convert(q.object)
 
     def subjects(self, p: rdflib.term.Node, o: rdflib.term.Node) -> Iterator[rdflib.term.Node]:
         for q in self._quads(None, p, o):
-            yield to_rdflib(q.subject)
+            yield self._rdflib(q.subject)
 
     def objects(self, s: rdflib.term.Node, p: rdflib.term.Node) -> Iterator[rdflib.term.Node]:
         for q in self._quads(s, p, None):
-            yield to_rdflib(q.object)
+            yield self._rdflib(q.object)
 
 
 def union_graph(graph: rdflib.Graph) -> rdflib.Graph:

@@ -82,6 +82,8 @@ class GazetteerMatcher:
         # also be capitalised in the text ("mali" the word, "niger" the verb are noise), surfaces
         # written in lower case in the data ("groupes djihadistes") are COMMON
         self._tables: tuple[dict[str, dict[tuple[str, ...], str]], ...] = ({}, {}, {})
+        # per table, first token -> length of the longest surface starting with it
+        self._longest: tuple[dict[str, int], ...] = ({}, {}, {})
         self.max_len = 1
         rules = nlp.tokenizer.rules or {}
         hard: list[tuple[int, str, str]] = []  # surfaces that need the real tokenizer
@@ -110,20 +112,23 @@ class GazetteerMatcher:
             words = [fold(w) or w for w in words]
         key = tuple(words)
         self._tables[mode].setdefault(key[0], {}).setdefault(key, kind)
+        longest = self._longest[mode]
+        longest[key[0]] = max(longest.get(key[0], 1), len(key))
         self.max_len = max(self.max_len, len(key))
 
     def matches(self, texts: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every surface in a sequence of token texts (overlaps included)."""
         folded = [fold(t) or t for t in texts]
         exact, name, common = self._tables
+        lexact, lname, lcommon = self._longest
         n = len(texts)
         found: list[tuple[int, int, str]] = []
         for i in range(n):
-            for table, words in ((exact, texts), (name, folded), (common, folded)):
+            for table, longest, words in ((exact, lexact, texts), (name, lname, folded), (common, lcommon, folded)):
                 patterns = table.get(words[i])
                 if patterns is None:
                     continue
-                for end in range(i + 1, min(n, i + self.max_len) + 1):
+                for end in range(i + 1, min(n, i + longest[words[i]]) + 1):
                     kind = patterns.get(tuple(words[i:end]))
                     if kind is None:
                         continue

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -1015,10 +1015,44 @@ def domain_of(trigger: Token, objs: list[Token], lang: str) -> str | None:
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+_ABSOLUTE_DATE = re.compile(
+    r"(?:(?P<d1>\d{1,2}) (?P<m1>[^\W\d_]+)|(?P<m2>[^\W\d_]+) (?P<d2>\d{1,2}),?|(?P<m3>[^\W\d_]+))? ?(?P<y>1[89]\d\d|20\d\d)"
+)
+
+
+def _absolute_date(text: str, lang: str) -> datetime | None:
+    """The plain absolute dates ("26 juillet 2023", "July 26, 2023", "juillet 2023", "2023") read
+    directly, as dateparser reads them; None for anything else (relative dates, weekdays, ranges)."""
+    m = _ABSOLUTE_DATE.fullmatch(text)
+    if m is None:
+        return None
+    name = m["m1"] or m["m2"] or m["m3"]
+    month = _MONTH_NUMBERS["fr" if lang == "fr" else "en"].get(name.lower()) if name else None
+    if name and month is None:
+        return None
+    if m["m2"] and lang == "fr":
+        return None  # "juillet 26 2023" is not French
+    day = int(m["d1"] or m["d2"] or 1)
+    try:
+        return datetime(int(m["y"]), month or 1, day)
+    except ValueError:
+        return None  # "31 février 2023": dateparser decides
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_date(text: str, lang: str, base: Date | None) -> datetime | None:
     """dateparser's reading of a date phrase against the article date (memoised: dateparser takes
-    about a millisecond a call, and an article repeats its few date phrases)."""
+    about 5 ms a call, and an article repeats its few date phrases). Plain absolute dates and
+    weekdays alone, most of those met in news, are read directly (`_absolute_date`); the tests
+    check that both readings agree."""
+    found = _absolute_date(text, lang)
+    if found is not None:
+        return found
+    weekday = _WEEKDAY_NUMBERS["fr" if lang == "fr" else "en"].get(text.lower())
+    if weekday is not None and base is not None:
+        # a weekday alone is the last such day before the article's date; "hier" the day before
+        back = 1 if weekday < 0 else (base.weekday() - weekday - 1) % 7 + 1
+        return datetime(base.year, base.month, base.day) - timedelta(days=back)
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -1079,18 +1113,31 @@ def date_of(trigger: Token, lang: str, article_date: str | None) -> str | None:
     return f"{parsed.year:04d}"
 
 
+# month names (folded forms too) -> month number
+_MONTH_NUMBERS = {
+    "fr": {
+        **dict(zip("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(), range(1, 13))),
+        "fevrier": 2, "aout": 8, "decembre": 12,
+    },
+    "en": dict(zip("january february march april may june july august september october november december".split(), range(1, 13))),
+}  # fmt: skip
+
+
 @functools.lru_cache(maxsize=4)
 def _months(lang: str) -> frozenset[str]:
-    if lang == "fr":
-        return frozenset("janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre".split())
-    return frozenset("january february march april may june july august september october november december".split())
+    return frozenset(_MONTH_NUMBERS["fr" if lang == "fr" else "en"])
+
+
+# weekday names -> Monday = 0 ... Sunday = 6; "hier", "yesterday" -> -1
+_WEEKDAY_NUMBERS = {
+    "fr": {**dict(zip("lundi mardi mercredi jeudi vendredi samedi dimanche".split(), range(7))), "hier": -1},
+    "en": {**dict(zip("monday tuesday wednesday thursday friday saturday sunday".split(), range(7))), "yesterday": -1},
+}
 
 
 @functools.lru_cache(maxsize=4)
 def _weekdays(lang: str) -> frozenset[str]:
-    if lang == "fr":
-        return frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier".split())
-    return frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
+    return frozenset(_WEEKDAY_NUMBERS["fr" if lang == "fr" else "en"])
 
 
 def location_of(trigger: Token, args: set[int], linked: Linked) -> str | None:

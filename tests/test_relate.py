@@ -519,3 +519,50 @@ def test_threat_target_from_the_coordinated_act(extractor: Extractor, lang: str,
 )
 def test_leader_in_a_participle_on_the_subject(extractor: Extractor, lang: str, sentence: str) -> None:
     assert statements(run(extractor, lang, sentence)).get(("person/mahamat-idriss-deby", "leads", TD)) == {"Asserted"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_plain_dates_are_read_as_dateparser_reads_them(lang: str) -> None:
+    """The direct reading of plain absolute dates gives what dateparser gives, for the fields used."""
+    import dateparser
+
+    from kg.relate import _MONTH_NUMBERS, _absolute_date
+
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    cases: list[tuple[str, str]] = [("2023", "y"), ("1998", "y")]
+    for name, number in _MONTH_NUMBERS[lang].items():
+        year = 2020 + number % 6
+        cases += [(f"{name} {year}", "ym"), (f"{name.capitalize()} {year}", "ym")]
+        cases += [(f"{day} {name} {year}", "ymd") for day in (1, 28, {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(number, 31))]
+        if lang == "en":
+            cases += [(f"{name.capitalize()} 9, {year}", "ymd"), (f"{name.capitalize()} 21 {year}", "ymd")]
+    for text, fields in cases:
+        fast = _absolute_date(text, lang)
+        ref = dateparser.parse(text, languages=[lang], settings=settings)
+        assert fast is not None and ref is not None, text
+        pick = {"y": lambda d: (d.year,), "ym": lambda d: (d.year, d.month), "ymd": lambda d: (d.year, d.month, d.day)}[fields]
+        assert pick(fast) == pick(ref), text
+    # not plain absolute dates: left to dateparser
+    for text in ("mardi", "26 et 27 juillet 2023", "31 février 2023", "juillet 26 2023" if lang == "fr" else "Tuesday 2023", "fin 2023"):
+        assert _absolute_date(text, lang) is None, text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_weekdays_are_read_as_dateparser_reads_them(lang: str) -> None:
+    """A weekday alone (and "hier", "yesterday"), read directly, is the day dateparser gives."""
+    from datetime import date, datetime
+
+    import dateparser
+
+    from kg.relate import _WEEKDAY_NUMBERS, _parse_date
+
+    for offset in range(7):
+        base = date(2024, 3, 11 + offset)  # Monday 11 March to Sunday 17 March
+        settings = {
+            "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        }  # fmt: skip
+        for word in _WEEKDAY_NUMBERS[lang]:
+            for text in (word, word.capitalize()):
+                ref = dateparser.parse(text, languages=[lang], settings=settings)
+                assert ref is not None and _parse_date(text, lang, base) == ref, (text, base)
