@@ -1,7 +1,7 @@
 """Benchmark: rdflib in memory vs the pyoxigraph store (kg.store) on synthetic graphs shaped like ours.
 
 For each size, in one run: write Turtle and N-Triples, load them back, fill the store the way
-`kg build` does (one transaction per article), and time every canned query (kg/data/queries).
+`kg build` does (new article graphs bulk-loaded in batches), and time every canned query (kg/data/queries).
 rdflib queries run in a forked child with a time limit, since some take minutes at 1M triples.
 
     .venv/bin/python bench/bench_store.py               # 100k triples
@@ -9,8 +9,9 @@ rdflib queries run in a forked child with a time limit, since some take minutes 
 
 Prints a markdown table per size; ratios are rdflib time / pyoxigraph time (higher = store faster).
 rdflib is timed once (its runs take seconds to minutes); the store's writes, loads and queries are
-medians of 3 (queries warm). The store fill is one `replace_article` transaction per article,
-fsynced on disk; rdflib's is adding the same graphs to an in-memory Dataset.
+medians of 3 (queries warm). The store fill is `replace_article` per article, as `kg build` calls it
+(new article graphs wait in memory and are bulk-loaded on disk in batches of
+`GraphStore.BATCH_ARTICLES`); rdflib's is adding the same graphs to an in-memory Dataset.
 """
 
 from __future__ import annotations
@@ -181,7 +182,7 @@ def run_size(target: int, *, query_limit: float, work: Path) -> str:
     n = len(union)
     rows: list[tuple[str, float | None, float | None, str]] = []
 
-    # the store, filled like `kg build`: one transaction per article, then the entities graph
+    # the store, filled like `kg build`: new article graphs bulk-loaded in batches, then the entities graph
     store_dir = work / f"store-{target}"
     with GraphStore.open(store_dir) as store:
 

@@ -214,6 +214,7 @@ class GraphStore:
         self._unflushed = 0  # articles written since the last flush
         self._waiting: list[ox.Quad] = []  # quads of new article graphs not yet written
         self._waiting_graphs: set[ox.NamedNode] = set()
+        self._waiting_default: set[tuple[Term, Term, Term]] = set()  # their triples, for the merged default graph
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -285,7 +286,9 @@ class GraphStore:
         """Write the new article graphs waiting in memory, in one bulk load (see BATCH_ARTICLES)."""
         if not self._waiting_graphs or self._store is None:
             return
-        quads, self._waiting, self._waiting_graphs = self._waiting, [], set()
+        default = ox.DefaultGraph()
+        quads = self._waiting + [ox.Quad(*t, default) for t in self._waiting_default]
+        self._waiting, self._waiting_graphs, self._waiting_default = [], set(), set()
         try:
             self._store.bulk_extend(quads)
         except (OSError, ValueError) as e:
@@ -344,9 +347,8 @@ class GraphStore:
         old = [(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, node)]
         if self.BATCH_ARTICLES > 1 and new and not old and not any(isinstance(t, ox.BlankNode) for triple in new for t in triple):
             # a new graph: it waits for the next bulk load, with its share of the merged default graph
-            default = ox.DefaultGraph()
             self._waiting += [ox.Quad(*t, node) for t in new]
-            self._waiting += [ox.Quad(*t, default) for t in new]
+            self._waiting_default.update(new)  # entity types and labels repeat from article to article
             self._waiting_graphs.add(node)
             if len(self._waiting_graphs) >= self.BATCH_ARTICLES:
                 self.write_waiting()

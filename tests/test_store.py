@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdf_fixture import ARTICLES, BASE, TRICKY, article_graph, article_iri, build, entities_graph, union_graph
@@ -311,3 +312,58 @@ def test_a_mark_left_by_a_dead_server_is_ignored(tmp_path):
     dead.wait()
     mark_serving(tmp_path, dead.pid, "127.0.0.1:7878")
     GraphStore.open(tmp_path).close()
+
+
+# ---------------------------------------------------------------- new articles written in batches
+
+
+def _dataset_lines(directory) -> set[str]:
+    """Every quad of the store as an N-Quads line, the merged default graph's included."""
+    with GraphStore.open(directory, read_only=True) as store:
+        data = store.raw.dump(format=ox.RdfFormat.N_QUADS)
+    return set(data.decode().splitlines())
+
+
+@pytest.mark.parametrize("batch", [2, 64])
+def test_batched_writes_give_the_same_store_as_one_transaction_each(tmp_path, monkeypatch, batch):
+    one, batched = tmp_path / "one", tmp_path / "batched"
+    monkeypatch.setattr(GraphStore, "BATCH_ARTICLES", 1)
+    with GraphStore.open(one) as store:
+        build(store)
+    monkeypatch.setattr(GraphStore, "BATCH_ARTICLES", batch)
+    with GraphStore.open(batched) as store:
+        build(store)
+    assert _dataset_lines(one) == _dataset_lines(batched)
+    with GraphStore.open(batched, read_only=True) as store:
+        store.dump(tmp_path / "g.ttl")
+    assert_isomorphic(union_graph(), parse(tmp_path / "g.ttl", "turtle"))
+
+
+def test_waiting_articles_are_seen_by_every_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(GraphStore, "BATCH_ARTICLES", 64)
+    with GraphStore.open(tmp_path) as store:
+        store.replace_article(article_iri("a1"), article_graph("a1"))
+        assert store.has_article(article_iri("a1"))  # written before the read, not at the 64th article
+        assert store.count() == len(article_graph("a1"))
+        store.replace_article(article_iri("a2"), article_graph("a2"))
+        assert [a.iri for a in store.articles()] == sorted([article_iri("a1"), article_iri("a2")])
+
+
+def test_an_article_given_twice_in_one_batch_keeps_its_second_version(tmp_path, monkeypatch):
+    monkeypatch.setattr(GraphStore, "BATCH_ARTICLES", 64)
+    smaller = article_graph("a1")
+    smaller.remove((None, rdflib.URIRef("https://w3id.org/geokg/ontology#endsCooperationWith"), None))
+    with GraphStore.open(tmp_path) as store:
+        store.replace_article(article_iri("a1"), article_graph("a1"))
+        store.replace_article(article_iri("a1"), smaller)
+        store.dump(tmp_path / "g.ttl")
+    assert_isomorphic(smaller, parse(tmp_path / "g.ttl", "turtle"))
+
+
+def test_closing_writes_the_waiting_articles(tmp_path, monkeypatch):
+    monkeypatch.setattr(GraphStore, "BATCH_ARTICLES", 64)
+    store = GraphStore.open(tmp_path)
+    store.replace_article(article_iri("a1"), article_graph("a1"))
+    store.close()
+    with GraphStore.open(tmp_path, read_only=True) as again:
+        assert again.has_article(article_iri("a1"))
