@@ -1,10 +1,11 @@
 """Orchestration of `kg build`: read -> extract -> store -> exports.
 
 Articles stream through: they are read lazily, parsed in batches, and each article's
-named graph is written to the on-disk store in its own transaction as soon as it is
-extracted, so memory does not grow with the corpus and an interrupted build loses at
-most the article in flight. The exports (graph.ttl, graph.trig, graph.html) are written
-from the store at the end, each atomically.
+named graph goes to the on-disk store as soon as it is extracted (new graphs in bulk loads
+of `GraphStore.BATCH_ARTICLES`, each all or nothing; changed ones in a transaction each), so
+memory does not grow with the corpus and an interrupted build loses at most the articles
+of the batch in flight, which the next build redoes. The exports (graph.ttl, graph.trig,
+graph.html) are written from the store at the end, each atomically.
 """
 
 from __future__ import annotations

@@ -1275,11 +1275,6 @@ def _realise(cand: Candidate, doc: Doc, linked: Linked, lang: str, article_date:
         obj_keys = [_capital_country(k, linked, gazetteer) for k in obj_keys]
     if not subj_keys or not obj_keys:
         return
-    mod = modality(cand.trigger, cand.objects, lang)
-    domain = domain_of(cand.trigger, cand.objects, lang) if prop.family != "structural" else None
-    when = date_of(cand.trigger, lang, article_date)
-    source_key = resolve(mod.source, linked)[0] if mod.source is not None and resolve(mod.source, linked) else None
-    sent = cand.trigger.sent
     if cue.property == "leads" and len(subj_keys) == 1 and subj_keys[0].startswith("person/"):
         # "le régime militaire dirigé par le général X": a generic noun led by a known leader is his country
         own = _leader_country(subj_keys[0], linked, gazetteer)
@@ -1287,31 +1282,38 @@ def _realise(cand: Candidate, doc: Doc, linked: Linked, lang: str, article_date:
         if own and generic and own in gazetteer.entities:
             obj_keys = [own]
             linked.entities.setdefault(own, gazetteer.get(own))
+    pairs = []
     for s in subj_keys:
         for o in obj_keys:
             s2, o2 = _state_level(s, linked, cue.property, gazetteer), _state_level(o, linked, cue.property, gazetteer)
-            if not _typed_ok(s2, o2, prop.name, linked):
-                continue
-            if s2 == o2:
-                continue
-            conf = cue.conf * (0.9 if len(subj_keys) * len(obj_keys) > 2 else 1.0)
-            yield Relation(
-                subject=s2,
-                predicate=prop.name,
-                object=o2,
-                modality=mod.value,
-                evidence=_evidence(sent),
-                start=sent.start_char,
-                end=sent.end_char,
-                rule=cand.rule,
-                confidence=round(conf, 2),
-                domain=domain,
-                date=when,
-                location=location if location not in (s2, o2) else None,
-                attributed_to=source_key,
-                attributed_text=mod.source_text,
-                trigger=cand.trigger.text,
-            )
+            if _typed_ok(s2, o2, prop.name, linked) and s2 != o2:
+                pairs.append((s2, o2))
+    if not pairs:
+        return  # modality, domain and date are read only for a candidate that gives a relation
+    mod = modality(cand.trigger, cand.objects, lang)
+    domain = domain_of(cand.trigger, cand.objects, lang) if prop.family != "structural" else None
+    when = date_of(cand.trigger, lang, article_date)
+    source_key = resolve(mod.source, linked)[0] if mod.source is not None and resolve(mod.source, linked) else None
+    sent = cand.trigger.sent
+    for s2, o2 in pairs:
+        conf = cue.conf * (0.9 if len(subj_keys) * len(obj_keys) > 2 else 1.0)
+        yield Relation(
+            subject=s2,
+            predicate=prop.name,
+            object=o2,
+            modality=mod.value,
+            evidence=_evidence(sent),
+            start=sent.start_char,
+            end=sent.end_char,
+            rule=cand.rule,
+            confidence=round(conf, 2),
+            domain=domain,
+            date=when,
+            location=location if location not in (s2, o2) else None,
+            attributed_to=source_key,
+            attributed_text=mod.source_text,
+            trigger=cand.trigger.text,
+        )
 
 
 def _capital_country(key: str, linked: Linked, gazetteer) -> str:
