@@ -202,7 +202,7 @@ def run_size(target: int, *, query_limit: float, work: Path) -> str:
                     ctx.add(t)
 
         rows.append(
-            ("fill: one graph per article (kg build path)", timed(rdflib_dataset), t_build, "transactional, on disk")
+            ("fill: one graph per article (kg build path)", timed(rdflib_dataset), t_build, "new graphs bulk-loaded in batches, on disk")
         )
 
         ttl_r, nt_r, ttl_o, nt_o = (

@@ -277,7 +277,7 @@ def report(
         f"Machine: {machine()}.",
         f"Command: `{' '.join(['.venv/bin/python', 'bench/bench_throughput.py', *argv])}` "
         f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
-        "Each row is one whole process (interpreter start and model loading included), one run each, "
+        "Each row is one whole process (interpreter start and model loading included), "
         "all in the same run on the same corpus (`bench/make_corpus.py`, unique French articles); with "
         "`--repeat N` each command ran N times, interleaved with the others, and its row is its fastest run; "
         "ratio = bare `nlp.pipe` wall time / this row's wall time; CPU s = user + system time of the whole "

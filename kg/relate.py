@@ -1116,10 +1116,10 @@ def date_of(trigger: Token, lang: str, article_date: str | None) -> str | None:
 # month names (folded forms too) -> month number
 _MONTH_NUMBERS = {
     "fr": {
-        **dict(zip("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(), range(1, 13))),
+        **dict(zip("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(), range(1, 13), strict=True)),
         "fevrier": 2, "aout": 8, "decembre": 12,
     },
-    "en": dict(zip("january february march april may june july august september october november december".split(), range(1, 13))),
+    "en": dict(zip("january february march april may june july august september october november december".split(), range(1, 13), strict=True)),
 }  # fmt: skip
 
 
@@ -1130,8 +1130,8 @@ def _months(lang: str) -> frozenset[str]:
 
 # weekday names -> Monday = 0 ... Sunday = 6; "hier", "yesterday" -> -1
 _WEEKDAY_NUMBERS = {
-    "fr": {**dict(zip("lundi mardi mercredi jeudi vendredi samedi dimanche".split(), range(7))), "hier": -1},
-    "en": {**dict(zip("monday tuesday wednesday thursday friday saturday sunday".split(), range(7))), "yesterday": -1},
+    "fr": {**dict(zip("lundi mardi mercredi jeudi vendredi samedi dimanche".split(), range(7), strict=True)), "hier": -1},
+    "en": {**dict(zip("monday tuesday wednesday thursday friday saturday sunday".split(), range(7), strict=True)), "yesterday": -1},
 }
 
 

@@ -14,9 +14,11 @@ after 0.5), and every article graph repeats the types and labels of the entities
 `oxigraph serve-read-only` sees the same default graph with no extra flag. `GRAPH ?g { ... }`
 still reaches the per-article graphs.
 
-Each change (`replace_article`, `remove_article`, `set_entities`) is one SPARQL update, which
-oxigraph runs as one transaction: a crash leaves the store before or after the change, never in
-between.
+Each change (`replace_article`, `remove_article`, `set_entities`) is one SPARQL update or one
+transactional insert, which oxigraph runs as one transaction: a crash leaves the store before or
+after the change, never in between. The exception is the common case of a build, a new article
+graph: those wait in memory and go in by batches, each batch one all-or-nothing bulk load (see
+`GraphStore.BATCH_ARTICLES`), so a crash loses at most the batch still waiting.
 
 >>> import rdflib, tempfile
 >>> g = rdflib.Graph()
@@ -201,9 +203,9 @@ class GraphStore:
     # bulk loader sorts the quads into one SST file per index and RocksDB ingests the files of all
     # indexes in one call (IngestExternalFiles, all or nothing): a batch below the loader's own batch
     # size (1M quads) is one such call, so a crash leaves whole batches of whole articles, and costs
-    # at most the articles still waiting (the next build redoes them). Measured on 900 articles:
-    # 13.7 s one transaction each, 6.1 s in batches of 100 (`bench/bench_throughput.py`). Any read or
-    # other change through this wrapper writes the waiting batch first.
+    # at most the articles still waiting (the next build redoes them). Measured writing the graphs of
+    # 900 corpus articles: 12.2 to 13.7 s one transaction each, 6.1 to 7.0 s in batches of 64 or 100.
+    # Any read or other change through this wrapper writes the waiting batch first.
     BATCH_ARTICLES = 64
 
     def __init__(self, store: ox.Store, path: Path, *, read_only: bool, base: str | None) -> None:
@@ -333,7 +335,8 @@ class GraphStore:
 
     # ------------------------------------------------------------------ writes
     def _replace_graph(self, graph_iri: str, data: rdflib.Graph | Iterable[Any]) -> None:
-        """Replace one named graph and keep the merged default graph in step, in one transaction.
+        """Replace one named graph and keep the merged default graph in step, in one transaction
+        (a new article graph: in the next batch, see BATCH_ARTICLES).
 
         Only the difference is written: an unchanged graph costs a read and no write, so
         rebuilding the same inputs leaves the store untouched.
