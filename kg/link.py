@@ -36,6 +36,7 @@ plain `Mention` and `Entity` values.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH, POS, SENT_START, SPACY
@@ -94,6 +95,18 @@ def _strip(span: Span) -> Span | None:
 
 
 _NAME_POS = frozenset((ADJ, NOUN, PROPN))  # parts of speech a demonym or a title can have
+
+
+def _memoised(cache: dict[str, str | None], key: str, compute: Callable[[str], str | None]) -> str | None:
+    """`compute(key)`, kept in `cache` (cleared when it reaches 100,000 entries; the gazetteer is fixed,
+    and the linker asks the same words again and again)."""
+    try:
+        return cache[key]
+    except KeyError:
+        if len(cache) >= 100_000:
+            cache.clear()
+        value = cache[key] = compute(key)
+        return value
 
 
 class Linker:
@@ -359,14 +372,8 @@ class Linker:
         return sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
 
     def _title_role(self, text: str) -> str | None:
-        """`Gazetteer.title_role` for this language, memoised (cleared when it grows large)."""
-        try:
-            return self._title_roles[text]
-        except KeyError:
-            if len(self._title_roles) >= 100_000:
-                self._title_roles.clear()
-            role = self._title_roles[text] = self.gaz.title_role(text, self.lang)
-            return role
+        """`Gazetteer.title_role` for this language, memoised."""
+        return _memoised(self._title_roles, text, lambda t: self.gaz.title_role(t, self.lang))
 
     def _token_facts(self, doc: Doc) -> tuple[str, list[int], list[int], list[bool], list[str]]:
         """Per-token facts of `doc` read once (text offsets, punctuation, lemma), for `_title_at`.
@@ -405,22 +412,12 @@ class Linker:
         return self._facts
 
     def _word_demonym(self, text: str) -> str | None:
-        try:
-            return self._demonym_memo[text]
-        except KeyError:
-            if len(self._demonym_memo) >= 100_000:
-                self._demonym_memo.clear()
-            key = self._demonym_memo[text] = self.gaz.demonym(text, self.lang)
-            return key
+        """`Gazetteer.demonym` for this language, memoised."""
+        return _memoised(self._demonym_memo, text, lambda t: self.gaz.demonym(t, self.lang))
 
     def _lemma_generic(self, lemma: str) -> str | None:
-        try:
-            return self._generic_memo[lemma]
-        except KeyError:
-            if len(self._generic_memo) >= 100_000:
-                self._generic_memo.clear()
-            stands = self._generic_memo[lemma] = self.gaz.generic_actor(fold(lemma), self.lang)
-            return stands
+        """`Gazetteer.generic_actor` of a lemma for this language, memoised."""
+        return _memoised(self._generic_memo, lemma, lambda lem: self.gaz.generic_actor(fold(lem), self.lang))
 
     def _title_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """(role, end) of the longest title starting at token i ("Premier ministre", "chef de l'État")."""
@@ -737,7 +734,7 @@ class Linker:
         for tok in [doc[i] for i, key in enumerate(self._demonym_of) if key and self._pos[i] in _NAME_POS]:
             if tok.i in taken or tok.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
-            country = self.gaz.demonym(tok.text, self.lang)
+            country = self._demonym_of[tok.i]
             if not country:
                 continue
             ent = self.gaz.get(country)
@@ -823,7 +820,7 @@ class Linker:
         for tok in [doc[i] for i, stands in enumerate(self._generic_of) if stands is not None]:
             if tok.i in out.tok2ent or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            stands = self.gaz.generic_actor(fold(tok.lemma_), self.lang)
+            stands = self._generic_of[tok.i]
             if stands is None:
                 continue
             if any(fold(c.lemma_) in NOT_FOCAL for c in tok.children if c.dep_ in ("amod", "nmod")):
