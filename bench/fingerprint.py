@@ -69,7 +69,15 @@ def build(arts: list[Article], out: Path) -> None:
     with src.open("w", encoding="utf-8") as f:
         for a in arts:
             f.write(json.dumps({"text": a.text, "lang": a.lang, "date": a.date}, ensure_ascii=False) + "\n")
-    kg_build([str(src)], str(out / "build"))
+    # relative paths, so that the file names recorded in the graph do not depend on OUT
+    import os
+
+    here = Path.cwd()
+    os.chdir(out)
+    try:
+        kg_build(["input.jsonl"], "build")
+    finally:
+        os.chdir(here)
 
 
 def compare(a: Path, b: Path) -> int:
