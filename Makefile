@@ -32,13 +32,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/mypy
 
-# Benchmarks (not tests): figures go to bench/results/*.md, summarised in BENCHMARKS.md.
+# Benchmarks (not tests): `make bench` updates the tracked bench/results/*.md (summarised in BENCHMARKS.md);
+# run alone, each script writes to the untracked bench/out/.
 bench: $(STAMP) browser
-	$(BIN)/python bench/eval_dev.py
-	$(BIN)/python bench/eval_petrarch.py
+	$(BIN)/python bench/eval_dev.py --write-results
+	$(BIN)/python bench/eval_petrarch.py --write-results
 	$(BIN)/python bench/bench_store.py
-	$(BIN)/python bench/bench_view.py
-	$(BIN)/python bench/bench_throughput.py
+	$(BIN)/python bench/bench_view.py --write-results
+	$(BIN)/python bench/bench_throughput.py --write-results
 
 clean:
 	rm -rf output/graph.* output/store output/*.json build dist

@@ -9,7 +9,7 @@ separate whole processes (interpreter start and model loading included):
 and reports wall time, tokens/s, articles/s, the ratio to bare spaCy, and the peak RSS of the
 whole process tree (sampled with psutil every 50 ms; children included). Then profiles a
 `--jobs 1` build in-process with cProfile and attributes the time to the stages
-(read / nlp / link / relate / rdf / store / exports). Writes `bench/results/throughput.md`.
+(read / nlp / link / relate / rdf / store / exports). Writes `bench/out/throughput.md` (untracked); `--write-results` updates `bench/results/throughput.md`.
 
     .venv/bin/python bench/bench_throughput.py                 # sizes 50 and 200
     .venv/bin/python bench/bench_throughput.py --sizes 50 --no-dask --no-profile
@@ -358,8 +358,11 @@ def main() -> None:
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--no-profile", action="store_true")
     ap.add_argument("--repeat", type=int, default=1, help="runs per command; each row keeps the fastest (default 1)")
-    ap.add_argument("--out", type=Path, default=HERE / "results" / "throughput.md")
+    ap.add_argument("--out", type=Path, default=HERE / "out" / "throughput.md", help="results file (default bench/out/throughput.md, untracked)")
+    ap.add_argument("--write-results", action="store_true", help="write the tracked bench/results/throughput.md instead")
     args = ap.parse_args()
+    if args.write_results:
+        args.out = HERE / "results" / "throughput.md"
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     rows: list[dict[str, object]] = []
     try:

@@ -13,7 +13,7 @@ a direct triple for asserted / reported ones), at 100, 1,000 and 5,000 nodes wit
 
 "Browser" = from navigation start to the first drawing after which nothing moves
 (`kgView.readyAt`, performance.now()); "Python" = view_data + render_html.
-Writes bench/results/view.md. Usage: .venv/bin/python bench/bench_view.py [--sizes 100,1000] [--repeats 3]
+Writes bench/out/view.md (untracked); --write-results updates bench/results/view.md. Usage: .venv/bin/python bench/bench_view.py [--sizes 100,1000] [--repeats 3]
 """
 
 from __future__ import annotations
@@ -108,13 +108,19 @@ def measure(browser, path: Path, timeout_s: float) -> dict:
     return {"browser_s": ready_ms / 1000, "wall_s": wall, "still": still, "requests": len(external), "drawn": drawn}
 
 
+HERE = Path(__file__).resolve().parent
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100,1000,5000")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds before a drawing counts as never stable")
-    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "view.md")
+    ap.add_argument("--out", type=Path, default=HERE / "out" / "view.md", help="results file (default bench/out/view.md, untracked)")
+    ap.add_argument("--write-results", action="store_true", help="write the tracked bench/results/view.md instead")
     args = ap.parse_args(argv)
+    if args.write_results:
+        args.out = HERE / "results" / "view.md"
     from playwright.sync_api import sync_playwright
 
     sizes = [int(s) for s in args.sizes.split(",")]

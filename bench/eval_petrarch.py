@@ -1,4 +1,4 @@
-"""Dyad + PLOVER-category scores on the public English event-coding suites; writes `bench/results/eval_petrarch.md`.
+"""Dyad + PLOVER-category scores on the public English event-coding suites; writes `bench/out/eval_petrarch.md`.
 
 Reads, from `../shared/benchmarks/` (or `$GEOKG_BENCHMARKS`), never from the repository:
 
@@ -23,7 +23,8 @@ Matching is one-to-one per sentence. An expectation with no PLOVER category (CAM
 statements and appeals, which PLOVER drops) is ignored, and a produced event on its dyad is not
 counted as a false positive. A "no events" row is right only if nothing is produced.
 
-    .venv/bin/python bench/eval_petrarch.py
+    .venv/bin/python bench/eval_petrarch.py                    # writes bench/out/eval_petrarch.md (untracked)
+    .venv/bin/python bench/eval_petrarch.py --write-results    # updates bench/results/eval_petrarch.md
     GEOKG_BENCHMARKS=/path/to/benchmarks .venv/bin/python bench/eval_petrarch.py --details
 """
 
@@ -51,7 +52,8 @@ from kg.types import Article, Entity, Extraction
 from kg.vocab import FACTUAL_MODALITIES, RELATIONS
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "results" / "eval_petrarch.md"
+OUT = HERE / "out" / "eval_petrarch.md"  # untracked; --write-results writes bench/results/
+RESULTS = HERE / "results" / "eval_petrarch.md"
 DEFAULT_BENCHMARKS = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 
 PLOVER = (
@@ -460,9 +462,12 @@ def report_md(scores: Iterable[SuiteScore], bench: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=OUT, help="results file (default bench/results/eval_petrarch.md)")
+    ap.add_argument("--out", type=Path, default=OUT, help="results file (default bench/out/eval_petrarch.md, untracked)")
+    ap.add_argument("--write-results", action="store_true", help="write the tracked bench/results/eval_petrarch.md instead")
     ap.add_argument("--details", action="store_true", help="print per-row misses and false positives (terminal only)")
     args = ap.parse_args(argv)
+    if args.write_results:
+        args.out = RESULTS
 
     bench = benchmarks_dir()
     files = {
