@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import KGError
+from kg.iri import DEFAULT_BASE
 
 
 def _settings(args: argparse.Namespace):
@@ -67,7 +68,7 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
     p.add_argument("--scheduler", help="Dask scheduler address (default: start a local cluster)")
     p.add_argument("--batch-size", type=int, default=0, help="articles per nlp.pipe batch")
-    p.add_argument("--base", help="base IRI of minted resources (default https://w3id.org/geokg/id/)")
+    p.add_argument("--base", help=f"base IRI of minted resources (default {DEFAULT_BASE})")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any input is skipped")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")

@@ -26,9 +26,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
-from kg.store import DATASET_FORMATS, STORE_DIRNAME, GraphStore, prefixes, rdf_format
-from kg.vocab import DEFAULT_BASE, ONTOLOGY_NS
+from kg import iri
+from kg.errors import DataFileError, QueryError, StoreError
+from kg.iri import DEFAULT_BASE, prefixes
+from kg.rdf import RDF_TYPE, geo, load_rdf
+from kg.store import STORE_DIRNAME, GraphStore
 
 FORMATS = ("table", "csv", "json", "tsv")
 TABLE_CELL_WIDTH = 80  # longer cells are cut with "…" in the table format (use csv/json for full text)
@@ -183,28 +185,19 @@ def _bindings(sparql: str, params: Mapping[str, str]) -> dict[ox.Variable, Any] 
 
 
 def _load_file(path: Path, base: str | None) -> tuple[ox.Store, str]:
-    name, fmt = rdf_format(path.suffix or "?")
-    store = ox.Store()
+    # the default graph of the loaded store is the merge of all graphs, as for a build directory
     try:
-        store.load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as e:
-        raise QueryError(f"cannot read {path} as {name}: {e}") from e
-    if name in DATASET_FORMATS or name == "jsonld":
-        # Query the merge of all graphs, as for a build directory.
-        named = [
-            q for q in store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)
-        ]
-        store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in named)
+        store = load_rdf(path)
+    except DataFileError as e:
+        raise QueryError(f"cannot query {e}") from e
     return store, base or _infer_base(store)
 
 
 def _infer_base(store: ox.Store) -> str:
-    article_class = ox.NamedNode(ONTOLOGY_NS + "Article")
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    for quad in store.quads_for_pattern(None, rdf_type, article_class, None):
-        iri = getattr(quad.subject, "value", "")
-        if "/article/" in iri:
-            return iri[: iri.rindex("/article/") + 1]
+    for quad in store.quads_for_pattern(None, RDF_TYPE, geo("Article"), None):
+        found = iri.base_of(getattr(quad.subject, "value", ""))
+        if found is not None and "/" + iri.ARTICLE_PATH in quad.subject.value:
+            return found
     return DEFAULT_BASE
 
 
@@ -261,7 +254,7 @@ def _json_term(term: Term) -> dict[str, str]:
     out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != iri.XSD_STRING:
         out["datatype"] = term.datatype.value
     return out
 

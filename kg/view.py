@@ -38,11 +38,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import rdflib
-from rdflib import RDFS, Literal
+import pyoxigraph as ox
 
 from kg.errors import KGError, LanguageError
-from kg.network import GEO, to_networkx, union_graph
+from kg.network import Graph, to_networkx
+from kg.rdf import RDFS_LABEL, geo, load_rdf
 from kg.vocab import FAMILIES, MODALITIES, RELATIONS
 
 LANGS = ("en", "fr")
@@ -157,11 +157,11 @@ def _http(url: str | None) -> str | None:
     return url if url and _HTTP.match(url) else None
 
 
-def _property_labels(graph: rdflib.Graph, lang: str) -> dict[str, str]:
+def _property_labels(graph: Graph, lang: str) -> dict[str, str]:
     out = {}
     for name, (en, fr) in PROPERTY_LABELS.items():
-        found = [lit for lit in graph.objects(GEO[name], RDFS.label) if isinstance(lit, Literal) and lit.language == lang]
-        out[name] = str(min(found)) if found else (fr if lang == "fr" else en)
+        found = [lit.value for lit in graph.objects(geo(name), RDFS_LABEL) if isinstance(lit, ox.Literal) and lit.language == lang]
+        out[name] = min(found) if found else (fr if lang == "fr" else en)
     return out
 
 
@@ -190,7 +190,7 @@ def _layout(n: int, pairs: list[tuple[int, int]], *, seed: int = 42) -> list[tup
 
 
 def view_data(
-    graph: rdflib.Graph,
+    graph: Any,
     *,
     lang: str = "en",
     max_nodes: int = DEFAULT_MAX_NODES,
@@ -198,6 +198,8 @@ def view_data(
 ) -> dict[str, Any]:
     """Nodes, edges, legend and filter data for the page (pure: no I/O, deterministic).
 
+    graph: a build's pyoxigraph store, `load_graph`'s result, or anything `kg.rdf.as_store`
+        takes (an rdflib Graph or Dataset, triples, quads).
     lang: language of labels and interface ("en" or "fr").
     max_nodes: beyond this many nodes the page opens on the `max_nodes` nodes of
         highest degree (flag `top`), with a control to show all.
@@ -207,8 +209,9 @@ def view_data(
     _check_lang(lang)
     if layout not in LAYOUTS:
         raise KGError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
-    net = to_networkx(graph, lang=lang)
-    plabels = _property_labels(union_graph(graph), lang)
+    g = Graph(graph)
+    net = to_networkx(g, lang=lang)
+    plabels = _property_labels(g, lang)
 
     iris = sorted(net.nodes)
     index = {iri: i for i, iri in enumerate(iris)}
@@ -848,7 +851,7 @@ def render_html(data: dict[str, Any]) -> str:
 
 
 def write_view(
-    graph: rdflib.Graph,
+    graph: Any,
     path: Path | str,
     *,
     lang: str = "en",
@@ -863,8 +866,9 @@ def write_view(
     return path
 
 
-def load_graph(target: Path | str) -> rdflib.Graph:
-    """The graph of a build DIR (its graph.ttl) or of any RDF file (format from the extension)."""
+def load_graph(target: Path | str) -> ox.Store:
+    """The graph of a build DIR (its graph.ttl) or of any RDF file (format from the extension), as an
+    in-memory store whose default graph is the merge of all its graphs."""
     target = Path(target)
     if target.is_dir():
         for name in ("graph.ttl", "graph.trig", "graph.nq", "graph.nt"):
@@ -875,15 +879,7 @@ def load_graph(target: Path | str) -> rdflib.Graph:
             raise KGError(f"{target}: no graph.ttl in this folder; run `kg build ... -o {target}` first or pass an RDF file")
     if not target.is_file():
         raise KGError(f"{target}: no such file; pass a build folder or an RDF file (.ttl, .nt, .trig, .nq, .jsonld)")
-    fmt = rdflib.util.guess_format(str(target))
-    if fmt is None:
-        raise KGError(f"{target}: unknown RDF format; use .ttl, .nt, .trig, .nq, .rdf or .jsonld")
-    graph: rdflib.Graph = rdflib.Dataset() if fmt in ("trig", "nquads") else rdflib.Graph()
-    try:
-        graph.parse(target, format=fmt)
-    except Exception as e:  # rdflib raises many parser-specific types
-        raise KGError(f"{target}: cannot parse as {fmt}: {e}") from e
-    return graph
+    return load_rdf(target)
 
 
 def view_file(target: Path | str, out: Path | str, *, lang: str = "en", max_nodes: int = DEFAULT_MAX_NODES) -> Path:

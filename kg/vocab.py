@@ -17,11 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.errors import VocabularyError
-
-ONTOLOGY_NS = "https://w3id.org/geokg/ontology#"
-DEFAULT_BASE = "https://w3id.org/geokg/id/"
-GEONAMES = "https://sws.geonames.org/{}/"
-WIKIDATA = "http://www.wikidata.org/entity/{}"
+from kg.iri import DEFAULT_BASE, ONTOLOGY_NS  # noqa: F401  (re-exported: the namespaces live in kg.iri)
 
 # class local name -> parent class local name (None for roots)
 CLASSES: dict[str, str | None] = {
