@@ -50,5 +50,9 @@ class QueryError(KGError):
     """A SPARQL query that cannot be parsed or run."""
 
 
+class QueryFileError(DataFileError, QueryError):
+    """A canned query file (`kg/data/queries/*.rq`) that cannot be read or parsed."""
+
+
 class RemoteError(KGError):
     """A remote triple store that is down, refuses, or answers an error."""

@@ -5,7 +5,9 @@ into an in-memory store. Either way the query's default graph is the RDF merge o
 so counts agree with `graph.ttl`, and `GRAPH ?g { ... }` reaches the per-article graphs.
 
 Canned queries are `kg/data/queries/<name>.rq`. Their first line is a `#` comment describing
-them; a comment line `# param: NAME = DEFAULT | help` declares a parameter. A parameter is bound
+them; a comment line `# param: NAME = DEFAULT | help` declares a parameter. A canned query that
+cannot be read, lacks its description, has a malformed `# param:` line or is not valid SPARQL is a
+QueryFileError naming the file and the line. A parameter is bound
 through pyoxigraph's variable substitution (the value becomes an `xsd:string` literal for
 `?NAME`), never pasted into the query text, so no value can change the query. Oxigraph only
 substitutes variables the query projects, so a parameterised query selects its parameter.
@@ -27,7 +29,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import iri
-from kg.errors import DataFileError, QueryError, StoreError
+from kg.errors import DataFileError, QueryError, QueryFileError, StoreError
 from kg.iri import DEFAULT_BASE, prefixes
 from kg.rdf import RDF_TYPE, geo, load_rdf
 from kg.store import STORE_DIRNAME, GraphStore
@@ -36,6 +38,8 @@ FORMATS = ("table", "csv", "json", "tsv")
 TABLE_CELL_WIDTH = 80  # longer cells are cut with "…" in the table format (use csv/json for full text)
 
 _PARAM_LINE = re.compile(r"^#\s*param:\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([^|]*?)\s*(?:\|\s*(.*))?$")
+_PARAM_START = re.compile(r"^#\s*param:")
+_SPARQL_POSITION = re.compile(r"\berror at (\d+):(\d+)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -56,6 +60,7 @@ class CannedQuery:
     description: str  # the first comment line
     text: str
     params: tuple[QueryParam, ...] = ()
+    path: str = ""  # the .rq file it was read from
 
 
 @dataclass(frozen=True)
@@ -85,15 +90,19 @@ def _queries_dir() -> Any:
     return resources.files("kg").joinpath("data", "queries")
 
 
-def parse_query_header(text: str) -> tuple[str, tuple[QueryParam, ...]]:
+def parse_query_header(text: str, *, source: str | None = None) -> tuple[str, tuple[QueryParam, ...]]:
     """(description, params) from the leading `#` comment lines of a query.
+
+    With `source` (the file the text comes from), a `# param:` line that does not read
+    `# param: NAME = DEFAULT | help` is a QueryFileError naming the file and line; without it,
+    such a line is an ordinary comment.
 
     >>> parse_query_header("# Partners of a country.\\n# param: country = Niger | a name\\nSELECT ...")
     ('Partners of a country.', (QueryParam(name='country', default='Niger', help='a name'),))
     """
     description = ""
     params = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped.startswith("#"):
             if stripped:
@@ -102,19 +111,34 @@ def parse_query_header(text: str) -> tuple[str, tuple[QueryParam, ...]]:
         match = _PARAM_LINE.match(stripped)
         if match:
             params.append(QueryParam(match.group(1), match.group(2), (match.group(3) or "").strip()))
+        elif source is not None and _PARAM_START.match(stripped):
+            raise QueryFileError(source, f"malformed parameter line {stripped!r}; write it as `# param: NAME = DEFAULT | help`", line=number)
         elif not description:
             description = stripped.lstrip("#").strip()
     return description, tuple(params)
 
 
+def read_query_file(path: Any) -> CannedQuery:
+    """A canned query from its .rq file, checked: readable, described, valid SPARQL (QueryFileError if not)."""
+    name = path.name[: -len(".rq")] if path.name.endswith(".rq") else path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryFileError(path, f"cannot read the query: {e}") from e
+    description, params = parse_query_header(text, source=str(path))
+    if not description:
+        raise QueryFileError(path, "no description: start the file with a `# what this query answers` comment line", line=1)
+    try:  # parsed (and run) against an empty store: only the syntax is checked
+        ox.Store().query(text, prefixes=prefixes())
+    except SyntaxError as e:
+        found = _SPARQL_POSITION.search(str(e))
+        raise QueryFileError(path, f"invalid SPARQL: {e}", line=int(found.group(1)) if found else None) from e
+    return CannedQuery(name, description, text, params, str(path))
+
+
 def list_queries() -> list[CannedQuery]:
     """Every canned query, sorted by name."""
-    found = []
-    for entry in _queries_dir().iterdir():
-        if entry.name.endswith(".rq"):
-            text = entry.read_text(encoding="utf-8")
-            description, params = parse_query_header(text)
-            found.append(CannedQuery(entry.name[: -len(".rq")], description, text, params))
+    found = [read_query_file(entry) for entry in _queries_dir().iterdir() if entry.name.endswith(".rq")]
     return sorted(found, key=lambda q: q.name)
 
 

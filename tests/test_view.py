@@ -386,3 +386,27 @@ def test_view_asset_errors_name_the_file(monkeypatch, tmp_path):
     (tmp_path / "page.html").write_text("<html>\n<title>__KG_TITEL__</title>\n</html>\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"page\.html:2: unknown placeholder __KG_TITEL__"):
         render_html(data)
+
+
+def test_broken_ui_words_name_the_file_and_line(monkeypatch, tmp_path):
+    from kg import view
+    from kg.errors import DataFileError
+
+    (tmp_path / "ui.json").write_text('{\n  "en": {"ui": {}, }\n}\n', encoding="utf-8")
+    monkeypatch.setattr(view, "_view_file", lambda name: tmp_path / name)
+    view._ui_words.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"ui\.json:2: not valid JSON"):
+            view.ui_strings("en")
+        (tmp_path / "ui.json").write_text('{"en": {"ui": {}, "families": {}, "entity": "Entity"}}\n', encoding="utf-8")
+        view._ui_words.cache_clear()
+        with pytest.raises(DataFileError, match=r"ui\.json: en\.families lacks conflictual, cooperative, structural"):
+            view.ui_strings("en")
+        families = {f: f for f in FAMILIES}
+        (tmp_path / "ui.json").write_text(json.dumps({"en": {"ui": {}, "families": families, "entity": "Entity"}}), encoding="utf-8")
+        view._ui_words.cache_clear()
+        with pytest.raises(DataFileError, match=r"ui\.json: needs an object for 'fr'"):
+            view.ui_strings("en")
+    finally:
+        monkeypatch.undo()
+        view._ui_words.cache_clear()
