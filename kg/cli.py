@@ -1,21 +1,34 @@
-"""The `kg` command: a thin layer over the library. Only this module prints.
+"""The `kg` command: a thin layer over the library. Only the CLI modules print.
 
 Each subcommand parses its flags, calls one library function, and prints the result.
 Errors from the library (`KGError`) become one line on stderr and exit code 2.
+
+Every command is registered explicitly in `COMMANDS`, (name, add_parser) pairs in the order
+`kg --help` lists them; the implementations live here (build, validate, eval), in
+`kg.cli_store` (query, export, remove, serve, push) and in `kg.cli_view` (view). Those modules
+are imported like any other: if one cannot be imported, `kg` fails with the import error
+instead of running without its commands.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kg import cli_store, cli_view
 from kg.errors import KGError
 from kg.iri import DEFAULT_BASE
 
+if TYPE_CHECKING:
+    from kg.settings import Settings
 
-def _settings(args: argparse.Namespace):
+AddParser = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+
+
+def _settings(args: argparse.Namespace) -> Settings:
     from kg.settings import Settings
 
     settings = Settings()
@@ -120,20 +133,29 @@ def add_eval(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_eval)
 
 
-BUILDERS = [add_build, add_validate, add_eval]
+# -- registration ----------------------------------------------------------------
+
+COMMANDS: tuple[tuple[str, AddParser], ...] = (
+    ("build", add_build),
+    ("query", cli_store.add_query),
+    ("export", cli_store.add_export),
+    ("view", cli_view.add_view),
+    ("remove", cli_store.add_remove),
+    ("serve", cli_store.add_serve),
+    ("push", cli_store.add_push),
+    ("validate", add_validate),
+    ("eval", add_eval),
+)
 
 
 def parser() -> argparse.ArgumentParser:
+    """The `kg` argument parser, with every command of `COMMANDS`."""
     p = argparse.ArgumentParser(prog="kg", description="geokg: knowledge graphs of geopolitical news (French and English).")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in BUILDERS:
+    for name, add in COMMANDS:
         add(sub)
-    for module in ("kg.cli_store", "kg.cli_view"):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ImportError:
-            continue
-        mod.register(sub)
+        if name not in sub.choices:
+            raise KGError(f"{add.__module__}.{add.__qualname__} did not register the command {name!r}; fix kg.cli.COMMANDS")
     return p
 
 
