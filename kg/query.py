@@ -219,8 +219,9 @@ def _load_file(path: Path, base: str | None) -> tuple[ox.Store, str]:
 
 def _infer_base(store: ox.Store) -> str:
     for quad in store.quads_for_pattern(None, RDF_TYPE, geo("Article"), None):
-        found = iri.base_of(getattr(quad.subject, "value", ""))
-        if found is not None and "/" + iri.ARTICLE_PATH in quad.subject.value:
+        name = getattr(quad.subject, "value", "")
+        found = iri.base_of(name)
+        if found is not None and "/" + iri.ARTICLE_PATH in name:
             return found
     return DEFAULT_BASE
 

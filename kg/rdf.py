@@ -29,8 +29,10 @@ if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Subject = ox.NamedNode | ox.BlankNode
 Object = ox.NamedNode | ox.Literal
-Triple = tuple[ox.NamedNode, ox.NamedNode, Object]
+Triple = tuple[ox.NamedNode, ox.NamedNode, Object]  # what the mapping makes
+StoredTriple = tuple[Subject, ox.NamedNode, Term]  # what a store holds (blank nodes from users' graphs)
 
 
 # ---------------------------------------------------------------------- terms
@@ -239,11 +241,21 @@ def as_store(data: Any) -> ox.Store:
     bnodes: dict[Any, ox.BlankNode] = {}
     default = ox.DefaultGraph()
     store = ox.Store()
-    store.extend(
-        ox.Quad(to_oxigraph(t[0], bnodes), to_oxigraph(t[1], bnodes), to_oxigraph(t[2], bnodes), default)  # type: ignore[arg-type]
-        for t in ((i.subject, i.predicate, i.object) if isinstance(i, ox.Triple | ox.Quad) else i for i in items)
-    )
+    store.extend(ox.Quad(*stored_triple(item, bnodes), default) for item in items)
     return store
+
+
+def stored_triple(item: Any, bnodes: dict[Any, ox.BlankNode] | None = None) -> StoredTriple:
+    """A pyoxigraph Triple or Quad, or an (s, p, o[, g]) tuple of pyoxigraph or rdflib terms, as a
+    checked triple of pyoxigraph terms (a KGError if the subject is a literal or the predicate not an IRI)."""
+    if isinstance(item, ox.Triple | ox.Quad):
+        s, p, o = item.subject, item.predicate, item.object
+    else:
+        s, p, o = item[0], item[1], item[2]
+    subject, predicate, obj = to_oxigraph(s, bnodes), to_oxigraph(p, bnodes), to_oxigraph(o, bnodes)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise KGError(f"not an RDF triple: {item!r} (the subject must be an IRI or a blank node, the predicate an IRI)")
+    return subject, predicate, obj
 
 
 # ---------------------------------------------------------------------- files

@@ -45,7 +45,7 @@ from kg import iri
 from kg.errors import KGError, QueryError, StoreError
 from kg.fsutil import atomic_open
 from kg.iri import DEFAULT_BASE, ENTITIES_GRAPH, KEY_PREFIXES, prefixes  # noqa: F401  (re-exported)
-from kg.rdf import Term, to_oxigraph
+from kg.rdf import StoredTriple, stored_triple
 
 if TYPE_CHECKING:
     import rdflib
@@ -123,23 +123,13 @@ class ArticleInfo:
         return self.iri.rsplit("/", 1)[-1]
 
 
-def _triples(data: rdflib.Graph | Iterable[Any]) -> list[tuple[Term, Term, Term]]:
+def _triples(data: rdflib.Graph | Iterable[Any]) -> list[StoredTriple]:
     """Triples from an rdflib Graph, rdflib/pyoxigraph term tuples, or pyoxigraph Triple/Quad objects."""
     bnodes: dict[Any, ox.BlankNode] = {}
-    out: list[tuple[Term, Term, Term]] = []
-    s: Any
-    p: Any
-    o: Any
-    for item in data:
-        if isinstance(item, ox.Triple | ox.Quad):
-            s, p, o = item.subject, item.predicate, item.object
-        else:
-            s, p, o = item[0], item[1], item[2]
-        try:
-            out.append((to_oxigraph(s, bnodes), to_oxigraph(p, bnodes), to_oxigraph(o, bnodes)))
-        except KGError as e:
-            raise StoreError(f"cannot store {item!r}: {e}") from e
-    return out
+    try:
+        return [stored_triple(item, bnodes) for item in data]
+    except KGError as e:
+        raise StoreError(f"cannot store it: {e}") from e
 
 
 class GraphStore:
@@ -173,7 +163,7 @@ class GraphStore:
         self._unflushed = 0  # articles written since the last flush
         self._waiting: list[ox.Quad] = []  # quads of new article graphs not yet written
         self._waiting_graphs: set[ox.NamedNode] = set()
-        self._waiting_default: set[tuple[Term, Term, Term]] = set()  # their triples, for the merged default graph
+        self._waiting_default: set[StoredTriple] = set()  # their triples, for the merged default graph
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod

@@ -102,7 +102,7 @@ def _ui_words() -> dict[str, dict[str, Any]]:
         missing = sorted(set(FAMILIES) - set(entry["families"]))
         if missing:
             raise DataFileError(path, f"{lang}.families lacks {', '.join(missing)}")
-    return words  # type: ignore[no-any-return]
+    return words
 
 
 def ui_strings(lang: str) -> dict[str, str]:

@@ -122,3 +122,18 @@ def test_load_rdf_merges_named_graphs_and_names_bad_files(tmp_path):
     assert e.value.line == 2
     with pytest.raises(DataFileError, match=r"unknown RDF format '\.csv'"):
         load_rdf(tmp_path / "x.csv")
+
+
+def test_a_literal_subject_or_predicate_is_refused(tmp_path):
+    from kg.errors import KGError, StoreError
+    from kg.rdf import stored_triple
+    from kg.store import GraphStore
+
+    s, p = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
+    assert stored_triple(ox.Quad(s, p, ox.Literal("o"), ox.DefaultGraph())) == (s, p, ox.Literal("o"))
+    with pytest.raises(KGError, match="not an RDF triple"):
+        stored_triple((ox.Literal("s"), p, s))
+    with pytest.raises(KGError, match="not an RDF triple"):
+        stored_triple((s, ox.BlankNode(), s))
+    with GraphStore.open(tmp_path) as store, pytest.raises(StoreError, match="cannot store it: not an RDF triple"):
+        store.replace_article(iri.article_iri("x"), [(rdflib.Literal("s"), rdflib.RDFS.label, rdflib.Literal("o"))])
