@@ -92,17 +92,13 @@ def add_build(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from rdflib import Dataset
-
-    from kg.validate import validate
+    from kg.validate import parse, validate
 
     target = Path(args.target)
     path = target / "graph.trig" if target.is_dir() else target
     if not path.exists():
         raise KGError(f"{path}: no such file; run `kg build ... -o {target}` first or pass an RDF file")
-    ds = Dataset(default_union=True)
-    ds.parse(path)
-    report = validate(ds)
+    report = validate(parse(path))
     print("conforms" if report.conforms else report.text)
     return 0 if report.conforms else 1
 

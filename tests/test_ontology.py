@@ -319,3 +319,25 @@ def test_labels_and_annotations_come_from_the_ontology(onto):
     assert vocab.prop("supports").plover == ("SUPPORT", "AID")  # file order
     with pytest.raises(vocab.VocabularyError, match="no rdfs:label in 'de'"):
         vocab.label("Country", "de")
+
+
+def test_a_file_validate_cannot_parse_is_named_with_its_line(tmp_path, capsys):
+    from kg.cli import main
+    from kg.errors import DataFileError
+    from kg.validate import parse
+
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix a: <http://x/> .\na:b a:c a:d .\na:b a:c "unterminated .\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.ttl:3: not valid turtle"):
+        parse(bad)
+    assert main(["validate", str(bad)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {bad}:3: not valid turtle")
+    good = tmp_path / "good.ttl"
+    valid_graph().serialize(good, format="turtle")
+    assert main(["validate", str(good)]) == 0
+    assert capsys.readouterr().out.strip() == "conforms"
+
+
+def test_cooperative_family_is_the_cooperative_relations():
+    cooperative = {name for name, term in vocab.RELATIONS.items() if term.family == "cooperative"}
+    assert set(vocab.COOPERATIVE_FAMILY) == cooperative
