@@ -33,6 +33,7 @@ from kg.rdf import (
     RDF_TYPE,
     RDFS_LABEL,
     SKOS_ALT_LABEL,
+    Subject,
     Term,
     as_store,
     geo,
@@ -83,8 +84,9 @@ class Graph:
     def __init__(self, data: Any) -> None:
         self.store = as_store(data)
 
-    def _quads(self, s: Term | None, p: Term | None, o: Term | None) -> Iterator[ox.Quad]:
-        return self.store.quads_for_pattern(s, p, o, ox.DefaultGraph())  # type: ignore[arg-type]
+    # the yields below ignore RDF-star quoted triples, which pyoxigraph's types allow and geokg never writes
+    def _quads(self, s: Subject | None, p: ox.NamedNode | None, o: Term | None) -> Iterator[ox.Quad]:
+        return self.store.quads_for_pattern(s, p, o, ox.DefaultGraph())
 
     def subject_objects(self, p: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
         for q in self._quads(None, p, None):
@@ -94,7 +96,7 @@ class Graph:
         for q in self._quads(None, p, o):
             yield q.subject  # type: ignore[misc]
 
-    def objects(self, s: Term, p: ox.NamedNode) -> Iterator[Term]:
+    def objects(self, s: Subject, p: ox.NamedNode) -> Iterator[Term]:
         for q in self._quads(s, p, None):
             yield q.object  # type: ignore[misc]
 

@@ -4,12 +4,15 @@
 (positions computed in Python with igraph, so the browser draws with physics
 off); `render_html` puts that data, vis-network (read from the copy pyvis ships,
 licence header kept) and the page's own template, style and script
-(`kg/data/view/page.html`, `view.css`, `view.js`) into a single file that makes no
-request to any network. Labels come from the ontology (`rdfs:label` in English and
-French, `kg.vocab.label`), the interface's own words from `kg/data/view/ui.json`. Article text is untrusted: it travels as JSON inside a
-non-executed `<script type="application/json">` with `<`, `>`, `&`, U+2028 and
-U+2029 escaped, the page builds every tooltip and panel with DOM text nodes, and
-a Content-Security-Policy allows only the page's own scripts (by hash).
+(`kg/data/view/page.html`, `view.css`, `view.js`, read at render time) into a
+single file that makes no request to any network. Labels of relations, classes
+and modalities are the ontology's (`rdfs:label` @en/@fr, `kg.vocab.label`); the
+interface's own words are in `kg/data/view/ui.json`.
+
+Article text is untrusted: it travels as JSON inside a non-executed
+`<script type="application/json">` with `<`, `>`, `&`, U+2028 and U+2029 escaped,
+the page builds every tooltip and panel with DOM text nodes, and a
+Content-Security-Policy allows only the page's own scripts (by hash).
 
 Modalities: edges supported only by hedged statements are dashed; edges
 supported only by negated statements are kept in the data but hidden until the
