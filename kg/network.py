@@ -169,21 +169,25 @@ class _Index:
         return min(found, key=_text) if found else None  # deterministic when a value is repeated
 
 
-_STATEMENT_PROPS = (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT, geo("modality"), geo("evidence"), geo("date"),
-                    geo("domain"), geo("location"), geo("attributedTo"), geo("attributedText"), geo("trigger"),
-                    geo("rule"), geo("confidence"), PROV_WAS_DERIVED_FROM)  # fmt: skip
-_ARTICLE_PROPS = (geo("title"), geo("fileName"), geo("url"), geo("date"), geo("publisher"))
+# the ontology terms read per statement and article, made once (tens of thousands of lookups)
+_GEO = {name: geo(name) for name in ("modality", "evidence", "date", "domain", "location", "attributedTo",
+                                     "attributedText", "trigger", "rule", "confidence", "title", "fileName", "url",
+                                     "publisher", "Statement")}  # fmt: skip
+_STATEMENT_PROPS = (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT, *(_GEO[n] for n in ("modality", "evidence", "date",
+                    "domain", "location", "attributedTo", "attributedText", "trigger", "rule", "confidence")),
+                    PROV_WAS_DERIVED_FROM)  # fmt: skip
+_ARTICLE_PROPS = tuple(_GEO[n] for n in ("title", "fileName", "url", "date", "publisher"))
 _ENTITY_PROPS = (RDF_TYPE, RDFS_LABEL, SKOS_ALT_LABEL, OWL_SAME_AS)
 
 
 def _article(ix: _Index, article: Term, lang: str) -> dict[str, str | None]:
     return {
         "iri": article.value,
-        "title": _pick(ix.all(article, geo("title")), lang),
-        "fileName": _pick(ix.all(article, geo("fileName")), lang),
-        "url": _pick(ix.all(article, geo("url")), lang),
-        "date": _pick(ix.all(article, geo("date")), lang),
-        "publisher": _pick(ix.all(article, geo("publisher")), lang),
+        "title": _pick(ix.all(article, _GEO["title"]), lang),
+        "fileName": _pick(ix.all(article, _GEO["fileName"]), lang),
+        "url": _pick(ix.all(article, _GEO["url"]), lang),
+        "date": _pick(ix.all(article, _GEO["date"]), lang),
+        "publisher": _pick(ix.all(article, _GEO["publisher"]), lang),
     }
 
 
@@ -193,24 +197,24 @@ def _statements(g: Graph, lang: str) -> dict[tuple[str, str, str], list[dict[str
     ix = _Index(g, _STATEMENT_PROPS)
     arts = _Index(g, _ARTICLE_PROPS)
     articles: dict[Term, dict[str, str | None]] = {}
-    for st in set(g.subjects(RDF_TYPE, geo("Statement"))):
+    for st in set(g.subjects(RDF_TYPE, _GEO["Statement"])):
         s, p, o = ix.one(st, RDF_SUBJECT), ix.one(st, RDF_PREDICATE), ix.one(st, RDF_OBJECT)
         prop = _local(p)
         if prop not in RELATIONS or not isinstance(s, ox.NamedNode) or not isinstance(o, ox.NamedNode):
             continue
-        modality = _local(ix.one(st, geo("modality"))) or "Asserted"
+        modality = _local(ix.one(st, _GEO["modality"])) or "Asserted"
         src = ix.one(st, PROV_WAS_DERIVED_FROM)
         article = None
         if src is not None:
             if src not in articles:
                 articles[src] = _article(arts, src, lang)
             article = articles[src]
-        date = _pick(ix.all(st, geo("date")), lang) or (article or {}).get("date")
-        evidence = ix.all(st, geo("evidence"))
+        date = _pick(ix.all(st, _GEO["date"]), lang) or (article or {}).get("date")
+        evidence = ix.all(st, _GEO["evidence"])
         evidence_lit = evidence[0] if len(evidence) == 1 else (sorted(evidence, key=_text)[0] if evidence else None)
-        location = ix.one(st, geo("location"))
-        attributed = ix.one(st, geo("attributedTo"))
-        confidence = ix.one(st, geo("confidence"))
+        location = ix.one(st, _GEO["location"])
+        attributed = ix.one(st, _GEO["attributedTo"])
+        confidence = ix.one(st, _GEO["confidence"])
         start, end = _statement_date_bounds(date)
         out.setdefault((s.value, prop, o.value), []).append(
             {
@@ -221,12 +225,12 @@ def _statements(g: Graph, lang: str) -> dict[tuple[str, str, str], list[dict[str
                 "date": date,
                 "date_start": start,
                 "date_end": end,
-                "domain": _pick(ix.all(st, geo("domain")), lang),
+                "domain": _pick(ix.all(st, _GEO["domain"]), lang),
                 "location": location.value if location is not None else None,
                 "attributed_to": attributed.value if attributed is not None else None,
-                "attributed_text": _pick(ix.all(st, geo("attributedText")), lang),
-                "trigger": _pick(ix.all(st, geo("trigger")), lang),
-                "rule": _pick(ix.all(st, geo("rule")), lang),
+                "attributed_text": _pick(ix.all(st, _GEO["attributedText"]), lang),
+                "trigger": _pick(ix.all(st, _GEO["trigger"]), lang),
+                "rule": _pick(ix.all(st, _GEO["rule"]), lang),
                 "confidence": float(confidence.value) if isinstance(confidence, ox.Literal) else None,
                 "article": article["iri"] if article else None,
                 "article_title": article["title"] if article else None,
