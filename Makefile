@@ -25,12 +25,14 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium could not be installed: browser tests will be skipped"; fi
 
-test: $(STAMP) browser
+# `make test` lints first: a lint or type error fails it like a failing test.
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -q
 
+# ruff (pyproject.toml [tool.ruff]) and mypy on the kg package (pyproject.toml [tool.mypy]).
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests bench
-	$(BIN)/mypy
+	$(BIN)/python -m mypy
 
 # Benchmarks (not tests): `make bench` updates the tracked bench/results/*.md (summarised in BENCHMARKS.md);
 # run alone, each script writes to the untracked bench/out/.

@@ -123,7 +123,8 @@ def build(
 ) -> BuildReport:
     """Build (or update) the graph of `inputs` into `out_dir`."""
     from kg.gazetteer import default_gazetteer
-    from kg.rdf import article_iri, article_triples, entities_graph
+    from kg.iri import article_iri
+    from kg.rdf import article_triples, entities_graph
     from kg.read import read_inputs
     from kg.store import GraphStore
 
@@ -148,7 +149,7 @@ def build(
         for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
             try:
                 triples = article_triples(ex, settings)  # no rdflib Graph per article
-                store.replace_article(str(article_iri(ex.article.id, settings)), triples)
+                store.replace_article(article_iri(ex.article.id, base=settings.base), triples)
             except KGError as e:
                 report.failed.append(f"{ex.article.source}: {e}")
                 continue
@@ -179,11 +180,10 @@ def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, re
         store.dump(tmp, fmt)
         staged.append((tmp, out / name))
     if view:
-        from kg.network import StoreGraph
         from kg.view import write_view
 
         tmp = out / ".graph.html.new"
-        write_view(StoreGraph(store.raw), tmp, lang=settings.default_lang)
+        write_view(store.raw, tmp, lang=settings.default_lang)
         staged.append((tmp, out / "graph.html"))
     for tmp, final in staged:
         os.replace(tmp, final)
@@ -194,7 +194,7 @@ def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, re
 
 
 def _count(store, report: BuildReport, settings: Settings) -> None:
-    geo = "https://w3id.org/geokg/ontology#"
+    from kg.iri import ONTOLOGY_NS as geo
     rows = store.query(f"SELECT ?m (COUNT(?s) AS ?n) WHERE {{ ?s a <{geo}Statement> ; <{geo}modality> ?m }} GROUP BY ?m")
     for row in rows:
         report.by_modality[str(row["m"].value).rsplit("#", 1)[-1]] = int(row["n"].value)

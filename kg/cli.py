@@ -1,20 +1,34 @@
-"""The `kg` command: a thin layer over the library. Only this module prints.
+"""The `kg` command: a thin layer over the library. Only the CLI modules print.
 
 Each subcommand parses its flags, calls one library function, and prints the result.
 Errors from the library (`KGError`) become one line on stderr and exit code 2.
+
+Every command is registered explicitly in `COMMANDS`, (name, add_parser) pairs in the order
+`kg --help` lists them; the implementations live here (build, validate, eval), in
+`kg.cli_store` (query, export, remove, serve, push) and in `kg.cli_view` (view). Those modules
+are imported like any other: if one cannot be imported, `kg` fails with the import error
+instead of running without its commands.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kg import cli_store, cli_view
 from kg.errors import KGError
+from kg.iri import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from kg.settings import Settings
+
+AddParser = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
-def _settings(args: argparse.Namespace):
+def _settings(args: argparse.Namespace) -> Settings:
     from kg.settings import Settings
 
     settings = Settings()
@@ -67,7 +81,7 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
     p.add_argument("--scheduler", help="Dask scheduler address (default: start a local cluster)")
     p.add_argument("--batch-size", type=int, default=0, help="articles per nlp.pipe batch")
-    p.add_argument("--base", help="base IRI of minted resources (default https://w3id.org/geokg/id/)")
+    p.add_argument("--base", help=f"base IRI of minted resources (default {DEFAULT_BASE})")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any input is skipped")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
@@ -78,17 +92,13 @@ def add_build(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from rdflib import Dataset
-
-    from kg.validate import validate
+    from kg.validate import parse, validate
 
     target = Path(args.target)
     path = target / "graph.trig" if target.is_dir() else target
     if not path.exists():
         raise KGError(f"{path}: no such file; run `kg build ... -o {target}` first or pass an RDF file")
-    ds = Dataset(default_union=True)
-    ds.parse(path)
-    report = validate(ds)
+    report = validate(parse(path))
     print("conforms" if report.conforms else report.text)
     return 0 if report.conforms else 1
 
@@ -119,20 +129,29 @@ def add_eval(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_eval)
 
 
-BUILDERS = [add_build, add_validate, add_eval]
+# -- registration ----------------------------------------------------------------
+
+COMMANDS: tuple[tuple[str, AddParser], ...] = (
+    ("build", add_build),
+    ("query", cli_store.add_query),
+    ("export", cli_store.add_export),
+    ("view", cli_view.add_view),
+    ("remove", cli_store.add_remove),
+    ("serve", cli_store.add_serve),
+    ("push", cli_store.add_push),
+    ("validate", add_validate),
+    ("eval", add_eval),
+)
 
 
 def parser() -> argparse.ArgumentParser:
+    """The `kg` argument parser, with every command of `COMMANDS`."""
     p = argparse.ArgumentParser(prog="kg", description="geokg: knowledge graphs of geopolitical news (French and English).")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in BUILDERS:
+    for name, add in COMMANDS:
         add(sub)
-    for module in ("kg.cli_store", "kg.cli_view"):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ImportError:
-            continue
-        mod.register(sub)
+        if name not in sub.choices:
+            raise KGError(f"{add.__module__}.{add.__qualname__} did not register the command {name!r}; fix kg.cli.COMMANDS")
     return p
 
 

@@ -1,6 +1,6 @@
 """`kg query`, `kg export`, `kg remove`, `kg serve`, `kg push`: thin commands over the library.
 
-`kg.cli.parser()` calls `register(subparsers)`; each command calls one library function and prints.
+`kg.cli.COMMANDS` registers each `add_*`; each command calls one library function and prints.
 """
 
 from __future__ import annotations
@@ -173,8 +173,3 @@ def add_push(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=float, default=30, help="seconds per HTTP request (default 30)")
     p.set_defaults(func=cmd_push)
 
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the store commands to the `kg` parser."""
-    for add in (add_query, add_export, add_remove, add_serve, add_push):
-        add(sub)

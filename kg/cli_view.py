@@ -1,6 +1,6 @@
 """`kg view DIR|FILE -o FILE.html [--lang en|fr]`: the network page of a build or of any RDF file.
 
-`kg.cli.parser()` calls `register(subparsers)`; the command calls `kg.view.view_file` and prints.
+`kg.cli.COMMANDS` registers `add_view`; the command calls `kg.view.view_file` and prints.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ def cmd_view(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def add_view(sub: argparse._SubParsersAction) -> None:
     from kg.view import DEFAULT_MAX_NODES, LANGS
 
     p = sub.add_parser(

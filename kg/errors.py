@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 
 class KGError(Exception):
     """Base class of every error geokg raises on purpose."""
@@ -20,6 +22,18 @@ class InputError(KGError):
         self.reason = reason
 
 
+class DataFileError(KGError):
+    """A file geokg loads (the ontology, a canned query, a view asset, an RDF file) that is missing
+    or malformed; the message names the file, and the line when it is known."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str, *, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {reason}")
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+
+
 class LanguageError(KGError):
     """A language geokg has no pipeline for."""
 
@@ -34,6 +48,10 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query that cannot be parsed or run."""
+
+
+class QueryFileError(DataFileError, QueryError):
+    """A canned query file (`kg/data/queries/*.rq`) that cannot be read or parsed."""
 
 
 class RemoteError(KGError):

@@ -1,7 +1,7 @@
 """`kg export`: the store of a build directory as ttl, nt, trig, nq, jsonld, graphml or gexf.
 
 RDF formats come straight from the store (`GraphStore.dump`, atomic). The network formats go
-through `kg.network.write_network` on the union graph.
+through `kg.network.write_network`, which reads the store's union graph directly.
 """
 
 from __future__ import annotations
@@ -9,14 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pyoxigraph as ox
-import rdflib
-
-from kg.errors import KGError, StoreError
+from kg.errors import StoreError
 from kg.store import FORMATS as RDF_FORMATS
 from kg.store import GraphStore
 
-NETWORK_FORMATS = ("graphml", "gexf")
+NETWORK_FORMATS = ("graphml", "gexf")  # kg.network.NETWORK_FORMATS, without importing networkx to list them
 EXPORT_FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS)
 
 
@@ -34,11 +31,6 @@ def export(directory: str | os.PathLike[str], fmt: str, out: str | os.PathLike[s
         if fmt in RDF_FORMATS:
             store.dump(target, fmt)
             return target
-        data = store.raw.dump(format=RDF_FORMATS["nt"], from_graph=ox.DefaultGraph())
-    try:
         from kg.network import write_network
-    except ImportError as e:  # the network module ships with geokg; this guards a partial install
-        raise KGError(f"the {fmt} export needs kg.network, which failed to import: {e}") from e
-    graph = rdflib.Graph()
-    graph.parse(data=data, format="nt")
-    return Path(write_network(graph, fmt, target, lang=lang))
+
+        return write_network(store.raw, fmt, target, lang=lang)

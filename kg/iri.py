@@ -1,6 +1,8 @@
-"""Deterministic identifiers: IRIs are pure functions of normalised keys.
+"""Deterministic identifiers: every IRI geokg mints or uses is made here, from keys.
 
-Raw article text never becomes part of an IRI; it goes through `slug()` first.
+IRIs are pure functions of normalised keys (ISO code, GeoNames id, normalised name, content
+hash); raw article text never becomes part of an IRI, it goes through `slug()` first. The
+functions return plain strings: the RDF code (`kg.rdf`) makes pyoxigraph terms of them.
 
 >>> slug("Abdourahamane Tiani")
 'abdourahamane-tiani'
@@ -10,6 +12,14 @@ Raw article text never becomes part of an IRI; it goes through `slug()` first.
 'x'
 >>> content_hash("Le Niger rompt.")[:12]
 '326ef3523cb1'
+>>> article_iri("0123456789abcdef")
+'https://w3id.org/geokg/id/article/0123456789abcdef'
+>>> entity_iri("country/NE", base="https://example.org/kg/")
+'https://example.org/kg/country/NE'
+>>> geo("endsCooperationWith")
+'https://w3id.org/geokg/ontology#endsCooperationWith'
+>>> base_of("https://example.org/kg/article/0123456789abcdef")
+'https://example.org/kg/'
 """
 
 from __future__ import annotations
@@ -19,6 +29,131 @@ import hashlib
 import re
 import unicodedata
 
+# ---------------------------------------------------------------------- namespaces
+ONTOLOGY_NS = "https://w3id.org/geokg/ontology#"
+DEFAULT_BASE = "https://w3id.org/geokg/id/"  # a setting (`Settings.base`, `kg build --base`)
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+GEONAMES = "https://sws.geonames.org/{}/"
+WIKIDATA = "http://www.wikidata.org/entity/{}"
+WIKIDATA_PROPERTY = "http://www.wikidata.org/prop/direct/"  # `wdt:`, the ontology's alignments
+
+# The vocabulary terms geokg writes besides its own ontology's.
+RDF_TYPE = RDF_NS + "type"
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object"
+RDFS_LABEL = RDFS_NS + "label"
+SKOS_ALT_LABEL = SKOS_NS + "altLabel"
+SKOS_EXACT_MATCH, SKOS_CLOSE_MATCH = SKOS_NS + "exactMatch", SKOS_NS + "closeMatch"
+OWL_SAME_AS = OWL_NS + "sameAs"
+PROV_WAS_DERIVED_FROM = PROV_NS + "wasDerivedFrom"
+XSD_STRING = XSD_NS + "string"
+
+# Paths of minted resources under the base. An entity's path is its key ("country/NE").
+ARTICLE_PATH = "article/"
+STATEMENT_PATH = "statement/"
+ENTITIES_GRAPH = "graph/entities"
+
+# one prefix per kind of resource key, so Turtle reads `country:NE` rather than `id:country\/NE`
+KEY_PREFIXES = ("article", "statement", "country", "city", "region", "georegion", "place", "person", "org", "group", "graph")
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes every serialisation and query uses, `id:` bound to `base`."""
+    return {
+        "geo": ONTOLOGY_NS,
+        "id": base,
+        **{k: f"{base}{k}/" for k in KEY_PREFIXES},
+        "rdf": RDF_NS,
+        "rdfs": RDFS_NS,
+        "owl": OWL_NS,
+        "skos": SKOS_NS,
+        "prov": PROV_NS,
+        "xsd": XSD_NS,
+    }
+
+
+# ---------------------------------------------------------------------- IRIs
+def geo(name: str) -> str:
+    """The ontology term `name` (a class, property or modality local name; see kg.vocab)."""
+    return ONTOLOGY_NS + name
+
+
+def geo_name(iri: str) -> str | None:
+    """The local name of an ontology term, None for any other IRI.
+
+    >>> geo_name("https://w3id.org/geokg/ontology#Country"), geo_name("https://example.org/x")
+    ('Country', None)
+    """
+    return iri[len(ONTOLOGY_NS) :] if iri.startswith(ONTOLOGY_NS) else None
+
+
+def entity_iri(key: str, *, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the entity with `key` ("country/NE", "person/abdourahamane-tiani")."""
+    return base + key
+
+
+def article_iri(article_id: str, *, base: str = DEFAULT_BASE) -> str:
+    """The IRI of an article, which also names the article's graph."""
+    return f"{base}{ARTICLE_PATH}{article_id}"
+
+
+def statement_iri(statement_id: str, *, base: str = DEFAULT_BASE) -> str:
+    """The IRI of one extracted statement (`statement_id` from `statement_id()`)."""
+    return f"{base}{STATEMENT_PATH}{statement_id}"
+
+
+def entities_graph_iri(*, base: str = DEFAULT_BASE) -> str:
+    """The name of the graph holding the gazetteer's entity descriptions."""
+    return base + ENTITIES_GRAPH
+
+
+def geonames_iri(geonames_id: int | str) -> str:
+    """The GeoNames IRI of a place: `geonames_iri(2440476)` -> 'https://sws.geonames.org/2440476/'."""
+    return GEONAMES.format(geonames_id)
+
+
+def wikidata_iri(qid: str) -> str:
+    """The Wikidata IRI of an item: `wikidata_iri("Q1032")` -> 'http://www.wikidata.org/entity/Q1032'."""
+    return WIKIDATA.format(qid)
+
+
+def is_geonames(value: str) -> bool:
+    """Whether `value` is a GeoNames IRI (http or https)."""
+    return "//sws.geonames.org/" in value
+
+
+def is_wikidata(value: str) -> bool:
+    """Whether `value` is a Wikidata item IRI (http or https)."""
+    return "//www.wikidata.org/entity/" in value
+
+
+def base_of(graph_name: str) -> str | None:
+    """The base of an article IRI or of the entities graph name, None for any other IRI."""
+    marker = "/" + ARTICLE_PATH
+    if marker in graph_name:
+        return graph_name[: graph_name.rindex(marker) + 1]
+    if graph_name.endswith("/" + ENTITIES_GRAPH):
+        return graph_name[: -len(ENTITIES_GRAPH)]
+    return None
+
+
+def entity_key(iri: str, *, base: str = DEFAULT_BASE) -> str | None:
+    """The key of an entity IRI minted under `base`; None for articles, statements and other IRIs.
+
+    >>> entity_key("https://w3id.org/geokg/id/country/NE"), entity_key("https://w3id.org/geokg/id/article/ab")
+    ('country/NE', None)
+    """
+    if not iri.startswith(base):
+        return None
+    key = iri[len(base) :]
+    return None if key.startswith((ARTICLE_PATH, STATEMENT_PATH)) else key
+
+
+# ---------------------------------------------------------------------- keys and hashes
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 

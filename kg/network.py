@@ -17,37 +17,30 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-import rdflib
-from rdflib import OWL, RDF, RDFS, SKOS, Literal, URIRef
-from rdflib.namespace import PROV
 
+from kg import iri
 from kg.errors import KGError
-from kg.rdf import to_rdflib
-from kg.store import to_oxigraph
-from kg.vocab import CLASSES, EXTRA_SUPERCLASSES, FACTUAL_MODALITIES, ONTOLOGY_NS, RELATIONS
+from kg.rdf import (
+    OWL_SAME_AS,
+    PROV_WAS_DERIVED_FROM,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_SUBJECT,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SKOS_ALT_LABEL,
+    Subject,
+    Term,
+    as_store,
+    geo,
+    node,
+)
+from kg.vocab import CLASSES, EXTRA_SUPERCLASSES, FACTUAL_MODALITIES, RELATIONS
 
-
-class _Terms:
-    """`GEO.name` / `GEO["name"]` -> URIRef, created once (rdflib.Namespace re-creates and re-validates each time)."""
-
-    def __init__(self, base: str) -> None:
-        self._base = base
-
-    def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        term = URIRef(self._base + name)
-        setattr(self, name, term)
-        return term
-
-    def __getitem__(self, name: str) -> URIRef:
-        return getattr(self, name)
-
-
-GEO = _Terms(ONTOLOGY_NS)
 NON_ENTITY_CLASSES = ("Article", "Statement")
 NETWORK_FORMATS = ("graphml", "gexf")
 # Preference among classes of the same depth (a Country is also a Place: it stays a Country).
@@ -80,76 +73,55 @@ def most_specific_class(names: Iterable[str]) -> str | None:
     return sorted(known, key=lambda n: (-_depth(n), _CLASS_ORDER.index(n)))[0]
 
 
-class StoreGraph:
-    """The read-only part of the rdflib Graph API that `to_networkx` and the view use
-    (`subject_objects`, `subjects`, `objects`), answered from a pyoxigraph store's default graph
-    (the merged union of a build) with rdflib terms.
+class Graph:
+    """Read access to the default graph of a pyoxigraph Store (the union of all graphs of a build,
+    or of `kg.rdf.as_store`'s result), in the few shapes `to_networkx` and the view need.
 
-    `kg build` draws `graph.html` from its store this way instead of parsing `graph.ttl` back into
-    an rdflib Graph: at 1,000 articles that parse took longer than every export together and held
-    the whole graph in rdflib's indexes.
+    `kg build` draws `graph.html` from its store this way instead of parsing `graph.ttl` back:
+    at 1,000 articles that parse took longer than every export together.
     """
 
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
-        # pyoxigraph term -> rdflib term: the same IRIs (entities, statements, properties) come back
-        # in many triples, and making an rdflib term validates the IRI each time
-        self._terms: dict[ox.NamedNode | ox.BlankNode | ox.Literal, rdflib.term.Node] = {}
+    def __init__(self, data: Any) -> None:
+        self.store = as_store(data)
 
-    def _quads(self, s: rdflib.term.Node | None, p: rdflib.term.Node | None, o: rdflib.term.Node | None) -> Iterator[ox.Quad]:
-        def term(t: rdflib.term.Node | None) -> ox.NamedNode | ox.Literal | None:
-            return None if t is None else to_oxigraph(t)
+    # the yields below ignore RDF-star quoted triples, which pyoxigraph's types allow and geokg never writes
+    def _quads(self, s: Subject | None, p: ox.NamedNode | None, o: Term | None) -> Iterator[ox.Quad]:
+        return self.store.quads_for_pattern(s, p, o, ox.DefaultGraph())
 
-        return self.store.quads_for_pattern(term(s), term(p), term(o), ox.DefaultGraph())
-
-    def _rdflib(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
-        try:
-            return self._terms[term]
-        except KeyError:
-            made = self._terms[term] = to_rdflib(term)
-            return made
-
-    def subject_objects(self, p: rdflib.term.Node) -> Iterator[tuple[rdflib.term.Node, rdflib.term.Node]]:
-        convert = self._rdflib
+    def subject_objects(self, p: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
         for q in self._quads(None, p, None):
-            yield convert(q.subject), convert(q.object)
+            yield q.subject, q.object  # type: ignore[misc]
 
-    def subjects(self, p: rdflib.term.Node, o: rdflib.term.Node) -> Iterator[rdflib.term.Node]:
+    def subjects(self, p: ox.NamedNode, o: Term) -> Iterator[Term]:
         for q in self._quads(None, p, o):
-            yield self._rdflib(q.subject)
+            yield q.subject  # type: ignore[misc]
 
-    def objects(self, s: rdflib.term.Node, p: rdflib.term.Node) -> Iterator[rdflib.term.Node]:
+    def objects(self, s: Subject, p: ox.NamedNode) -> Iterator[Term]:
         for q in self._quads(s, p, None):
-            yield self._rdflib(q.object)
+            yield q.object  # type: ignore[misc]
 
 
-def union_graph(graph: rdflib.Graph) -> rdflib.Graph:
-    """A plain Graph holding every triple of `graph`, named graphs included."""
-    if isinstance(graph, rdflib.Dataset | rdflib.ConjunctiveGraph):
-        union = rdflib.Graph()
-        for s, p, o, _ in graph.quads((None, None, None, None)):
-            union.add((s, p, o))
-        return union
-    return graph
+def _local(term: Term | None) -> str | None:
+    return iri.geo_name(term.value) if isinstance(term, ox.NamedNode) else None
 
 
-def _local(iri: rdflib.term.Node | None) -> str | None:
-    text = str(iri)
-    return text[len(ONTOLOGY_NS) :] if isinstance(iri, URIRef) and text.startswith(ONTOLOGY_NS) else None
+def _text(term: Term) -> str:
+    """The IRI, lexical form or blank node id: what terms are sorted by."""
+    return term.value
 
 
-def _pick(literals: Iterable[rdflib.term.Node], lang: str) -> str | None:
+def _pick(literals: Iterable[Term], lang: str) -> str | None:
     """Best literal for `lang`: that language, then English/French, then untagged, then any."""
-    values = [lit for lit in literals if isinstance(lit, Literal)]
+    values = [lit for lit in literals if isinstance(lit, ox.Literal)]
     if not values:
         return None
     order = [lang, "en", "fr", None]
 
-    def rank(lit: Literal) -> tuple[int, str]:
+    def rank(lit: ox.Literal) -> tuple[int, str]:
         tag = lit.language
-        return (order.index(tag) if tag in order else len(order), str(lit))
+        return (order.index(tag) if tag in order else len(order), lit.value)
 
-    return str(sorted(values, key=rank)[0])
+    return sorted(values, key=rank)[0].value
 
 
 def _fallback_name(iri: str) -> str:
@@ -183,79 +155,83 @@ class _Index:
     one pass per property is several times faster.
     """
 
-    def __init__(self, g: rdflib.Graph, props: Iterable[URIRef]) -> None:
-        self.values: dict[rdflib.term.Node, dict[URIRef, list[rdflib.term.Node]]] = {}
+    def __init__(self, g: Graph, props: Iterable[ox.NamedNode]) -> None:
+        self.values: dict[Term, dict[ox.NamedNode, list[Term]]] = {}
         for p in props:
             for s, o in g.subject_objects(p):
                 self.values.setdefault(s, {}).setdefault(p, []).append(o)
 
-    def all(self, s: rdflib.term.Node, p: URIRef) -> list[rdflib.term.Node]:
+    def all(self, s: Term, p: ox.NamedNode) -> list[Term]:
         return self.values.get(s, {}).get(p, [])
 
-    def one(self, s: rdflib.term.Node, p: URIRef) -> rdflib.term.Node | None:
+    def one(self, s: Term, p: ox.NamedNode) -> Term | None:
         found = self.all(s, p)
-        return min(found, key=str) if found else None  # deterministic when a value is repeated
+        return min(found, key=_text) if found else None  # deterministic when a value is repeated
 
 
-_STATEMENT_PROPS = (RDF.subject, RDF.predicate, RDF.object, GEO.modality, GEO.evidence, GEO.date, GEO.domain,
-                    GEO.location, GEO.attributedTo, GEO.attributedText, GEO.trigger, GEO.rule, GEO.confidence,
-                    PROV.wasDerivedFrom)  # fmt: skip
-_ARTICLE_PROPS = (GEO.title, GEO.fileName, GEO.url, GEO.date, GEO.publisher)
-_ENTITY_PROPS = (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs)
+# the ontology terms read per statement and article, made once (tens of thousands of lookups)
+_GEO = {name: geo(name) for name in ("modality", "evidence", "date", "domain", "location", "attributedTo",
+                                     "attributedText", "trigger", "rule", "confidence", "title", "fileName", "url",
+                                     "publisher", "Statement")}  # fmt: skip
+_STATEMENT_PROPS = (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT, *(_GEO[n] for n in ("modality", "evidence", "date",
+                    "domain", "location", "attributedTo", "attributedText", "trigger", "rule", "confidence")),
+                    PROV_WAS_DERIVED_FROM)  # fmt: skip
+_ARTICLE_PROPS = tuple(_GEO[n] for n in ("title", "fileName", "url", "date", "publisher"))
+_ENTITY_PROPS = (RDF_TYPE, RDFS_LABEL, SKOS_ALT_LABEL, OWL_SAME_AS)
 
 
-def _article(ix: _Index, iri: rdflib.term.Node, lang: str) -> dict[str, str | None]:
+def _article(ix: _Index, article: Term, lang: str) -> dict[str, str | None]:
     return {
-        "iri": str(iri),
-        "title": _pick(ix.all(iri, GEO.title), lang),
-        "fileName": _pick(ix.all(iri, GEO.fileName), lang),
-        "url": _pick(ix.all(iri, GEO.url), lang),
-        "date": _pick(ix.all(iri, GEO.date), lang),
-        "publisher": _pick(ix.all(iri, GEO.publisher), lang),
+        "iri": article.value,
+        "title": _pick(ix.all(article, _GEO["title"]), lang),
+        "fileName": _pick(ix.all(article, _GEO["fileName"]), lang),
+        "url": _pick(ix.all(article, _GEO["url"]), lang),
+        "date": _pick(ix.all(article, _GEO["date"]), lang),
+        "publisher": _pick(ix.all(article, _GEO["publisher"]), lang),
     }
 
 
-def _statements(g: rdflib.Graph, lang: str) -> dict[tuple[str, str, str], list[dict]]:
+def _statements(g: Graph, lang: str) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """Supporting statements keyed by (subject IRI, property local name, object IRI)."""
-    out: dict[tuple[str, str, str], list[dict]] = {}
+    out: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     ix = _Index(g, _STATEMENT_PROPS)
     arts = _Index(g, _ARTICLE_PROPS)
-    articles: dict[rdflib.term.Node, dict] = {}
-    for st in set(g.subjects(RDF.type, GEO.Statement)):
-        s, p, o = ix.one(st, RDF.subject), ix.one(st, RDF.predicate), ix.one(st, RDF.object)
-        prop = _local(p) if p is not None else None
-        if prop not in RELATIONS or not isinstance(s, URIRef) or not isinstance(o, URIRef):
+    articles: dict[Term, dict[str, str | None]] = {}
+    for st in set(g.subjects(RDF_TYPE, _GEO["Statement"])):
+        s, p, o = ix.one(st, RDF_SUBJECT), ix.one(st, RDF_PREDICATE), ix.one(st, RDF_OBJECT)
+        prop = _local(p)
+        if prop not in RELATIONS or not isinstance(s, ox.NamedNode) or not isinstance(o, ox.NamedNode):
             continue
-        modality = _local(ix.one(st, GEO.modality)) or "Asserted"
-        src = ix.one(st, PROV.wasDerivedFrom)
+        modality = _local(ix.one(st, _GEO["modality"])) or "Asserted"
+        src = ix.one(st, PROV_WAS_DERIVED_FROM)
         article = None
         if src is not None:
             if src not in articles:
                 articles[src] = _article(arts, src, lang)
             article = articles[src]
-        date = _pick(ix.all(st, GEO.date), lang) or (article or {}).get("date")
-        evidence = ix.all(st, GEO.evidence)
-        evidence_lit = evidence[0] if len(evidence) == 1 else (sorted(evidence, key=str)[0] if evidence else None)
-        location = ix.one(st, GEO.location)
-        attributed = ix.one(st, GEO.attributedTo)
-        confidence = ix.one(st, GEO.confidence)
+        date = _pick(ix.all(st, _GEO["date"]), lang) or (article or {}).get("date")
+        evidence = ix.all(st, _GEO["evidence"])
+        evidence_lit = evidence[0] if len(evidence) == 1 else (sorted(evidence, key=_text)[0] if evidence else None)
+        location = ix.one(st, _GEO["location"])
+        attributed = ix.one(st, _GEO["attributedTo"])
+        confidence = ix.one(st, _GEO["confidence"])
         start, end = _statement_date_bounds(date)
-        out.setdefault((str(s), prop, str(o)), []).append(
+        out.setdefault((s.value, prop, o.value), []).append(
             {
-                "iri": str(st),
+                "iri": st.value,
                 "modality": modality,
-                "evidence": str(evidence_lit) if evidence_lit is not None else "",
-                "evidence_lang": evidence_lit.language if isinstance(evidence_lit, Literal) else None,
+                "evidence": evidence_lit.value if evidence_lit is not None else "",
+                "evidence_lang": evidence_lit.language if isinstance(evidence_lit, ox.Literal) else None,
                 "date": date,
                 "date_start": start,
                 "date_end": end,
-                "domain": _pick(ix.all(st, GEO.domain), lang),
-                "location": str(location) if location is not None else None,
-                "attributed_to": str(attributed) if attributed is not None else None,
-                "attributed_text": _pick(ix.all(st, GEO.attributedText), lang),
-                "trigger": _pick(ix.all(st, GEO.trigger), lang),
-                "rule": _pick(ix.all(st, GEO.rule), lang),
-                "confidence": float(confidence.toPython()) if isinstance(confidence, Literal) else None,
+                "domain": _pick(ix.all(st, _GEO["domain"]), lang),
+                "location": location.value if location is not None else None,
+                "attributed_to": attributed.value if attributed is not None else None,
+                "attributed_text": _pick(ix.all(st, _GEO["attributedText"]), lang),
+                "trigger": _pick(ix.all(st, _GEO["trigger"]), lang),
+                "rule": _pick(ix.all(st, _GEO["rule"]), lang),
+                "confidence": float(confidence.value) if isinstance(confidence, ox.Literal) else None,
                 "article": article["iri"] if article else None,
                 "article_title": article["title"] if article else None,
                 "article_file": article["fileName"] if article else None,
@@ -267,19 +243,19 @@ def _statements(g: rdflib.Graph, lang: str) -> dict[tuple[str, str, str], list[d
     return out
 
 
-def _node_attrs(ix: _Index, node: URIRef, lang: str) -> dict:
-    types = [t for t in (_local(t) for t in ix.all(node, RDF.type)) if t]
-    same = sorted(str(o) for o in ix.all(node, OWL.sameAs) if isinstance(o, URIRef))
-    geonames = next((s for s in same if "//sws.geonames.org/" in s), None)
-    wikidata = next((s for s in same if "//www.wikidata.org/entity/" in s), None)
-    alts = sorted({str(a) for a in ix.all(node, SKOS.altLabel)})
-    labels = [lit for lit in ix.all(node, RDFS.label) if isinstance(lit, Literal)]
-    en = min((str(v) for v in labels if v.language == "en"), default=None)
-    fr = min((str(v) for v in labels if v.language == "fr"), default=None)
+def _node_attrs(ix: _Index, subject: ox.NamedNode, lang: str) -> dict[str, Any]:
+    types = [t for t in (_local(t) for t in ix.all(subject, RDF_TYPE)) if t]
+    same = sorted(o.value for o in ix.all(subject, OWL_SAME_AS) if isinstance(o, ox.NamedNode))
+    geonames = next((s for s in same if iri.is_geonames(s)), None)
+    wikidata = next((s for s in same if iri.is_wikidata(s)), None)
+    alts = sorted({a.value for a in ix.all(subject, SKOS_ALT_LABEL)})
+    labels = [lit for lit in ix.all(subject, RDFS_LABEL) if isinstance(lit, ox.Literal)]
+    en = min((v.value for v in labels if v.language == "en"), default=None)
+    fr = min((v.value for v in labels if v.language == "fr"), default=None)
     label = (fr or en) if lang == "fr" else (en or fr)
     return {
         "type": most_specific_class(types) or "Entity",
-        "label": label or _pick(labels, lang) or (alts[0] if alts else _fallback_name(str(node))),
+        "label": label or _pick(labels, lang) or (alts[0] if alts else _fallback_name(subject.value)),
         "label_en": en,
         "label_fr": fr,
         "alt_labels": alts,
@@ -289,8 +265,12 @@ def _node_attrs(ix: _Index, node: URIRef, lang: str) -> dict:
     }
 
 
-def to_networkx(graph: rdflib.Graph, *, lang: str = "en") -> nx.MultiDiGraph:
+def to_networkx(graph: Any, *, lang: str = "en") -> nx.MultiDiGraph:
     """The entity network of `graph`: one edge per (subject, relation property, object).
+
+    `graph` is a pyoxigraph Store whose default graph is the union of all graphs (a build's
+    store, `kg.rdf.load_rdf`'s result), a `Graph` over one, or anything `kg.rdf.as_store` takes
+    (an rdflib Graph or Dataset, triples, quads).
 
     Node attributes: type (most specific geo: class), label (in `lang`), label_en,
     label_fr, alt_labels, geonames, wikidata, same_as, degree.
@@ -299,28 +279,28 @@ def to_networkx(graph: rdflib.Graph, *, lang: str = "en") -> nx.MultiDiGraph:
     (a direct triple exists), articles (distinct supporting articles), weight
     (max(1, articles)), modalities, hedged_only, negated_only.
     """
-    g = union_graph(graph)
+    g = graph if isinstance(graph, Graph) else Graph(graph)
     net = nx.MultiDiGraph(lang=lang)
     statements = _statements(g, lang)
     direct: set[tuple[str, str, str]] = set()
     for prop in RELATIONS:
-        for s, o in g.subject_objects(GEO[prop]):
-            if isinstance(s, URIRef) and isinstance(o, URIRef):
-                direct.add((str(s), prop, str(o)))
+        for s, o in g.subject_objects(geo(prop)):
+            if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode):
+                direct.add((s.value, prop, o.value))
 
     ix = _Index(g, _ENTITY_PROPS)
     entities: set[str] = set()
     for subject, props in ix.values.items():
-        for type_ in props.get(RDF.type, ()):
+        for type_ in props.get(RDF_TYPE, ()):
             name = _local(type_)
-            if isinstance(subject, URIRef) and name in CLASSES and name not in NON_ENTITY_CLASSES:
-                entities.add(str(subject))
+            if isinstance(subject, ox.NamedNode) and name in CLASSES and name not in NON_ENTITY_CLASSES:
+                entities.add(subject.value)
     keys = direct | set(statements)
     for s_iri, _, o_iri in keys:
         entities.update((s_iri, o_iri))
 
-    for iri in sorted(entities):
-        net.add_node(iri, **_node_attrs(ix, URIRef(iri), lang))
+    for entity in sorted(entities):
+        net.add_node(entity, **_node_attrs(ix, node(entity), lang))
 
     for key in sorted(keys):
         s_iri, prop, o_iri = key
@@ -385,8 +365,9 @@ def _scalar_network(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def write_network(graph: rdflib.Graph | nx.MultiDiGraph, fmt: str, out: Path | str, *, lang: str = "en") -> Path:
-    """Write the entity network as GraphML or GEXF (for Gephi), atomically. Returns the path."""
+def write_network(graph: Any, fmt: str, out: Path | str, *, lang: str = "en") -> Path:
+    """Write the entity network (a networkx graph from `to_networkx`, or what it takes) as GraphML or
+    GEXF (for Gephi), atomically. Returns the path."""
     if fmt not in NETWORK_FORMATS:
         raise KGError(f"unknown network format {fmt!r}; use one of: {', '.join(NETWORK_FORMATS)}")
     net = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, lang=lang)

@@ -15,11 +15,13 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Iterable
+from typing import Any, cast
 
 import numpy
 import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -56,7 +58,8 @@ def presegment(doc: Doc) -> Doc:
             values[i] = -1
     if len(doc):
         values[0] = 1
-        doc.from_array([SENT_START], values.astype("int64").astype("uint64").reshape(-1, 1))
+        column: Any = values.astype("int64").astype("uint64").reshape(-1, 1)  # spaCy's stubs want thinc's Ints2d
+        doc.from_array([SENT_START], column)
     return doc
 
 
@@ -85,7 +88,8 @@ class GazetteerMatcher:
         # per table, first token -> length of the longest surface starting with it
         self._longest: tuple[dict[str, int], ...] = ({}, {}, {})
         self.max_len = 1
-        rules = nlp.tokenizer.rules or {}
+        tokenizer = cast(Tokenizer, nlp.tokenizer)  # typed as any callable; the models' is a Tokenizer
+        rules = tokenizer.rules or {}
         hard: list[tuple[int, str, str]] = []  # surfaces that need the real tokenizer
         for surface in default_gazetteer().surfaces(lang):
             if surface.kind == "demonym":
@@ -104,7 +108,7 @@ class GazetteerMatcher:
                 self._add(mode, words, surface.kind)
             else:
                 hard.append((mode, text, surface.kind))
-        for (mode, _, kind), doc in zip(hard, nlp.tokenizer.pipe(t for _, t, _ in hard), strict=True):
+        for (mode, _, kind), doc in zip(hard, tokenizer.pipe(t for _, t, _ in hard), strict=True):
             self._add(mode, [t.text for t in doc], kind)
 
     def _add(self, mode: int, words: list[str], kind: str) -> None:

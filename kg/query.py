@@ -5,7 +5,9 @@ into an in-memory store. Either way the query's default graph is the RDF merge o
 so counts agree with `graph.ttl`, and `GRAPH ?g { ... }` reaches the per-article graphs.
 
 Canned queries are `kg/data/queries/<name>.rq`. Their first line is a `#` comment describing
-them; a comment line `# param: NAME = DEFAULT | help` declares a parameter. A parameter is bound
+them; a comment line `# param: NAME = DEFAULT | help` declares a parameter. A canned query that
+cannot be read, lacks its description, has a malformed `# param:` line or is not valid SPARQL is a
+QueryFileError naming the file and the line. A parameter is bound
 through pyoxigraph's variable substitution (the value becomes an `xsd:string` literal for
 `?NAME`), never pasted into the query text, so no value can change the query. Oxigraph only
 substitutes variables the query projects, so a parameterised query selects its parameter.
@@ -26,14 +28,18 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
-from kg.store import DATASET_FORMATS, STORE_DIRNAME, GraphStore, prefixes, rdf_format
-from kg.vocab import DEFAULT_BASE, ONTOLOGY_NS
+from kg import iri
+from kg.errors import DataFileError, QueryError, QueryFileError, StoreError
+from kg.iri import DEFAULT_BASE, prefixes
+from kg.rdf import RDF_TYPE, geo, load_rdf
+from kg.store import STORE_DIRNAME, GraphStore
 
 FORMATS = ("table", "csv", "json", "tsv")
 TABLE_CELL_WIDTH = 80  # longer cells are cut with "…" in the table format (use csv/json for full text)
 
 _PARAM_LINE = re.compile(r"^#\s*param:\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([^|]*?)\s*(?:\|\s*(.*))?$")
+_PARAM_START = re.compile(r"^#\s*param:")
+_SPARQL_POSITION = re.compile(r"\berror at (\d+):(\d+)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -54,6 +60,7 @@ class CannedQuery:
     description: str  # the first comment line
     text: str
     params: tuple[QueryParam, ...] = ()
+    path: str = ""  # the .rq file it was read from
 
 
 @dataclass(frozen=True)
@@ -83,15 +90,19 @@ def _queries_dir() -> Any:
     return resources.files("kg").joinpath("data", "queries")
 
 
-def parse_query_header(text: str) -> tuple[str, tuple[QueryParam, ...]]:
+def parse_query_header(text: str, *, source: str | None = None) -> tuple[str, tuple[QueryParam, ...]]:
     """(description, params) from the leading `#` comment lines of a query.
+
+    With `source` (the file the text comes from), a `# param:` line that does not read
+    `# param: NAME = DEFAULT | help` is a QueryFileError naming the file and line; without it,
+    such a line is an ordinary comment.
 
     >>> parse_query_header("# Partners of a country.\\n# param: country = Niger | a name\\nSELECT ...")
     ('Partners of a country.', (QueryParam(name='country', default='Niger', help='a name'),))
     """
     description = ""
     params = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped.startswith("#"):
             if stripped:
@@ -100,19 +111,34 @@ def parse_query_header(text: str) -> tuple[str, tuple[QueryParam, ...]]:
         match = _PARAM_LINE.match(stripped)
         if match:
             params.append(QueryParam(match.group(1), match.group(2), (match.group(3) or "").strip()))
+        elif source is not None and _PARAM_START.match(stripped):
+            raise QueryFileError(source, f"malformed parameter line {stripped!r}; write it as `# param: NAME = DEFAULT | help`", line=number)
         elif not description:
             description = stripped.lstrip("#").strip()
     return description, tuple(params)
 
 
+def read_query_file(path: Any) -> CannedQuery:
+    """A canned query from its .rq file, checked: readable, described, valid SPARQL (QueryFileError if not)."""
+    name = path.name[: -len(".rq")] if path.name.endswith(".rq") else path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryFileError(path, f"cannot read the query: {e}") from e
+    description, params = parse_query_header(text, source=str(path))
+    if not description:
+        raise QueryFileError(path, "no description: start the file with a `# what this query answers` comment line", line=1)
+    try:  # parsed (and run) against an empty store: only the syntax is checked
+        ox.Store().query(text, prefixes=prefixes())
+    except SyntaxError as e:
+        found = _SPARQL_POSITION.search(str(e))
+        raise QueryFileError(path, f"invalid SPARQL: {e}", line=int(found.group(1)) if found else None) from e
+    return CannedQuery(name, description, text, params, str(path))
+
+
 def list_queries() -> list[CannedQuery]:
     """Every canned query, sorted by name."""
-    found = []
-    for entry in _queries_dir().iterdir():
-        if entry.name.endswith(".rq"):
-            text = entry.read_text(encoding="utf-8")
-            description, params = parse_query_header(text)
-            found.append(CannedQuery(entry.name[: -len(".rq")], description, text, params))
+    found = [read_query_file(entry) for entry in _queries_dir().iterdir() if entry.name.endswith(".rq")]
     return sorted(found, key=lambda q: q.name)
 
 
@@ -183,28 +209,20 @@ def _bindings(sparql: str, params: Mapping[str, str]) -> dict[ox.Variable, Any] 
 
 
 def _load_file(path: Path, base: str | None) -> tuple[ox.Store, str]:
-    name, fmt = rdf_format(path.suffix or "?")
-    store = ox.Store()
+    # the default graph of the loaded store is the merge of all graphs, as for a build directory
     try:
-        store.load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as e:
-        raise QueryError(f"cannot read {path} as {name}: {e}") from e
-    if name in DATASET_FORMATS or name == "jsonld":
-        # Query the merge of all graphs, as for a build directory.
-        named = [
-            q for q in store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)
-        ]
-        store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in named)
+        store = load_rdf(path)
+    except DataFileError as e:
+        raise QueryError(f"cannot query {e}") from e
     return store, base or _infer_base(store)
 
 
 def _infer_base(store: ox.Store) -> str:
-    article_class = ox.NamedNode(ONTOLOGY_NS + "Article")
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    for quad in store.quads_for_pattern(None, rdf_type, article_class, None):
-        iri = getattr(quad.subject, "value", "")
-        if "/article/" in iri:
-            return iri[: iri.rindex("/article/") + 1]
+    for quad in store.quads_for_pattern(None, RDF_TYPE, geo("Article"), None):
+        name = getattr(quad.subject, "value", "")
+        found = iri.base_of(name)
+        if found is not None and "/" + iri.ARTICLE_PATH in name:
+            return found
     return DEFAULT_BASE
 
 
@@ -261,7 +279,7 @@ def _json_term(term: Term) -> dict[str, str]:
     out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != iri.XSD_STRING:
         out["datatype"] = term.datatype.value
     return out
 

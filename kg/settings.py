@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from kg.vocab import DEFAULT_BASE
+from kg.iri import DEFAULT_BASE
 
 # spaCy pipeline per language; both are ordinary dependencies from the package index.
 DEFAULT_MODELS: dict[str, str] = {

@@ -37,16 +37,20 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-import rdflib
 
-from kg.errors import QueryError, StoreError
+from kg import iri
+from kg.errors import KGError, QueryError, StoreError
 from kg.fsutil import atomic_open
-from kg.vocab import DEFAULT_BASE, ONTOLOGY_NS
+from kg.iri import DEFAULT_BASE, ENTITIES_GRAPH, KEY_PREFIXES, prefixes  # noqa: F401  (re-exported)
+from kg.rdf import StoredTriple, stored_triple
 
-GEO = ONTOLOGY_NS
+if TYPE_CHECKING:
+    import rdflib
+
+GEO = iri.ONTOLOGY_NS
 STORE_DIRNAME = "store"
 # written by `kg serve` next to the store while its server runs: "<pid> <host:port>"
 SERVING_MARK = ".kg-serving"
@@ -77,7 +81,7 @@ def serving_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
     except PermissionError:
         pass  # alive, another user's
     return pid, where
-ENTITIES_GRAPH = "graph/entities"  # relative to the base
+
 
 # file extension / format name -> pyoxigraph format
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -89,25 +93,6 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 DATASET_FORMATS = ("trig", "nq")
 _FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld", "json": "jsonld"}
-
-
-# one prefix per kind of resource key, so Turtle reads `country:NE` rather than `id:country\/NE`
-KEY_PREFIXES = ("article", "statement", "country", "city", "region", "georegion", "place", "person", "org", "group", "graph")
-
-
-def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """The prefixes every serialisation and query uses, `id:` bound to `base`."""
-    return {
-        "geo": GEO,
-        "id": base,
-        **{k: f"{base}{k}/" for k in KEY_PREFIXES},
-        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "prov": "http://www.w3.org/ns/prov#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-    }
 
 
 def rdf_format(name: str) -> tuple[str, ox.RdfFormat]:
@@ -138,51 +123,13 @@ class ArticleInfo:
         return self.iri.rsplit("/", 1)[-1]
 
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
-def to_oxigraph(term: Any, bnodes: dict[Any, ox.BlankNode] | None = None) -> Term:
-    """An rdflib term (or a pyoxigraph term, unchanged) as a pyoxigraph term.
-
-    Blank nodes are mapped through `bnodes` so one rdflib BNode stays one node.
-
-    >>> str(to_oxigraph(rdflib.Literal('a "b"\\n', lang="fr")))
-    '"a \\\\"b\\\\"\\\\n"@fr'
-    """
-    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
-        return term
-    if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, rdflib.BNode):
-        if bnodes is None:
-            return ox.BlankNode()
-        if term not in bnodes:
-            bnodes[term] = ox.BlankNode()
-        return bnodes[term]
-    if isinstance(term, rdflib.Literal):
-        lexical = str(term)
-        if term.language:
-            return ox.Literal(lexical, language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(lexical, datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(lexical)
-    raise StoreError(f"cannot store {term!r}: expected an rdflib or pyoxigraph IRI, blank node or literal")
-
-
-def _triples(data: rdflib.Graph | Iterable[Any]) -> list[tuple[Term, Term, Term]]:
+def _triples(data: rdflib.Graph | Iterable[Any]) -> list[StoredTriple]:
     """Triples from an rdflib Graph, rdflib/pyoxigraph term tuples, or pyoxigraph Triple/Quad objects."""
     bnodes: dict[Any, ox.BlankNode] = {}
-    out: list[tuple[Term, Term, Term]] = []
-    s: Any
-    p: Any
-    o: Any
-    for item in data:
-        if isinstance(item, ox.Triple | ox.Quad):
-            s, p, o = item.subject, item.predicate, item.object
-        else:
-            s, p, o = item[0], item[1], item[2]
-        out.append((to_oxigraph(s, bnodes), to_oxigraph(p, bnodes), to_oxigraph(o, bnodes)))
-    return out
+    try:
+        return [stored_triple(item, bnodes) for item in data]
+    except KGError as e:
+        raise StoreError(f"cannot store it: {e}") from e
 
 
 class GraphStore:
@@ -216,7 +163,7 @@ class GraphStore:
         self._unflushed = 0  # articles written since the last flush
         self._waiting: list[ox.Quad] = []  # quads of new article graphs not yet written
         self._waiting_graphs: set[ox.NamedNode] = set()
-        self._waiting_default: set[tuple[Term, Term, Term]] = set()  # their triples, for the merged default graph
+        self._waiting_default: set[StoredTriple] = set()  # their triples, for the merged default graph
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -310,21 +257,21 @@ class GraphStore:
         if self._base is None:
             self._base = DEFAULT_BASE
             for graph in self.raw.named_graphs():
-                iri = getattr(graph, "value", "")
-                if "/article/" in iri:
-                    self._base = iri[: iri.rindex("/article/") + 1]
-                    break
-                if iri.endswith("/" + ENTITIES_GRAPH):
-                    self._base = iri[: -len(ENTITIES_GRAPH)]
+                name = getattr(graph, "value", "")
+                base = iri.base_of(name)
+                if base is not None:
+                    self._base = base
+                    if "/" + iri.ARTICLE_PATH in name:
+                        break
         return self._base
 
     @property
     def entities_graph(self) -> str:
         """IRI of the named graph holding entity descriptions."""
-        return self.base + ENTITIES_GRAPH
+        return iri.entities_graph_iri(base=self.base)
 
     def article_iri(self, article_id: str) -> str:
-        return f"{self.base}article/{article_id}"
+        return iri.article_iri(article_id, base=self.base)
 
     @staticmethod
     def _node(iri: str) -> ox.NamedNode:
@@ -454,7 +401,7 @@ class GraphStore:
     def article_hash(self, article_iri: str) -> str | None:
         """The geo:contentHash stored for the article, or None if the article is absent."""
         node = self._node(article_iri)
-        for quad in self.raw.quads_for_pattern(node, ox.NamedNode(GEO + "contentHash"), None, node):
+        for quad in self.raw.quads_for_pattern(node, ox.NamedNode(iri.geo("contentHash")), None, node):
             return getattr(quad.object, "value", None)
         return None
 
@@ -508,8 +455,7 @@ class GraphStore:
         ):
             found.update(row[0] for row in self._select(sparql) if row[0] is not None)
         base = self.base
-        art, stmt = base + "article/", base + "statement/"
-        return {x for x in found if x.startswith(base) and not x.startswith(art) and not x.startswith(stmt)}
+        return {x for x in found if iri.entity_key(x, base=base) is not None}
 
     def count(self) -> int:
         """Number of distinct triples in the union of all graphs (what graph.ttl holds)."""

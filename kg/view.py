@@ -3,11 +3,16 @@
 `view_data` turns the RDF graph into plain nodes / edges / legend / filters data
 (positions computed in Python with igraph, so the browser draws with physics
 off); `render_html` puts that data, vis-network (read from the copy pyvis ships,
-licence header kept) and a small script into a single file that makes no
-request to any network. Article text is untrusted: it travels as JSON inside a
-non-executed `<script type="application/json">` with `<`, `>`, `&`, U+2028 and
-U+2029 escaped, the page builds every tooltip and panel with DOM text nodes, and
-a Content-Security-Policy allows only the page's own scripts (by hash).
+licence header kept) and the page's own template, style and script
+(`kg/data/view/page.html`, `view.css`, `view.js`, read at render time) into a
+single file that makes no request to any network. Labels of relations, classes
+and modalities are the ontology's (`rdfs:label` @en/@fr, `kg.vocab.label`); the
+interface's own words are in `kg/data/view/ui.json`.
+
+Article text is untrusted: it travels as JSON inside a non-executed
+`<script type="application/json">` with `<`, `>`, `&`, U+2028 and U+2029 escaped,
+the page builds every tooltip and panel with DOM text nodes, and a
+Content-Security-Policy allows only the page's own scripts (by hash).
 
 Modalities: edges supported only by hedged statements are dashed; edges
 supported only by negated statements are kept in the data but hidden until the
@@ -28,6 +33,7 @@ The page exposes `window.network` (the vis-network instance) and `window.kgView`
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -38,12 +44,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import rdflib
-from rdflib import RDFS, Literal
+import pyoxigraph as ox
 
-from kg.errors import KGError, LanguageError
-from kg.network import GEO, to_networkx, union_graph
-from kg.vocab import FAMILIES, MODALITIES, RELATIONS
+from kg.errors import DataFileError, KGError, LanguageError
+from kg.network import Graph, to_networkx
+from kg.rdf import RDFS_LABEL, geo, load_rdf
+from kg.vocab import FAMILIES, MODALITIES, RELATIONS, label
 
 LANGS = ("en", "fr")
 DEFAULT_MAX_NODES = 1500  # beyond this, the page opens on the top nodes by degree
@@ -67,81 +73,57 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {
 }
 FAMILY_COLOUR = {"cooperative": "#2e9e44", "conflictual": "#d62728", "structural": "#8c8c8c"}
 
-CLASS_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "Country": "Country", "Person": "Person", "Organization": "Organization",
-        "InternationalOrganization": "International organization", "Government": "Government",
-        "ArmedForces": "Armed forces", "ArmedGroup": "Armed group", "Place": "Place", "City": "City",
-        "Region": "Region", "GeoRegion": "Geographic region", "Actor": "Actor", "Entity": "Entity",
-    },
-    "fr": {
-        "Country": "Pays", "Person": "Personne", "Organization": "Organisation",
-        "InternationalOrganization": "Organisation internationale", "Government": "Gouvernement",
-        "ArmedForces": "Forces armées", "ArmedGroup": "Groupe armé", "Place": "Lieu", "City": "Ville",
-        "Region": "Région", "GeoRegion": "Région géographique", "Actor": "Acteur", "Entity": "Entité",
-    },
-}  # fmt: skip
-PROPERTY_LABELS: dict[str, tuple[str, str]] = {  # used when the graph carries no rdfs:label for the property
-    "cooperatesWith": ("cooperates with", "coopère avec"),
-    "supports": ("supports", "soutient"),
-    "meetsWith": ("meets with", "rencontre"),
-    "signsAgreementWith": ("signs agreement with", "signe un accord avec"),
-    "endsCooperationWith": ("ends cooperation with", "met fin à la coopération avec"),
-    "expels": ("expels", "expulse"),
-    "withdrawsFrom": ("withdraws from", "se retire de"),
-    "criticizes": ("criticizes", "critique"),
-    "threatens": ("threatens", "menace"),
-    "demands": ("demands", "exige"),
-    "rejects": ("rejects", "rejette"),
-    "sanctions": ("sanctions", "sanctionne"),
-    "attacks": ("attacks", "attaque"),
-    "opposes": ("opposes", "s'oppose à"),
-    "seizesPowerIn": ("seizes power in", "prend le pouvoir dans"),
-    "overthrows": ("overthrows", "renverse"),
-    "leads": ("leads", "dirige"),
-    "memberOf": ("member of", "membre de"),
-    "locatedIn": ("located in", "situé dans"),
-    "capitalOf": ("capital of", "capitale de"),
-    "affiliatedWith": ("affiliated with", "affilié à"),
-}
-FAMILY_LABELS = {
-    "en": {"cooperative": "cooperative", "conflictual": "conflictual", "structural": "structural"},
-    "fr": {"cooperative": "coopératif", "conflictual": "conflictuel", "structural": "structurel"},
-}
-MODALITY_LABELS = {
-    "en": {"Asserted": "asserted", "Reported": "reported", "Hedged": "hedged", "Negated": "negated"},
-    "fr": {"Asserted": "affirmé", "Reported": "rapporté", "Hedged": "incertain", "Negated": "nié"},
-}
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "geokg network", "search": "Search an entity", "go": "Go", "relations": "Relations",
-        "types": "Entity types", "modality": "Modality", "dates": "Dates", "from": "from", "to": "to",
-        "undated": "include undated", "hideIsolated": "hide nodes without visible edges",
-        "showAll": "Show all {n} nodes", "showTop": "Show only the top {n} nodes",
-        "legend": "Legend", "counts": "{n} of {N} nodes, {e} of {E} edges shown",
-        "reset": "Reset view", "type": "Type", "degree": "Degree", "aliases": "Aliases",
-        "source": "Source", "statements": "statements", "articles": "articles", "close": "Close",
-        "notFound": "No entity matches", "hedged": "only hedged statements (dashed)",
-        "width": "width: number of supporting articles", "reference": "reference data (no statement)",
-        "subset": "Large graph: showing the {n} most connected nodes.",
-        "neighbourhood": "Click a node to show its neighbourhood; click the background to reset.",
-        "attributed": "according to", "links": "Links",
-    },
-    "fr": {
-        "title": "réseau geokg", "search": "Chercher une entité", "go": "Aller", "relations": "Relations",
-        "types": "Types d'entités", "modality": "Modalité", "dates": "Dates", "from": "du", "to": "au",
-        "undated": "inclure les relations non datées", "hideIsolated": "masquer les nœuds sans lien visible",
-        "showAll": "Afficher les {n} nœuds", "showTop": "N'afficher que les {n} nœuds principaux",
-        "legend": "Légende", "counts": "{n} nœuds sur {N}, {e} liens sur {E} affichés",
-        "reset": "Réinitialiser", "type": "Type", "degree": "Degré", "aliases": "Alias",
-        "source": "Source", "statements": "énoncés", "articles": "articles", "close": "Fermer",
-        "notFound": "Aucune entité ne correspond à", "hedged": "énoncés incertains seulement (tirets)",
-        "width": "épaisseur : nombre d'articles", "reference": "donnée de référence (sans énoncé)",
-        "subset": "Grand graphe : seuls les {n} nœuds les plus connectés sont affichés.",
-        "neighbourhood": "Cliquer un nœud pour voir son voisinage ; cliquer le fond pour revenir.",
-        "attributed": "selon", "links": "Liens",
-    },
-}  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# words: the ontology's labels, the interface's own words (kg/data/view/ui.json)
+
+
+def _view_file(name: str) -> Any:
+    return resources.files("kg").joinpath("data", "view", name)
+
+
+def _read_asset(name: str) -> str:
+    path = _view_file(name)
+    try:
+        return str(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataFileError(path, f"cannot read this view asset: {e}; reinstall geokg (pip install -e .)") from e
+
+
+@functools.lru_cache(maxsize=1)
+def _ui_words() -> dict[str, dict[str, Any]]:
+    """`kg/data/view/ui.json`: per language, the interface strings, the family names, the fallback type."""
+    path = _view_file("ui.json")
+    try:
+        words = json.loads(_read_asset("ui.json"))
+    except json.JSONDecodeError as e:
+        raise DataFileError(path, f"not valid JSON: {e.msg} (column {e.colno})", line=e.lineno) from e
+    for lang in LANGS:
+        entry = words.get(lang) if isinstance(words, dict) else None
+        if not isinstance(entry, dict) or not {"ui", "families", "entity"} <= set(entry):
+            raise DataFileError(path, f"needs an object for {lang!r} with the keys ui, families and entity")
+        missing = sorted(set(FAMILIES) - set(entry["families"]))
+        if missing:
+            raise DataFileError(path, f"{lang}.families lacks {', '.join(missing)}")
+    return words
+
+
+def ui_strings(lang: str) -> dict[str, str]:
+    """The interface strings of the page in `lang` (buttons, headings, messages)."""
+    return dict(_ui_words()[_check_lang(lang)]["ui"])
+
+
+def class_label(name: str, lang: str) -> str:
+    """The label of an entity type: the ontology's, or the interface's word for an untyped entity."""
+    if name == "Entity":
+        return str(_ui_words()[lang]["entity"])
+    return label(name, lang)
+
+
+def family_label(family: str, lang: str) -> str:
+    """The name of a relation family (cooperative, conflictual, structural) in `lang`."""
+    return str(_ui_words()[lang]["families"][family])
+
 
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -157,11 +139,12 @@ def _http(url: str | None) -> str | None:
     return url if url and _HTTP.match(url) else None
 
 
-def _property_labels(graph: rdflib.Graph, lang: str) -> dict[str, str]:
+def _property_labels(graph: Graph, lang: str) -> dict[str, str]:
+    """Each relation's label in `lang`: the graph's own `rdfs:label` if it carries one, else the ontology's."""
     out = {}
-    for name, (en, fr) in PROPERTY_LABELS.items():
-        found = [lit for lit in graph.objects(GEO[name], RDFS.label) if isinstance(lit, Literal) and lit.language == lang]
-        out[name] = str(min(found)) if found else (fr if lang == "fr" else en)
+    for name in RELATIONS:
+        found = [lit.value for lit in graph.objects(geo(name), RDFS_LABEL) if isinstance(lit, ox.Literal) and lit.language == lang]
+        out[name] = min(found) if found else label(name, lang)
     return out
 
 
@@ -190,14 +173,17 @@ def _layout(n: int, pairs: list[tuple[int, int]], *, seed: int = 42) -> list[tup
 
 
 def view_data(
-    graph: rdflib.Graph,
+    graph: Any,
     *,
     lang: str = "en",
     max_nodes: int = DEFAULT_MAX_NODES,
     layout: str = "python",
 ) -> dict[str, Any]:
-    """Nodes, edges, legend and filter data for the page (pure: no I/O, deterministic).
+    """Nodes, edges, legend and filter data for the page (deterministic; the only files read are the
+    ontology and `ui.json`, once per process, for labels).
 
+    graph: a build's pyoxigraph store, `load_graph`'s result, or anything `kg.rdf.as_store`
+        takes (an rdflib Graph or Dataset, triples, quads).
     lang: language of labels and interface ("en" or "fr").
     max_nodes: beyond this many nodes the page opens on the `max_nodes` nodes of
         highest degree (flag `top`), with a control to show all.
@@ -207,8 +193,9 @@ def view_data(
     _check_lang(lang)
     if layout not in LAYOUTS:
         raise KGError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
-    net = to_networkx(graph, lang=lang)
-    plabels = _property_labels(union_graph(graph), lang)
+    g = Graph(graph)
+    net = to_networkx(g, lang=lang)
+    plabels = _property_labels(g, lang)
 
     iris = sorted(net.nodes)
     index = {iri: i for i, iri in enumerate(iris)}
@@ -299,11 +286,12 @@ def view_data(
 
     present_types = sorted({n["type"] for n in nodes}, key=lambda t: list(CLASS_STYLE).index(t) if t in CLASS_STYLE else 99)
     present_props = sorted({e["property"] for e in edges}, key=list(RELATIONS).index)
-    classes = CLASS_LABELS[lang]
+    classes = {t: class_label(t, lang) for t in present_types}
+    families = {f: family_label(f, lang) for f in FAMILIES}
     return {
         "version": 1,
         "lang": lang,
-        "ui": UI[lang],
+        "ui": ui_strings(lang),
         "layout": layout,
         "subset": subset,
         "maxNodes": max_nodes,
@@ -316,14 +304,14 @@ def view_data(
                  "shape": CLASS_STYLE.get(t, CLASS_STYLE["Entity"])[1]}
                 for t in present_types
             ],
-            "families": [{"family": f, "label": FAMILY_LABELS[lang][f], "color": FAMILY_COLOUR[f]} for f in FAMILIES],
+            "families": [{"family": f, "label": families[f], "color": FAMILY_COLOUR[f]} for f in FAMILIES],
         },  # fmt: skip
         "filters": {
-            "families": [{"name": f, "label": FAMILY_LABELS[lang][f]} for f in FAMILIES],
+            "families": [{"name": f, "label": families[f]} for f in FAMILIES],
             "properties": [{"name": p, "label": plabels[p], "family": RELATIONS[p].family} for p in present_props],
             "types": [{"name": t, "label": classes.get(t, t)} for t in present_types],
             "modalities": [
-                {"name": m, "label": MODALITY_LABELS[lang][m], "checked": m != "Negated"} for m in MODALITIES
+                {"name": m, "label": label(m, lang), "checked": m != "Negated"} for m in MODALITIES
             ],
             "dateMin": min(dates, default=None),
             "dateMax": max(dates, default=None),
@@ -377,478 +365,51 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="__KG_LANG__">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src __KG_SCRIPT_HASHES__; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'">
-<title>__KG_TITLE__</title>
-<style>
-__KG_VIS_CSS__
-</style>
-<style>
-__KG_CSS__
-</style>
-</head>
-<body>
-<div id="kg-app">
-  <aside id="kg-side" data-testid="sidebar">
-    <h1 id="kg-title">__KG_TITLE__</h1>
-    <form id="kg-search-form" data-testid="search-form" autocomplete="off">
-      <input id="kg-search" type="search" list="kg-search-list" data-testid="search">
-      <datalist id="kg-search-list"></datalist>
-      <button type="submit" id="kg-search-go" data-testid="search-go"></button>
-    </form>
-    <div id="kg-search-msg" data-testid="search-msg"></div>
-    <div id="kg-counts" data-testid="counts"></div>
-    <div id="kg-subset" data-testid="subset"></div>
-    <button type="button" id="kg-reset" data-testid="reset"></button>
-    <div id="kg-filters" data-testid="filters"></div>
-    <div id="kg-legend" data-testid="legend"></div>
-  </aside>
-  <main id="kg-main">
-    <div id="kg-network" data-testid="network"></div>
-    <section id="kg-details" data-testid="details" hidden>
-      <button type="button" id="kg-details-close" data-testid="details-close"></button>
-      <div id="kg-details-body" data-testid="details-body"></div>
-    </section>
-  </main>
-</div>
-<script type="application/json" id="kg-data">__KG_DATA__</script>
-<script>
-__KG_VIS_JS__
-</script>
-<script>
-__KG_JS__
-</script>
-</body>
-</html>
-"""
+_PLACEHOLDER = re.compile(r"__KG_([A-Z_]+?)__")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)  # executable scripts (the data block has a type)
 
-_CSS = """
-html, body { margin: 0; height: 100%; font: 13px/1.35 system-ui, sans-serif; color: #222; }
-#kg-app { display: flex; height: 100vh; }
-#kg-side { width: 290px; min-width: 290px; overflow-y: auto; padding: 8px 10px; border-right: 1px solid #ddd; box-sizing: border-box; background: #fafafa; }
-#kg-side h1 { font-size: 15px; margin: 2px 0 8px; }
-#kg-side fieldset { border: 1px solid #ddd; margin: 8px 0; padding: 4px 6px; }
-#kg-side legend { font-weight: 600; }
-#kg-side label { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-#kg-side label.kg-sub { padding-left: 16px; }
-#kg-search-form { display: flex; gap: 4px; }
-#kg-search { flex: 1; min-width: 0; }
-#kg-search-msg { color: #a00; min-height: 1em; }
-#kg-counts, #kg-subset { margin: 4px 0; color: #444; }
-#kg-main { position: relative; flex: 1; }
-#kg-network { position: absolute; inset: 0; }
-#kg-network.kg-stabilising { visibility: hidden; }
-#kg-details { position: absolute; top: 8px; right: 8px; width: 380px; max-height: calc(100% - 16px); overflow-y: auto; background: #fff; border: 1px solid #bbb; box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 8px 10px; box-sizing: border-box; z-index: 20; }
-#kg-details-close { float: right; }
-.kg-head { font-weight: 600; margin-bottom: 4px; }
-.kg-meta { color: #555; }
-.kg-st { border-top: 1px solid #eee; padding: 4px 0; }
-.kg-ev { font-style: italic; }
-.kg-swatch { display: inline-block; width: 1.2em; text-align: center; }
-.kg-line { display: inline-block; width: 28px; vertical-align: middle; margin-right: 4px; border-top: 3px solid #888; }
-.kg-line.kg-dashed { border-top-style: dashed; }
-div.vis-tooltip { max-width: 420px; white-space: normal; font: 12px/1.3 system-ui, sans-serif; }
-"""
 
-_JS = r"""
-(function () {
-  "use strict";
-  var D = JSON.parse(document.getElementById("kg-data").textContent);
-  var U = D.ui, N = D.nodes, E = D.edges;
-  var byId = function (id) { return document.getElementById(id); };
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.appendChild(document.createTextNode(String(text)));
-    if (cls) e.className = cls;
-    return e;
-  }
-  function fmt(s, vars) { return s.replace(/\{(\w+)\}/g, function (m, k) { return vars[k] !== undefined ? String(vars[k]) : m; }); }
-  function link(url, text) {
-    var a = el("a", text || url);
-    if (typeof url === "string" && /^https?:\/\//i.test(url)) {
-      a.setAttribute("href", url);
-      a.setAttribute("target", "_blank");
-      a.setAttribute("rel", "noopener noreferrer");
-    }
-    return a;
-  }
-  var typeLabel = {}; D.filters.types.forEach(function (t) { typeLabel[t.name] = t.label; });
-  var modLabel = {}; D.filters.modalities.forEach(function (m) { modLabel[m.name] = m.label; });
+def _fill(template: str, parts: dict[str, str], source: str) -> str:
+    """`template` with each `__KG_NAME__` replaced, in one pass: nothing inserted is ever scanned
+    for placeholders again."""
 
-  // ---- state -------------------------------------------------------------------------------
-  var state = { families: {}, properties: {}, types: {}, modalities: {}, from: "", to: "",
-                undated: true, hideIsolated: false, showAll: !D.subset, focus: null };
-  D.filters.families.forEach(function (f) { state.families[f.name] = true; });
-  D.filters.properties.forEach(function (p) { state.properties[p.name] = true; });
-  D.filters.types.forEach(function (t) { state.types[t.name] = true; });
-  D.filters.modalities.forEach(function (m) { state.modalities[m.name] = m.checked; });
-  var nodeVis = new Uint8Array(N.length), edgeVis = new Uint8Array(E.length);
+    def value(m: re.Match[str]) -> str:
+        try:
+            return parts[m.group(1)]
+        except KeyError:
+            line = template.count("\n", 0, m.start()) + 1
+            raise DataFileError(source, f"unknown placeholder {m.group(0)}; known: {', '.join(sorted(parts))}", line=line) from None
 
-  function statementPasses(e) {
-    if (!e.st.length) return state.modalities.Asserted && state.undated;  // reference data: undated fact
-    for (var i = 0; i < e.st.length; i++) {
-      var s = e.st[i];
-      if (!state.modalities[s.mod]) continue;
-      if (!s.d0) { if (state.undated) return true; continue; }
-      if ((!state.from || s.d1 >= state.from) && (!state.to || s.d0 <= state.to)) return true;
-    }
-    return false;
-  }
-  function recompute() {
-    var i, e, ok = new Uint8Array(N.length), eok = new Uint8Array(E.length);
-    for (i = 0; i < N.length; i++) {
-      var n = N[i];
-      ok[i] = state.types[n.type] && (state.focus !== null || state.showAll || n.top) ? 1 : 0;
-    }
-    for (i = 0; i < E.length; i++) {
-      e = E[i];
-      eok[i] = ok[e.from] && ok[e.to] && state.families[e.family] && state.properties[e.property] && statementPasses(e) ? 1 : 0;
-    }
-    var has = new Uint8Array(N.length);
-    if (state.focus !== null) {
-      var f = state.focus, keep = new Uint8Array(N.length);
-      keep[f] = ok[f];
-      for (i = 0; i < E.length; i++) {
-        e = E[i];
-        if (!eok[i]) continue;
-        if (e.from === f) keep[e.to] = 1; else if (e.to === f) keep[e.from] = 1;
-      }
-      for (i = 0; i < E.length; i++) { e = E[i]; if (eok[i] && !(keep[e.from] && keep[e.to])) eok[i] = 0; }
-      ok = keep;
-    } else if (state.hideIsolated) {
-      for (i = 0; i < E.length; i++) if (eok[i]) { has[E[i].from] = 1; has[E[i].to] = 1; }
-      for (i = 0; i < N.length; i++) ok[i] = ok[i] && has[i];
-    }
-    nodeVis = ok; edgeVis = eok;
-    if (nodesView) { nodesView.refresh(); edgesView.refresh(); }
-    showCounts();
-  }
-
-  // ---- tooltips and details (DOM text nodes only) ------------------------------------------------
-  function nodeContent(i) {
-    var n = N[i], box = el("div");
-    box.appendChild(el("div", n.label, "kg-head"));
-    box.appendChild(el("div", U.type + ": " + (typeLabel[n.type] || n.type)));
-    box.appendChild(el("div", U.degree + ": " + n.degree));
-    if (n.alt && n.alt.length) box.appendChild(el("div", U.aliases + ": " + n.alt.join(", ")));
-    if (n.geonames || n.wikidata) {
-      var l = el("div", U.links + ": ");
-      if (n.geonames) l.appendChild(link(n.geonames, "GeoNames"));
-      if (n.geonames && n.wikidata) l.appendChild(document.createTextNode(" · "));
-      if (n.wikidata) l.appendChild(link(n.wikidata, "Wikidata"));
-      box.appendChild(l);
-    }
-    box.appendChild(el("div", n.iri, "kg-meta"));
-    return box;
-  }
-  function statementContent(s) {
-    var d = el("div", null, "kg-st");
-    d.appendChild(el("div", "\u201c" + s.ev + "\u201d", "kg-ev"));
-    var meta = [modLabel[s.mod] || s.mod];
-    if (s.date) meta.push(s.date);
-    if (s.dom) meta.push(s.dom);
-    if (s.attr) meta.push(U.attributed + " " + s.attr);
-    d.appendChild(el("div", meta.join(" · "), "kg-meta"));
-    var src = el("div", U.source + ": ", "kg-meta");
-    var name = s.title || s.file || s.art || "";
-    if (s.title && s.file) name = s.title + " (" + s.file + ")";
-    if (s.url) src.appendChild(link(s.url, name)); else src.appendChild(document.createTextNode(name));
-    d.appendChild(src);
-    return d;
-  }
-  function edgeContent(i, limit) {
-    var e = E[i], box = el("div");
-    box.appendChild(el("div", N[e.from].label + " \u2014 " + e.label + " \u2192 " + N[e.to].label, "kg-head"));
-    var arts = e.articles + " " + U.articles + ", " + e.st.length + " " + U.statements;
-    if (e.hedged) arts += " \u00b7 " + U.hedged;
-    if (!e.st.length) arts = U.reference;
-    box.appendChild(el("div", arts, "kg-meta"));
-    var max = limit ? Math.min(limit, e.st.length) : e.st.length;
-    for (var k = 0; k < max; k++) box.appendChild(statementContent(e.st[k]));
-    if (max < e.st.length) box.appendChild(el("div", "\u2026 +" + (e.st.length - max), "kg-meta"));
-    return box;
-  }
-  // vis-network shows `title` elements as given: each item gets an empty element, filled on first hover
-  var nodeTitles = new Array(N.length), edgeTitles = new Array(E.length);
-  function fillNodeTitle(i) { var t = nodeTitles[i]; if (t && !t.firstChild) t.appendChild(nodeContent(i)); }
-  function fillEdgeTitle(i) { var t = edgeTitles[i]; if (t && !t.firstChild) t.appendChild(edgeContent(i, 20)); }
-  function showDetails(content) {
-    var body = byId("kg-details-body");
-    while (body.firstChild) body.removeChild(body.firstChild);
-    body.appendChild(content);
-    byId("kg-details").hidden = false;
-    return body.textContent;
-  }
-  function hideDetails() { byId("kg-details").hidden = true; }
-
-  // ---- controls ---------------------------------------------------------------------------------
-  function checkbox(parent, testid, label, checked, onchange, cls) {
-    var lab = el("label", null, cls), box = document.createElement("input");
-    box.type = "checkbox"; box.checked = !!checked; box.setAttribute("data-testid", testid);
-    box.addEventListener("change", function () { onchange(box.checked); });
-    lab.appendChild(box); lab.appendChild(document.createTextNode(" " + label));
-    parent.appendChild(lab);
-    return box;
-  }
-  function fieldset(title) {
-    var fs = document.createElement("fieldset"); fs.appendChild(el("legend", title));
-    byId("kg-filters").appendChild(fs); return fs;
-  }
-  var boxes = { families: {}, properties: {}, types: {}, modalities: {} };
-  function buildControls() {
-    document.title = U.title;
-    byId("kg-search").setAttribute("placeholder", U.search);
-    byId("kg-search-go").textContent = U.go;
-    byId("kg-reset").textContent = U.reset;
-    byId("kg-details-close").textContent = U.close;
-    var rel = fieldset(U.relations);
-    D.filters.families.forEach(function (f) {
-      boxes.families[f.name] = checkbox(rel, "filter-family-" + f.name, f.label, true, function (v) { state.families[f.name] = v; recompute(); });
-      D.filters.properties.forEach(function (p) {
-        if (p.family !== f.name) return;
-        boxes.properties[p.name] = checkbox(rel, "filter-property-" + p.name, p.label, true, function (v) { state.properties[p.name] = v; recompute(); }, "kg-sub");
-      });
-    });
-    var ty = fieldset(U.types);
-    D.filters.types.forEach(function (t) {
-      boxes.types[t.name] = checkbox(ty, "filter-type-" + t.name, t.label, true, function (v) { state.types[t.name] = v; recompute(); });
-    });
-    var mo = fieldset(U.modality);
-    D.filters.modalities.forEach(function (m) {
-      boxes.modalities[m.name] = checkbox(mo, "filter-modality-" + m.name, m.label, m.checked, function (v) { state.modalities[m.name] = v; recompute(); });
-    });
-    var da = fieldset(U.dates);
-    [["from", U.from], ["to", U.to]].forEach(function (pair) {
-      var lab = el("label", pair[1] + " "), inp = document.createElement("input");
-      inp.type = "date"; inp.setAttribute("data-testid", "date-" + pair[0]); inp.id = "kg-date-" + pair[0];
-      if (D.filters.dateMin) inp.min = D.filters.dateMin;
-      if (D.filters.dateMax) inp.max = D.filters.dateMax;
-      inp.addEventListener("change", function () { state[pair[0]] = inp.value; recompute(); });
-      lab.appendChild(inp); da.appendChild(lab);
-    });
-    boxes.undated = checkbox(da, "date-undated", U.undated, true, function (v) { state.undated = v; recompute(); });
-    boxes.hideIsolated = checkbox(byId("kg-filters"), "hide-isolated", U.hideIsolated, false, function (v) { state.hideIsolated = v; recompute(); });
-    var sub = byId("kg-subset");
-    if (D.subset) {
-      sub.appendChild(el("div", fmt(U.subset, { n: D.maxNodes })));
-      var b = el("button", fmt(U.showAll, { n: N.length })); b.type = "button"; b.setAttribute("data-testid", "show-all");
-      b.addEventListener("click", function () { api.applyFilter({ showAll: !state.showAll }); });
-      sub.appendChild(b); boxes.showAll = b;
-    }
-    sub.appendChild(el("div", U.neighbourhood, "kg-meta"));
-    // the suggestion list is filled on first use: thousands of <option>s would slow the first drawing
-    byId("kg-search").addEventListener("focus", function () {
-      var list = byId("kg-search-list");
-      if (list.firstChild) return;
-      var frag = document.createDocumentFragment();
-      N.forEach(function (n) { var o = document.createElement("option"); o.value = n.label; frag.appendChild(o); });
-      list.appendChild(frag);
-    });
-    byId("kg-search-form").addEventListener("submit", function (ev) { ev.preventDefault(); api.search(byId("kg-search").value); });
-    byId("kg-reset").addEventListener("click", function () { api.reset(); });
-    byId("kg-details-close").addEventListener("click", hideDetails);
-    buildLegend();
-  }
-  var shapeGlyph = { dot: "\u25cf", diamond: "\u25c6", square: "\u25a0", triangle: "\u25b2", triangleDown: "\u25bc", star: "\u2605", hexagon: "\u2b22" };
-  function buildLegend() {
-    var lg = byId("kg-legend"), fs = document.createElement("fieldset");
-    fs.appendChild(el("legend", U.legend));
-    D.legend.classes.forEach(function (c) {
-      var row = el("div"), sw = el("span", shapeGlyph[c.shape] || "\u25cf", "kg-swatch");
-      sw.style.color = c.color; row.appendChild(sw); row.appendChild(document.createTextNode(" " + c.label));
-      row.setAttribute("data-testid", "legend-type-" + c.type); fs.appendChild(row);
-    });
-    D.legend.families.forEach(function (f) {
-      var row = el("div"), line = el("span", null, "kg-line");
-      line.style.borderTopColor = f.color; row.appendChild(line); row.appendChild(document.createTextNode(f.label));
-      row.setAttribute("data-testid", "legend-family-" + f.family); fs.appendChild(row);
-    });
-    var dashed = el("div"), dl = el("span", null, "kg-line kg-dashed");
-    dashed.appendChild(dl); dashed.appendChild(document.createTextNode(U.hedged)); fs.appendChild(dashed);
-    fs.appendChild(el("div", U.width, "kg-meta"));
-    lg.appendChild(fs);
-  }
-  function showCounts() {
-    var c = api.visibleCounts(), box = byId("kg-counts");
-    box.textContent = fmt(U.counts, { n: c.nodes, N: N.length, e: c.edges, E: E.length });
-    if (boxes.showAll) boxes.showAll.textContent = state.showAll ? fmt(U.showTop, { n: D.maxNodes }) : fmt(U.showAll, { n: N.length });
-  }
-
-  // ---- network ----------------------------------------------------------------------------------
-  var nodesData, edgesData, nodesView = null, edgesView = null;
-  function visNodes() {
-    var out = new Array(N.length);
-    for (var i = 0; i < N.length; i++) {
-      var n = N[i];
-      nodeTitles[i] = document.createElement("div");
-      var o = { id: i, label: n.label, shape: n.shape, size: n.size, color: n.color, title: nodeTitles[i] };
-      if (n.x !== undefined) { o.x = n.x; o.y = n.y; }
-      out[i] = o;
-    }
-    return out;
-  }
-  function visEdges() {
-    var out = new Array(E.length);
-    for (var i = 0; i < E.length; i++) {
-      var e = E[i];
-      edgeTitles[i] = document.createElement("div");
-      out[i] = { id: i, from: e.from, to: e.to, label: e.label, width: e.width, dashes: e.dashes,
-                 color: { color: e.color, highlight: e.color, hover: e.color, opacity: e.hedged ? 0.7 : 1 },
-                 arrows: e.arrows ? "to" : "", title: edgeTitles[i],
-                 smooth: e.curve ? { enabled: true, type: "curvedCW", roundness: e.curve } : false };
-    }
-    return out;
-  }
-  var ready = false, readyAt = null;
-  function markReady() {
-    if (ready) return;
-    ready = true; readyAt = performance.now(); performance.mark("kg-ready");
-    api.ready = true; api.readyAt = readyAt;
-    document.body.setAttribute("data-ready", "1");
-  }
-  function start() {
-    performance.mark("kg-start");
-    buildControls();
-    recompute();
-    performance.mark("kg-controls");
-    nodesData = new vis.DataSet(visNodes());
-    edgesData = new vis.DataSet(visEdges());
-    nodesView = new vis.DataView(nodesData, { filter: function (n) { return nodeVis[n.id] === 1; } });
-    edgesView = new vis.DataView(edgesData, { filter: function (e) { return edgeVis[e.id] === 1; } });
-    performance.mark("kg-datasets");
-    showCounts();
-    var browserLayout = D.layout === "browser";
-    var container = byId("kg-network");
-    var options = {
-      autoResize: true,
-      layout: { improvedLayout: false, randomSeed: 42 },
-      nodes: { font: { size: 14 }, borderWidth: 1 },
-      edges: { font: { size: 10, align: "middle", strokeWidth: 3 }, selectionWidth: 2, hoverWidth: 1 },
-      interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: E.length > 5000, hideEdgesOnZoom: E.length > 5000 },
-      physics: browserLayout
-        ? { enabled: true, solver: "barnesHut", stabilization: { enabled: true, iterations: 1000, updateInterval: 100, fit: true } }
-        : { enabled: false }
-    };
-    if (browserLayout) container.classList.add("kg-stabilising");
-    var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
-    performance.mark("kg-network");
-    window.network = network;
-    network.on("hoverNode", function (p) { fillNodeTitle(p.node); });
-    network.on("hoverEdge", function (p) { fillEdgeTitle(p.edge); });
-    network.on("click", function (p) {
-      if (p.nodes.length) { api.neighbourhood(p.nodes[0]); api.showNode(p.nodes[0]); }
-      else if (p.edges.length) { api.showTooltip(p.edges[0]); }
-      else if (state.focus !== null) { api.reset(); }
-      else { hideDetails(); }
-    });
-    if (browserLayout) {
-      network.once("stabilizationIterationsDone", function () {
-        network.setOptions({ physics: { enabled: false } });
-        var pos = network.getPositions(), upd = [];
-        Object.keys(pos).forEach(function (k) { upd.push({ id: Number(k), x: pos[k].x, y: pos[k].y }); N[Number(k)].x = pos[k].x; N[Number(k)].y = pos[k].y; });
-        nodesData.update(upd);
-        container.classList.remove("kg-stabilising");
-        network.fit({ animation: false });
-        network.once("afterDrawing", markReady);
-        network.redraw();
-      });
-    } else {
-      network.once("afterDrawing", markReady);
-    }
-  }
-
-  // ---- API for tests and power users ----------------------------------------------------------------
-  function findNode(query) {
-    if (typeof query === "number") return N[query] ? query : null;
-    var q = String(query || "").trim().toLowerCase(), i;
-    if (!q) return null;
-    for (i = 0; i < N.length; i++) if (N[i].label.toLowerCase() === q || N[i].iri === query) return i;
-    for (i = 0; i < N.length; i++) if (N[i].alt.some(function (a) { return a.toLowerCase() === q; })) return i;
-    for (i = 0; i < N.length; i++) if (N[i].label.toLowerCase().indexOf(q) === 0) return i;
-    for (i = 0; i < N.length; i++) if (N[i].label.toLowerCase().indexOf(q) >= 0) return i;
-    return null;
-  }
-  var api = {
-    data: D, ready: false, readyAt: null,
-    visibleCounts: function () {
-      return { nodes: nodesView ? nodesView.length : 0, edges: edgesView ? edgesView.length : 0,
-               totalNodes: N.length, totalEdges: E.length };
-    },
-    visibleNodeIds: function () { return nodesView ? nodesView.getIds() : []; },
-    visibleEdgeIds: function () { return edgesView ? edgesView.getIds() : []; },
-    state: function () { return JSON.parse(JSON.stringify(state)); },
-    applyFilter: function (f) {
-      f = f || {};
-      ["families", "properties", "types", "modalities"].forEach(function (k) {
-        if (!f[k]) return;
-        Object.keys(f[k]).forEach(function (name) {
-          if (!(name in state[k])) return;
-          state[k][name] = !!f[k][name];
-          if (boxes[k][name]) boxes[k][name].checked = state[k][name];
-        });
-      });
-      if ("from" in f) { state.from = f.from || ""; byId("kg-date-from").value = state.from; }
-      if ("to" in f) { state.to = f.to || ""; byId("kg-date-to").value = state.to; }
-      if ("undated" in f) { state.undated = !!f.undated; boxes.undated.checked = state.undated; }
-      if ("hideIsolated" in f) { state.hideIsolated = !!f.hideIsolated; boxes.hideIsolated.checked = state.hideIsolated; }
-      if ("showAll" in f) state.showAll = !!f.showAll || !D.subset;
-      recompute();
-      return api.visibleCounts();
-    },
-    neighbourhood: function (id) {
-      state.focus = (id === null || id === undefined) ? null : id;
-      recompute();
-      if (window.network) window.network.fit({ animation: false });
-      return api.visibleCounts();
-    },
-    reset: function () { state.focus = null; recompute(); hideDetails(); if (window.network) window.network.fit({ animation: false }); return api.visibleCounts(); },
-    search: function (query) {
-      var msg = byId("kg-search-msg"), i = findNode(query);
-      msg.textContent = "";
-      if (i === null) { msg.textContent = U.notFound + " \u00ab" + String(query) + "\u00bb"; return null; }
-      if (!state.types[N[i].type]) { var t = {}; t[N[i].type] = true; api.applyFilter({ types: t }); }
-      if (!nodeVis[i]) { state.focus = i; recompute(); }
-      window.network.selectNodes([i]);
-      window.network.focus(i, { scale: 1.2, animation: false });
-      api.showNode(i);
-      return i;
-    },
-    showNode: function (i) { fillNodeTitle(i); return showDetails(nodeContent(i)); },
-    showTooltip: function (i) { fillEdgeTitle(i); return showDetails(edgeContent(i, 0)); },
-    edgeTitle: function (i) { fillEdgeTitle(i); return edgeTitles[i]; },
-    nodeTitle: function (i) { fillNodeTitle(i); return nodeTitles[i]; }
-  };
-  window.kgView = api;
-  start();
-})();
-"""
+    return _PLACEHOLDER.sub(value, template)
 
 
 def render_html(data: dict[str, Any]) -> str:
-    """The self-contained page for `view_data(...)` output: every script and style inlined."""
+    """The self-contained page for `view_data(...)` output: every script and style inlined.
+
+    The Content-Security-Policy allows exactly the page's own inline scripts, by the hash of what
+    the template puts between each `<script>` and `</script>`.
+    """
     vis_js, vis_css = _vis_assets()
     lang = _check_lang(str(data.get("lang", "en")))
-    hashes = " ".join(f"'{_sha256(s)}'" for s in ("\n" + vis_js + "\n", "\n" + _JS + "\n"))
+    page = _read_asset("page.html")
     parts = {
         "LANG": lang,
-        "TITLE": html.escape(UI[lang]["title"]),
-        "SCRIPT_HASHES": hashes,
+        "TITLE": html.escape(ui_strings(lang)["title"]),
         "VIS_CSS": vis_css,
-        "CSS": _CSS,
+        "CSS": _read_asset("view.css"),
         "DATA": json_for_script(data),
         "VIS_JS": vis_js,
-        "JS": _JS,
+        "JS": _read_asset("view.js"),
     }
-    # one pass, so nothing inserted is ever scanned for placeholders again
-    return re.sub(r"__KG_([A-Z_]+?)__", lambda m: parts[m.group(1)], _PAGE)
+    source = str(_view_file("page.html"))
+    # the template is trusted: its script bodies (placeholders filled) are what the browser hashes
+    scripts = [_fill(body, parts, source) for body in _INLINE_SCRIPT.findall(page)]
+    parts["SCRIPT_HASHES"] = " ".join(f"'{_sha256(text)}'" for text in scripts)
+    return _fill(page, parts, source)
 
 
 def write_view(
-    graph: rdflib.Graph,
+    graph: Any,
     path: Path | str,
     *,
     lang: str = "en",
@@ -863,8 +424,9 @@ def write_view(
     return path
 
 
-def load_graph(target: Path | str) -> rdflib.Graph:
-    """The graph of a build DIR (its graph.ttl) or of any RDF file (format from the extension)."""
+def load_graph(target: Path | str) -> ox.Store:
+    """The graph of a build DIR (its graph.ttl) or of any RDF file (format from the extension), as an
+    in-memory store whose default graph is the merge of all its graphs."""
     target = Path(target)
     if target.is_dir():
         for name in ("graph.ttl", "graph.trig", "graph.nq", "graph.nt"):
@@ -875,15 +437,7 @@ def load_graph(target: Path | str) -> rdflib.Graph:
             raise KGError(f"{target}: no graph.ttl in this folder; run `kg build ... -o {target}` first or pass an RDF file")
     if not target.is_file():
         raise KGError(f"{target}: no such file; pass a build folder or an RDF file (.ttl, .nt, .trig, .nq, .jsonld)")
-    fmt = rdflib.util.guess_format(str(target))
-    if fmt is None:
-        raise KGError(f"{target}: unknown RDF format; use .ttl, .nt, .trig, .nq, .rdf or .jsonld")
-    graph: rdflib.Graph = rdflib.Dataset() if fmt in ("trig", "nquads") else rdflib.Graph()
-    try:
-        graph.parse(target, format=fmt)
-    except Exception as e:  # rdflib raises many parser-specific types
-        raise KGError(f"{target}: cannot parse as {fmt}: {e}") from e
-    return graph
+    return load_rdf(target)
 
 
 def view_file(target: Path | str, out: Path | str, *, lang: str = "en", max_nodes: int = DEFAULT_MAX_NODES) -> Path:

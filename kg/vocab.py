@@ -2,7 +2,10 @@
 
 `tests/test_ontology.py` checks that these tables and `ontology/geopolitics.ttl`
 match exactly, so a typo in a term fails at once instead of minting a new,
-meaningless IRI.
+meaningless IRI. What the code never branches on is read from the ontology file
+instead of being copied here: labels in English and French (`label`), and each
+relation's CAMEO codes, PLOVER categories and Wikidata alignments
+(`RelationTerm.cameo`, `.plover`, `.wikidata`).
 
 >>> prop("endsCooperationWith").family
 'conflictual'
@@ -14,14 +17,12 @@ kg.errors.VocabularyError: unknown relation 'endsCoopWith'; known relations: aff
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from kg.errors import VocabularyError
-
-ONTOLOGY_NS = "https://w3id.org/geokg/ontology#"
-DEFAULT_BASE = "https://w3id.org/geokg/id/"
-GEONAMES = "https://sws.geonames.org/{}/"
-WIKIDATA = "http://www.wikidata.org/entity/{}"
+from kg import iri, ontology_dir
+from kg.errors import DataFileError, VocabularyError
+from kg.iri import DEFAULT_BASE, ONTOLOGY_NS  # noqa: F401  (re-exported: the namespaces live in kg.iri)
 
 # class local name -> parent class local name (None for roots)
 CLASSES: dict[str, str | None] = {
@@ -49,40 +50,54 @@ ENTITY_TYPES = tuple(c for c in CLASSES if c not in ("Actor", "Organization", "P
 
 @dataclass(frozen=True)
 class RelationTerm:
+    """A relation property: what the code relies on is here, its annotations come from the ontology."""
+
     name: str
     domain: str  # class local name
     range: str | None  # class local name; None = any resource (a place or an organisation)
     family: str  # cooperative | conflictual | structural
-    cameo: tuple[str, ...] = ()
-    plover: tuple[str, ...] = ()
-    wikidata: tuple[str, ...] = ()
     symmetric: bool = False
+
+    @property
+    def cameo(self) -> tuple[str, ...]:
+        """CAMEO codes (or code prefixes) of the property: its `geo:cameoCode` values."""
+        return ontology_annotations(self.name, "cameoCode")
+
+    @property
+    def plover(self) -> tuple[str, ...]:
+        """PLOVER categories of the property: its `geo:ploverCategory` values."""
+        return ontology_annotations(self.name, "ploverCategory")
+
+    @property
+    def wikidata(self) -> tuple[str, ...]:
+        """Wikidata properties ("P463") the property is aligned to (`skos:exactMatch` / `skos:closeMatch`)."""
+        return ontology_annotations(self.name, "wikidata")
 
 
 RELATIONS: dict[str, RelationTerm] = {
     t.name: t
     for t in (
-        RelationTerm("cooperatesWith", "Actor", "Actor", "cooperative", ("05", "06"), ("COOPERATE",), symmetric=True),
-        RelationTerm("supports", "Actor", "Actor", "cooperative", ("05", "07"), ("SUPPORT", "AID")),
-        RelationTerm("meetsWith", "Actor", "Actor", "cooperative", ("04",), ("CONSULT",), symmetric=True),
-        RelationTerm("signsAgreementWith", "Actor", "Actor", "cooperative", ("057",), ("AGREE", "SUPPORT"), symmetric=True),
-        RelationTerm("endsCooperationWith", "Actor", "Actor", "conflictual", ("16",), ("SANCTION",)),
-        RelationTerm("expels", "Actor", "Actor", "conflictual", ("166",), ("SANCTION",)),
-        RelationTerm("withdrawsFrom", "Actor", None, "conflictual", ("087",), ("RETREAT",)),
-        RelationTerm("criticizes", "Actor", "Actor", "conflictual", ("11",), ("ACCUSE",)),
-        RelationTerm("threatens", "Actor", "Actor", "conflictual", ("13",), ("THREATEN",)),
-        RelationTerm("demands", "Actor", "Actor", "conflictual", ("10",), ("REQUEST",)),
-        RelationTerm("rejects", "Actor", "Actor", "conflictual", ("12",), ("REJECT",)),
-        RelationTerm("sanctions", "Actor", "Actor", "conflictual", ("163",), ("SANCTION",)),
-        RelationTerm("attacks", "Actor", "Actor", "conflictual", ("18", "19", "20"), ("ASSAULT",)),
-        RelationTerm("opposes", "Actor", "Actor", "conflictual", ("14",), ("PROTEST",)),
-        RelationTerm("seizesPowerIn", "Actor", "Country", "conflictual", ("180",), ("COERCE", "ASSAULT")),
-        RelationTerm("overthrows", "Actor", "Person", "conflictual", ("180",), ()),
-        RelationTerm("leads", "Person", "Actor", "structural", (), (), ("P35", "P6", "P488")),
-        RelationTerm("memberOf", "Actor", "Organization", "structural", (), (), ("P463",)),
-        RelationTerm("locatedIn", "Place", "Place", "structural", (), (), ("P131", "P17")),
-        RelationTerm("capitalOf", "City", "Country", "structural", (), (), ("P1376",)),
-        RelationTerm("affiliatedWith", "ArmedGroup", "Organization", "structural", (), (), ("P1416",)),
+        RelationTerm("cooperatesWith", "Actor", "Actor", "cooperative", symmetric=True),
+        RelationTerm("supports", "Actor", "Actor", "cooperative"),
+        RelationTerm("meetsWith", "Actor", "Actor", "cooperative", symmetric=True),
+        RelationTerm("signsAgreementWith", "Actor", "Actor", "cooperative", symmetric=True),
+        RelationTerm("endsCooperationWith", "Actor", "Actor", "conflictual"),
+        RelationTerm("expels", "Actor", "Actor", "conflictual"),
+        RelationTerm("withdrawsFrom", "Actor", None, "conflictual"),
+        RelationTerm("criticizes", "Actor", "Actor", "conflictual"),
+        RelationTerm("threatens", "Actor", "Actor", "conflictual"),
+        RelationTerm("demands", "Actor", "Actor", "conflictual"),
+        RelationTerm("rejects", "Actor", "Actor", "conflictual"),
+        RelationTerm("sanctions", "Actor", "Actor", "conflictual"),
+        RelationTerm("attacks", "Actor", "Actor", "conflictual"),
+        RelationTerm("opposes", "Actor", "Actor", "conflictual"),
+        RelationTerm("seizesPowerIn", "Actor", "Country", "conflictual"),
+        RelationTerm("overthrows", "Actor", "Person", "conflictual"),
+        RelationTerm("leads", "Person", "Actor", "structural"),
+        RelationTerm("memberOf", "Actor", "Organization", "structural"),
+        RelationTerm("locatedIn", "Place", "Place", "structural"),
+        RelationTerm("capitalOf", "City", "Country", "structural"),
+        RelationTerm("affiliatedWith", "ArmedGroup", "Organization", "structural"),
     )
 }
 
@@ -148,3 +163,58 @@ def check_domain(name: str) -> str:
     if name not in DOMAINS:
         raise VocabularyError(f"unknown domain {name!r}; known domains: {', '.join(DOMAINS)}")
     return name
+
+
+# ---------------------------------------------------------------------- read from the ontology file
+@dataclass(frozen=True)
+class _OntologyFacts:
+    labels: dict[str, dict[str, str]]  # local name -> language -> rdfs:label
+    annotations: dict[str, dict[str, tuple[str, ...]]]  # local name -> cameoCode | ploverCategory | wikidata -> values
+
+
+@functools.lru_cache(maxsize=1)
+def _ontology_facts() -> _OntologyFacts:
+    """Labels and relation annotations of `ontology/geopolitics.ttl`, parsed once, in file order."""
+    import pyoxigraph as ox  # not at import time: most users of the vocabulary never need the file
+
+    path = ontology_dir() / "geopolitics.ttl"
+    labels: dict[str, dict[str, list[str]]] = {}
+    annotations: dict[str, dict[str, list[str]]] = {}
+    try:
+        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    except SyntaxError as e:
+        raise DataFileError(path, f"not valid Turtle: {e.msg}", line=e.lineno) from e
+    except OSError as e:
+        raise DataFileError(path, f"cannot read the ontology: {e}; reinstall geokg (pip install -e .)") from e
+    for t in triples:
+        name = iri.geo_name(t.subject.value) if isinstance(t.subject, ox.NamedNode) else None
+        if name is None:
+            continue
+        p, o = t.predicate.value, t.object
+        if p == iri.RDFS_LABEL and isinstance(o, ox.Literal) and o.language:
+            labels.setdefault(name, {}).setdefault(o.language, []).append(o.value)
+        elif p in (iri.geo("cameoCode"), iri.geo("ploverCategory")) and isinstance(o, ox.Literal):
+            annotations.setdefault(name, {}).setdefault(p[len(iri.ONTOLOGY_NS) :], []).append(o.value)
+        elif p in (iri.SKOS_EXACT_MATCH, iri.SKOS_CLOSE_MATCH) and isinstance(o, ox.NamedNode) and o.value.startswith(iri.WIKIDATA_PROPERTY):
+            annotations.setdefault(name, {}).setdefault("wikidata", []).append(o.value[len(iri.WIKIDATA_PROPERTY) :])
+    return _OntologyFacts(
+        labels={n: {lang: min(values) for lang, values in by_lang.items()} for n, by_lang in labels.items()},
+        annotations={n: {k: tuple(v) for k, v in by_key.items()} for n, by_key in annotations.items()},
+    )
+
+
+def label(name: str, lang: str) -> str:
+    """The ontology's `rdfs:label` of a term (class, property or modality local name) in `lang`.
+
+    >>> label("endsCooperationWith", "fr"), label("Country", "en")
+    ('met fin à la coopération avec', 'Country')
+    """
+    found = _ontology_facts().labels.get(name, {}).get(lang)
+    if found is None:
+        raise VocabularyError(f"the ontology has no rdfs:label in {lang!r} for {name!r}; add one to ontology/geopolitics.ttl")
+    return found
+
+
+def ontology_annotations(name: str, key: str) -> tuple[str, ...]:
+    """Values of the annotation `key` (cameoCode, ploverCategory, wikidata) of a term, in file order."""
+    return _ontology_facts().annotations.get(name, {}).get(key, ())

@@ -35,6 +35,15 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in ci
 
 
+def test_make_test_lints_first() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    test_deps = re.search(r"^test:(.*)$", makefile, re.M).group(1).split()
+    assert "lint" in test_deps
+    lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert "ruff check kg tests bench" in lint and "mypy" in lint
+    assert (ROOT / "kg" / "py.typed").is_file()
+
+
 def test_every_canned_query_is_documented() -> None:
     for rq in (ROOT / "kg" / "data" / "queries").glob("*.rq"):
         assert f"`{rq.stem}`" in README, rq.stem

@@ -291,3 +291,53 @@ def test_broken_graph_does_not_conform(case):
     report = validate(g)
     assert not report.conforms, case
     assert report.results
+
+
+def test_a_broken_ontology_file_is_named_with_its_line(tmp_path, monkeypatch):
+    from kg.errors import DataFileError
+
+    (tmp_path / "geopolitics.ttl").write_text(
+        '@prefix geo: <https://w3id.org/geokg/ontology#> .\ngeo:a geo:b "c" .\ngeo:a geo:b "unterminated .\n', encoding="utf-8"
+    )
+    monkeypatch.setattr(vocab, "ontology_dir", lambda: tmp_path)
+    vocab._ontology_facts.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"geopolitics\.ttl:3: not valid Turtle") as e:
+            vocab.label("Country", "en")
+        assert e.value.line == 3
+    finally:
+        monkeypatch.undo()
+        vocab._ontology_facts.cache_clear()
+    assert vocab.label("Country", "fr") == "Pays"
+
+
+def test_labels_and_annotations_come_from_the_ontology(onto):
+    for name in sorted(set(vocab.RELATIONS) | set(vocab.CLASSES) | set(vocab.MODALITIES)):
+        for lang in ("en", "fr"):
+            (expected,) = [str(lit) for lit in onto.objects(GEO[name], RDFS.label) if lit.language == lang]
+            assert vocab.label(name, lang) == expected
+    assert vocab.prop("supports").plover == ("SUPPORT", "AID")  # file order
+    with pytest.raises(vocab.VocabularyError, match="no rdfs:label in 'de'"):
+        vocab.label("Country", "de")
+
+
+def test_a_file_validate_cannot_parse_is_named_with_its_line(tmp_path, capsys):
+    from kg.cli import main
+    from kg.errors import DataFileError
+    from kg.validate import parse
+
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix a: <http://x/> .\na:b a:c a:d .\na:b a:c "unterminated .\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.ttl:3: not valid turtle"):
+        parse(bad)
+    assert main(["validate", str(bad)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {bad}:3: not valid turtle")
+    good = tmp_path / "good.ttl"
+    valid_graph().serialize(good, format="turtle")
+    assert main(["validate", str(good)]) == 0
+    assert capsys.readouterr().out.strip() == "conforms"
+
+
+def test_cooperative_family_is_the_cooperative_relations():
+    cooperative = {name for name, term in vocab.RELATIONS.items() if term.family == "cooperative"}
+    assert set(vocab.COOPERATIVE_FAMILY) == cooperative

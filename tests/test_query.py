@@ -159,6 +159,31 @@ def test_unknown_parameter_and_unknown_query(built):
         load_query("nope")
 
 
+BROKEN_QUERIES = {
+    # file content -> (line, message) of the QueryFileError
+    "# Partners.\n# param: country Niger\nSELECT ?country WHERE { ?country ?p ?o }\n": (2, "malformed parameter line"),
+    "# Partners.\nPREFIX geo: <https://w3id.org/geokg/ontology#>\nSELECT ?s WHERE {\n  ?s geo:leads .\n}\n": (4, "invalid SPARQL"),
+    "SELECT ?s WHERE { ?s ?p ?o }\n": (1, "no description"),
+    "# Partners.\nSELECT ?s WHERE { ?s ?p ?o }\n\udcff": (None, "cannot read the query"),
+}
+
+
+@pytest.mark.parametrize("text", sorted(BROKEN_QUERIES))
+def test_broken_canned_query_names_the_file_and_line(tmp_path, monkeypatch, text):
+    import kg.query
+    from kg.errors import DataFileError, QueryFileError
+
+    (tmp_path / "fine.rq").write_text("# Fine.\nASK { ?s ?p ?o }\n", encoding="utf-8")
+    (tmp_path / "bad.rq").write_bytes(text.encode("utf-8", "surrogateescape"))
+    monkeypatch.setattr(kg.query, "_queries_dir", lambda: tmp_path)
+    line, message = BROKEN_QUERIES[text]
+    with pytest.raises(QueryFileError, match=message) as e:
+        load_query("fine")  # every canned query is checked: a broken one is never silently skipped
+    assert isinstance(e.value, QueryError) and isinstance(e.value, DataFileError)
+    assert e.value.path == str(tmp_path / "bad.rq") and e.value.line == line
+    assert str(e.value).startswith(f"{tmp_path / 'bad.rq'}:{line}: " if line else f"{tmp_path / 'bad.rq'}: ")
+
+
 # ---------------------------------------------------------------------- formats
 
 

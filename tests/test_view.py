@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -13,7 +14,8 @@ from rdflib.namespace import PROV
 
 from kg.errors import KGError, LanguageError
 from kg.network import to_networkx, write_network
-from kg.view import _vis_assets, json_for_script, render_html, view_data, view_file, write_view
+from kg.view import LANGS, _vis_assets, json_for_script, render_html, view_data, view_file, write_view
+from kg.vocab import FAMILIES, RELATIONS
 
 GEO = rdflib.Namespace("https://w3id.org/geokg/ontology#")
 ID = rdflib.Namespace("https://w3id.org/geokg/id/")
@@ -290,3 +292,121 @@ def test_write_view_and_view_file(tmp_path):
     assert "Tillab" in view_file(tmp_path / "g.trig", tmp_path / "w.html", lang="en").read_text(encoding="utf-8")
     with pytest.raises(KGError, match="no graph.ttl"):
         view_file(tmp_path / "out", tmp_path / "x.html", lang="en")
+
+
+# ---- the view's words: labels from the ontology file, the interface's own from ui.json ----
+
+
+def ontology_labels() -> dict[str, dict[str, str]]:
+    """rdfs:label per local name and language, read here with rdflib (independently of kg.vocab)."""
+    from kg import ontology_dir
+
+    onto = rdflib.Graph().parse(ontology_dir() / "geopolitics.ttl", format="turtle")
+    out: dict[str, dict[str, str]] = {}
+    for s, lit in onto.subject_objects(RDFS.label):
+        if str(s).startswith(str(GEO)) and isinstance(lit, Literal) and lit.language:
+            out.setdefault(str(s)[len(GEO) :], {})[lit.language] = str(lit)
+    return out
+
+
+def every_term_graph() -> rdflib.Graph:
+    """One entity of every entity class, one direct triple of every relation, one untyped node."""
+    from kg.vocab import ENTITY_TYPES
+
+    g = rdflib.Graph()
+    nodes = [ID[f"x/{t}"] for t in ENTITY_TYPES]
+    for node, t in zip(nodes, ENTITY_TYPES, strict=True):
+        g.add((node, RDF.type, GEO[t]))
+        g.add((node, RDFS.label, Literal(t, lang="en")))
+    for i, p in enumerate(RELATIONS):
+        g.add((nodes[i % len(nodes)], GEO[p], nodes[(i + 1) % len(nodes)]))
+    g.add((nodes[0], GEO.attacks, ID["x/untyped"]))
+    return g
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_view_labels_are_the_ontology_labels(lang):
+    expected = ontology_labels()
+    data = view_data(every_term_graph(), lang=lang)
+    f = data["filters"]
+    assert {p["name"] for p in f["properties"]} == set(RELATIONS)
+    shown = {p["name"]: p["label"] for p in f["properties"]}
+    shown.update((t["name"], t["label"]) for t in f["types"] if t["name"] != "Entity")
+    shown.update((m["name"], m["label"]) for m in f["modalities"])
+    shown.update((c["type"], c["label"]) for c in data["legend"]["classes"] if c["type"] != "Entity")
+    assert {e["property"]: e["label"] for e in data["edges"]}.items() <= shown.items()
+    assert "Entity" in {t["name"] for t in f["types"]}  # the untyped node: the interface's word
+    differ = {name: (label, expected.get(name, {}).get(lang)) for name, label in shown.items() if label != expected.get(name, {}).get(lang)}
+    assert not differ, f"view labels differ from ontology/geopolitics.ttl ({lang}): {differ}"
+
+
+def test_no_ontology_label_is_copied_into_python():
+    import kg.view
+    from kg.vocab import CLASSES, MODALITIES
+
+    source = Path(kg.view.__file__).read_text(encoding="utf-8")
+    shown = set(RELATIONS) | set(CLASSES) | set(MODALITIES)
+    copied = sorted(
+        text
+        for name, labels in ontology_labels().items()
+        if name in shown
+        for text in labels.values()
+        if text.lower() != name.lower() and f'"{text}"' in source
+    )
+    assert not copied, f"kg/view.py repeats ontology labels {copied}: read them with kg.vocab.label"
+
+
+def test_ui_words_cover_every_language_and_family():
+    from kg.view import family_label, ui_strings
+
+    assert set(json.loads((Path(__file__).resolve().parents[1] / "kg/data/view/ui.json").read_text(encoding="utf-8"))) == set(LANGS)
+    keys = {lang: set(ui_strings(lang)) for lang in LANGS}
+    assert keys["en"] == keys["fr"]
+    assert all(family_label(f, lang) for f in FAMILIES for lang in LANGS)
+
+
+def test_graph_labels_win_over_the_ontology():
+    g = every_term_graph()
+    g.add((GEO.attacks, RDFS.label, Literal("strikes", lang="en")))
+    edge = next(e for e in view_data(g)["edges"] if e["property"] == "attacks")
+    assert edge["label"] == "strikes"
+
+
+def test_view_asset_errors_name_the_file(monkeypatch, tmp_path):
+    from kg import view
+    from kg.errors import DataFileError
+
+    data = view_data(rdflib.Graph())  # labels and interface words read from the real files
+    monkeypatch.setattr(view, "_view_file", lambda name: tmp_path / name)
+    (tmp_path / "page.html").write_text("<html><script>\n__KG_JS__\n</script></html>\n", encoding="utf-8")
+    (tmp_path / "view.css").write_text("", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"view\.js: cannot read this view asset"):
+        render_html(data)
+    (tmp_path / "view.js").write_text("", encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html>\n<title>__KG_TITEL__</title>\n</html>\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"page\.html:2: unknown placeholder __KG_TITEL__"):
+        render_html(data)
+
+
+def test_broken_ui_words_name_the_file_and_line(monkeypatch, tmp_path):
+    from kg import view
+    from kg.errors import DataFileError
+
+    (tmp_path / "ui.json").write_text('{\n  "en": {"ui": {}, }\n}\n', encoding="utf-8")
+    monkeypatch.setattr(view, "_view_file", lambda name: tmp_path / name)
+    view._ui_words.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"ui\.json:2: not valid JSON"):
+            view.ui_strings("en")
+        (tmp_path / "ui.json").write_text('{"en": {"ui": {}, "families": {}, "entity": "Entity"}}\n', encoding="utf-8")
+        view._ui_words.cache_clear()
+        with pytest.raises(DataFileError, match=r"ui\.json: en\.families lacks conflictual, cooperative, structural"):
+            view.ui_strings("en")
+        families = {f: f for f in FAMILIES}
+        (tmp_path / "ui.json").write_text(json.dumps({"en": {"ui": {}, "families": families, "entity": "Entity"}}), encoding="utf-8")
+        view._ui_words.cache_clear()
+        with pytest.raises(DataFileError, match=r"ui\.json: needs an object for 'fr'"):
+            view.ui_strings("en")
+    finally:
+        monkeypatch.undo()
+        view._ui_words.cache_clear()
