@@ -47,6 +47,10 @@ DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 LANGS = ("fr", "en")
 KINDS = ("name", "acronym", "alias", "capital", "seat", "demonym", "leader")
 ROLES = ("head_of_state", "head_of_government", "minister", "military_rank", "leader")
+# the roles whose holder leads what the title names ("le président du Niger" leads Niger; a minister
+# or a general leads nothing): the only definition, used by the linker (Linked.leaders) and the
+# relation rules (leads, a head of state acting for the state)
+LEADER_ROLES = frozenset({"head_of_state", "head_of_government", "leader"})
 # titles may also say "the same role as someone else's": "son homologue rwandais X", "his counterpart"
 TITLE_ROLES = (*ROLES, "counterpart")
 STANDS_FOR = ("country", "forces")

@@ -89,7 +89,7 @@ def _alternate_names(cities: dict, kept: set[str], capitals: set[str]) -> list[d
             if difflib.SequenceMatcher(None, core(folded), core(name)).ratio() < ALT_MIN_SIMILARITY:
                 continue
             found.setdefault(folded, {}).setdefault(cid, alt)
-    rows = []
+    rows: list[dict[str, object]] = []
     for folded, by_city in sorted(found.items()):
         if len(by_city) != 1:
             continue  # names two cities
