@@ -146,6 +146,33 @@ def is_negated(verb: Token) -> bool:
     return False
 
 
+def governing_verb(tok: Token) -> Token | None:
+    """The verb or auxiliary a token hangs on, at most four heads up ("les sanctions annoncées" -> annoncer)."""
+    t = tok.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head == t:
+            return None
+        t = t.head
+    return None
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of a coordination the token belongs to ("Tillabéri et Diffa": Tillabéri)."""
+    t = tok
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    return t
+
+
+def governor(tok: Token) -> Token:
+    """The noun a prepositional complement hangs on: UD "région <-nmod- Kayes", ClearNLP "region -prep-> of -pobj-> X"."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return tok.head
+
+
 def name_tokens(tok: Token) -> list[Token]:
     """A proper name with its flat / compound parts, in order."""
     parts = [tok] + [c for c in tok.subtree if c.dep_ in NAME_PARTS and c.pos_ == "PROPN" and c.head == tok]
