@@ -526,11 +526,12 @@ def test_plain_dates_are_read_as_dateparser_reads_them(lang: str) -> None:
     """The direct reading of plain absolute dates gives what dateparser gives, for the fields used."""
     import dateparser
 
-    from kg.relate import _MONTH_NUMBERS, _absolute_date
+    from kg.data_tables import calendar
+    from kg.relate.qualifiers import absolute_date as _absolute_date
 
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     cases: list[tuple[str, str]] = [("2023", "y"), ("1998", "y")]
-    for name, number in _MONTH_NUMBERS[lang].items():
+    for name, number in calendar(lang).months.items():
         year = 2020 + number % 6
         cases += [(f"{name} {year}", "ym"), (f"{name.capitalize()} {year}", "ym")]
         cases += [(f"{day} {name} {year}", "ymd") for day in (1, 28, {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(number, 31))]
@@ -554,7 +555,8 @@ def test_weekdays_are_read_as_dateparser_reads_them(lang: str) -> None:
 
     import dateparser
 
-    from kg.relate import _WEEKDAY_NUMBERS, _parse_date
+    from kg.data_tables import calendar
+    from kg.relate.qualifiers import parse_date as _parse_date
 
     for offset in range(7):
         base = date(2024, 3, 11 + offset)  # Monday 11 March to Sunday 17 March
@@ -562,7 +564,7 @@ def test_weekdays_are_read_as_dateparser_reads_them(lang: str) -> None:
             "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
             "RELATIVE_BASE": datetime(base.year, base.month, base.day),
         }  # fmt: skip
-        for word in _WEEKDAY_NUMBERS[lang]:
+        for word in calendar(lang).weekdays:
             for text in (word, word.capitalize()):
                 ref = dateparser.parse(text, languages=[lang], settings=settings)
                 assert ref is not None and _parse_date(text, lang, base) == ref, (text, base)
