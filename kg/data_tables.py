@@ -160,6 +160,7 @@ class Words:
     negator: frozenset[str]
     weak_negator: frozenset[str]
     negation_particle: frozenset[str]
+    reflexive_prefix: frozenset[str]
     # content words
     predicative_verb: frozenset[str]
     head_noun: frozenset[str]

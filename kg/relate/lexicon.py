@@ -21,7 +21,7 @@ from types import MappingProxyType
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
 
-from kg.data_tables import DATA, check_table_language, languages, read_table
+from kg.data_tables import DATA, check_table_language, languages, read_table, words
 from kg.iri import fold
 from kg.vocab import DOMAINS, RELATIONS
 
@@ -75,6 +75,7 @@ def load_lexicon(lang: str, directory: Path = CUES_DIR) -> Lexicon:
     """The cue tables of `lang` in `directory` (a `DataError` names a bad row, a `LanguageError` a missing language)."""
     relations = read_table(directory / "relations.tsv", ("lang", "pos", "lemma", "with", "property", "object", "preps", "conf"))
     check_table_language(lang, languages(relations), "relation cues", directory / "relations.tsv")
+    reflexive = sorted(words(lang).reflexive_prefix, key=len, reverse=True)
     cues: dict[tuple[str, str], list[Cue]] = {}
     for r in relations:
         if r["lang"] != lang:
@@ -100,7 +101,8 @@ def load_lexicon(lang: str, directory: Path = CUES_DIR) -> Lexicon:
             conf,
             where=f"{r.path}:{r.line}",
         )
-        cues.setdefault((cue.pos, cue.lemma.removeprefix("s'")), []).append(cue)
+        key = next((cue.lemma[len(p) :] for p in reflexive if cue.lemma.startswith(p)), cue.lemma)
+        cues.setdefault((cue.pos, key), []).append(cue)
     nouns: dict[str, str] = {}
     for r in read_table(directory / "relation_nouns.tsv", ("lang", "lemma", "kind")):
         if r["lang"] == lang:
