@@ -28,11 +28,20 @@ def persons(run: Run, heads: dict[str, str]) -> dict[str, str]:
     Putin", "Niger's prime minister, Ali Lamine Zeine", "le président du Niger, X") makes a head of
     state, of government or a leader the leader of that country (`heads`).
     """
-    doc, out, taken, tables = run.doc, run.out, run.taken, run.tables
-    words = tables.words
+    spans = _ner_persons(run)
+    names, titled = _names_after_titles(run)
+    spans += [Span(run.doc, k, m, label="PER") for k, m in names]
+    surnames = _surnames_of(run, spans)
+    _link_persons(run, spans, titled, surnames, heads)
+    return surnames
+
+
+def _ner_persons(run: Run) -> list[Span]:
+    """The NER's person spans, without a leading title ("général Nguema" -> "Nguema")."""
+    doc = run.doc
     spans: list[Span] = []
     for ent in doc.ents:
-        s = strip(ent, words)
+        s = strip(ent, run.tables.words)
         if s is None or ent.label_ not in PERSON_LABELS:
             continue
         title = title_at(run, s.start)
@@ -41,6 +50,15 @@ def persons(run: Run, heads: dict[str, str]) -> dict[str, str]:
         if len(s) == 1 and s.root.dep_ in ("compound", "amod") and s.root.head.pos_ == "NOUN":
             continue  # "a Hutu militia": a modifier, not a person
         spans.append(s)
+    return spans
+
+
+def _names_after_titles(run: Run) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[str, str | None]]]:
+    """The names after titles, in text order ((start, end), once per title), and for each name the
+    role and the country of its (last) title."""
+    doc, out, tables = run.doc, run.out, run.tables
+    words = tables.words
+    names: list[tuple[int, int]] = []
     titled: dict[tuple[int, int], tuple[str, str | None]] = {}  # person span -> (role, country)
     last_title: tuple[int, str] | None = None  # (end, country) of the last title that named a country
     i = 0
@@ -99,10 +117,15 @@ def persons(run: Run, heads: dict[str, str]) -> dict[str, str]:
         while m < len(doc) and _name_word(doc[m]) and m not in out.tok2ent and m - k < 4:
             m += 1
         if m > k:
-            span = Span(doc, k, m, label="PER")
-            spans.append(span)
+            names.append((k, m))
             titled[(k, m)] = (role, country)
         i = max(i + 1, j)
+    return names, titled
+
+
+def _surnames_of(run: Run, spans: list[Span]) -> dict[str, str]:
+    """Surname -> person key, for the persons the gazetteer linked and the full names found."""
+    out, taken = run.out, run.taken
     surnames: dict[str, str] = {}
     for mention in out.mentions:  # persons already linked by the gazetteer ("Abdourahamane Tiani")
         known = out.entities.get(mention.entity)
@@ -111,6 +134,14 @@ def persons(run: Run, heads: dict[str, str]) -> dict[str, str]:
     for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
         if len(s) >= 2 and not any(i in taken for i in range(s.start, s.end)):
             surnames.setdefault(fold(s[-1].text), person_key(run, s.text))
+    return surnames
+
+
+def _link_persons(
+    run: Run, spans: list[Span], titled: dict[tuple[int, int], tuple[str, str | None]], surnames: dict[str, str], heads: dict[str, str]
+) -> None:
+    """Link the person spans, longest first: full names, surnames of names met, titled surnames."""
+    out, taken, tables = run.out, run.taken, run.tables
     for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
         if any(i in taken for i in range(s.start, s.end)):
             # the gazetteer named the person: the title may still tell what they lead
@@ -142,7 +173,6 @@ def persons(run: Run, heads: dict[str, str]) -> dict[str, str]:
             run.add(s, key, "title:surname")
             taken.update(range(s.start, s.end))
             surnames.setdefault(fold(s.text), key)
-    return surnames
 
 
 def person_key(run: Run, name: str) -> str:

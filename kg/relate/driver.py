@@ -10,7 +10,7 @@ property, object, sentence and modality the first found is kept.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -50,10 +50,8 @@ def _dispatch(lang: str) -> Mapping[tuple[str, str], tuple[tuple[Cue, tuple[Rule
 
 def relate(doc: Doc, linked: Linked, gazetteer: Gazetteer, *, lang: str, article_date: str | None = None) -> Related:
     """All relations of one parsed, linked article (`linked` is read, never changed)."""
-    lex = lexicon(lang)
-    table = _dispatch(lang)
-    lemmas = doc_lemmas(doc)
-    ctx = Context(doc, lang, linked, gazetteer, lex, words(lang), lemmas, article_date)
+    # the lemmas are read once per call, into the context
+    ctx = Context(doc, lang, linked, gazetteer, lexicon(lang), words(lang), doc_lemmas(doc), article_date)
     ctx.antecedents = antecedents(ctx)
     out: dict[tuple[str, str, str, int, str], Relation] = {}
 
@@ -61,12 +59,20 @@ def relate(doc: Doc, linked: Linked, gazetteer: Gazetteer, *, lang: str, article
         for rel in rels:
             out.setdefault((rel.subject, rel.predicate, rel.object, rel.start, rel.modality), rel)
 
-    # verbs first: a relation noun a verb rule used ("rompt sa coopération avec") is not a trigger of its own
+    _fire_cues(ctx, keep)
+    _fire_facts(ctx, keep)
+    relations = sorted(out.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object, r.rule))
+    return Related(tuple(relations), dict(ctx.entities.added), dict(ctx.entities.how))
+
+
+def _fire_cues(ctx: Context, keep: Callable[[Iterable[Relation]], None]) -> None:
+    """The rules of each trigger token's cues, verbs first (a relation noun a verb rule used, as in "rompt
+    sa coopération avec", is not a trigger of its own); only tokens whose lemma is a cue can fire."""
+    doc, lex = ctx.doc, ctx.lexicon
+    table = _dispatch(ctx.lang)
     consumed: set[int] = set()
-    # only tokens whose lemma is a cue can fire a rule: select them in one pass over the lemmas
-    cue_lemmas = lex.cue_lemmas
     order = sorted(
-        (doc[i] for i, lem in enumerate(lemmas) if lem in cue_lemmas),
+        (doc[i] for i, lem in enumerate(ctx.lemmas) if lem in lex.cue_lemmas),
         key=lambda t: (0 if t.pos_ in ("VERB", "AUX") else 1, t.i),
     )
     for tok in order:
@@ -89,18 +95,19 @@ def relate(doc: Doc, linked: Linked, gazetteer: Gazetteer, *, lang: str, article
         if fired:
             nouns = lex.relation_nouns
             consumed.update(t.i for t in tok.subtree if lemma(t) in nouns and governing_verb(t) == tok)
-    # facts: rules that fire on entities and words, each over the whole article
-    fact = fact_cue(lang)
+
+
+def _fire_facts(ctx: Context, keep: Callable[[Iterable[Relation]], None]) -> None:
+    """The rules that fire on entities and words, each over the whole article, in registry order."""
+    fact = fact_cue(ctx.lang)
     for on, rule in RULES:
         if on == "entity":
             tokens = ctx.entity_tokens
         elif on.startswith("word:"):
             kind = getattr(ctx.words, on.removeprefix("word:"))
-            tokens = [doc[i] for i, lem in enumerate(lemmas) if lem in kind]
+            tokens = [ctx.doc[i] for i, lem in enumerate(ctx.lemmas) if lem in kind]
         else:
             continue
         for tok in tokens:
             for cand in rule(tok, fact, ctx):
                 keep(realise(cand, ctx))
-    relations = sorted(out.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object, r.rule))
-    return Related(tuple(relations), dict(ctx.entities.added), dict(ctx.entities.how))

@@ -13,7 +13,7 @@ naming the file and the line; a language with no cues fails with a `LanguageErro
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -21,7 +21,7 @@ from types import MappingProxyType
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
 
-from kg.data_tables import DATA, check_table_language, languages, read_table, words
+from kg.data_tables import DATA, Row, check_table_language, languages, read_table, words
 from kg.iri import fold
 from kg.vocab import DOMAINS, RELATIONS
 
@@ -73,8 +73,22 @@ class Lexicon:
 
 def load_lexicon(lang: str, directory: Path = CUES_DIR) -> Lexicon:
     """The cue tables of `lang` in `directory` (a `DataError` names a bad row, a `LanguageError` a missing language)."""
-    relations = read_table(directory / "relations.tsv", ("lang", "pos", "lemma", "with", "property", "object", "preps", "conf"))
-    check_table_language(lang, languages(relations), "relation cues", directory / "relations.tsv")
+    cues = _cues(directory / "relations.tsv", lang)
+    return Lexicon(
+        lang=lang,
+        cues=cues,
+        cue_lemmas=frozenset(lem for _pos, lem in cues),
+        relation_nouns=_relation_nouns(directory / "relation_nouns.tsv", lang),
+        domains=_domains(directory / "domains.tsv", lang),
+        modality=_modality(directory / "modality.tsv", lang),
+        frames=_frames(directory / "frames.tsv", lang),
+    )
+
+
+def _cues(path: Path, lang: str) -> Mapping[tuple[str, str], tuple[Cue, ...]]:
+    """(pos, lemma) -> cues, in file order; a cue written with a reflexive pronoun is keyed without it."""
+    relations = read_table(path, ("lang", "pos", "lemma", "with", "property", "object", "preps", "conf"))
+    check_table_language(lang, languages(relations), "relation cues", path)
     reflexive = sorted(words(lang).reflexive_prefix, key=len, reverse=True)
     cues: dict[tuple[str, str], list[Cue]] = {}
     for r in relations:
@@ -103,39 +117,42 @@ def load_lexicon(lang: str, directory: Path = CUES_DIR) -> Lexicon:
         )
         key = next((cue.lemma[len(p) :] for p in reflexive if cue.lemma.startswith(p)), cue.lemma)
         cues.setdefault((cue.pos, key), []).append(cue)
-    nouns: dict[str, str] = {}
-    for r in read_table(directory / "relation_nouns.tsv", ("lang", "lemma", "kind")):
+    return MappingProxyType({k: tuple(v) for k, v in cues.items()})
+
+
+def _rows_of(path: Path, lang: str, columns: tuple[str, ...], column: str, allowed: tuple[str, ...]) -> Iterator[Row]:
+    """The rows of `lang`, each with an allowed value in `column`."""
+    for r in read_table(path, columns):
         if r["lang"] == lang:
-            if r["kind"] not in RELATION_NOUN_KINDS:
-                raise r.error(f"unknown kind {r['kind']!r}; allowed: {', '.join(RELATION_NOUN_KINDS)}")
-            nouns[fold(r["lemma"])] = r["kind"]
-    domains: dict[str, str] = {}
-    for r in read_table(directory / "domains.tsv", ("lang", "word", "domain")):
-        if r["lang"] == lang:
-            if r["domain"] not in DOMAINS:
-                raise r.error(f"unknown domain {r['domain']!r}; known: {', '.join(DOMAINS)} (kg/vocab.py)")
-            domains[fold(r["word"])] = r["domain"]
-    modality: dict[str, set[str]] = {}
-    for r in read_table(directory / "modality.tsv", ("lang", "word", "kind")):
-        if r["lang"] == lang:
-            if r["kind"] not in MODALITY_KINDS:
-                raise r.error(f"unknown kind {r['kind']!r}; allowed: {', '.join(MODALITY_KINDS)}")
-            modality.setdefault(r["kind"], set()).add(fold(r["word"]))
-    frames: dict[str, dict[str, frozenset[str]]] = {}
-    for r in read_table(directory / "frames.tsv", ("lang", "lemma", "kind", "with")):
-        if r["lang"] == lang:
-            if r["kind"] not in FRAME_KINDS:
-                raise r.error(f"unknown kind {r['kind']!r}; allowed: {', '.join(FRAME_KINDS)}")
-            frames.setdefault(r["kind"], {})[fold(r["lemma"])] = frozenset(fold(w) for w in r["with"].split("|") if w)
-    return Lexicon(
-        lang=lang,
-        cues=MappingProxyType({k: tuple(v) for k, v in cues.items()}),
-        cue_lemmas=frozenset(lem for _pos, lem in cues),
-        relation_nouns=MappingProxyType(nouns),
-        domains=MappingProxyType(domains),
-        modality=MappingProxyType({k: frozenset(v) for k, v in modality.items()}),
-        frames=MappingProxyType({k: MappingProxyType(v) for k, v in frames.items()}),
-    )
+            if r[column] not in allowed:
+                raise r.error(f"unknown {column} {r[column]!r}; allowed: {', '.join(allowed)}")
+            yield r
+
+
+def _relation_nouns(path: Path, lang: str) -> Mapping[str, str]:
+    """Relation noun lemma -> kind."""
+    return MappingProxyType({fold(r["lemma"]): r["kind"] for r in _rows_of(path, lang, ("lang", "lemma", "kind"), "kind", RELATION_NOUN_KINDS)})
+
+
+def _domains(path: Path, lang: str) -> Mapping[str, str]:
+    """Domain word -> domain (kg.vocab.DOMAINS)."""
+    return MappingProxyType({fold(r["word"]): r["domain"] for r in _rows_of(path, lang, ("lang", "word", "domain"), "domain", DOMAINS)})
+
+
+def _modality(path: Path, lang: str) -> Mapping[str, frozenset[str]]:
+    """Modality kind -> words."""
+    out: dict[str, set[str]] = {}
+    for r in _rows_of(path, lang, ("lang", "word", "kind"), "kind", MODALITY_KINDS):
+        out.setdefault(r["kind"], set()).add(fold(r["word"]))
+    return MappingProxyType({k: frozenset(v) for k, v in out.items()})
+
+
+def _frames(path: Path, lang: str) -> Mapping[str, Mapping[str, frozenset[str]]]:
+    """Frame kind -> verb lemma -> required governed words (empty = none)."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for r in _rows_of(path, lang, ("lang", "lemma", "kind", "with"), "kind", FRAME_KINDS):
+        out.setdefault(r["kind"], {})[fold(r["lemma"])] = frozenset(fold(w) for w in r["with"].split("|") if w)
+    return MappingProxyType({k: MappingProxyType(v) for k, v in out.items()})
 
 
 @functools.lru_cache(maxsize=4)

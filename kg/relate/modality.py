@@ -48,10 +48,8 @@ def _governors(tok: Token, ctx: Context) -> Iterator[Token]:
 
 
 def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
-    """The modality of the relation a trigger and its object tokens express."""
-    words = ctx.lexicon.modality
-    sent = trigger.sent
-    # negation: on the trigger, on a governing verb, "aucun" on the object, or a denial verb above
+    """The modality of the relation a trigger and its object tokens express: negated, else hedged,
+    else reported, else asserted."""
     full_chain = list(_governors(trigger, ctx))
     # what happened "before Niger withdrew" is not negated or hedged by the main clause ("were not
     # consulted before ..."); a reporting verb above it still reports it
@@ -62,6 +60,17 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and lemma(c) in ctx.words.temporal for c in t.children):
             chain = full_chain[: k + 1]
             break
+    return (
+        _negated(trigger, chain, cand_objs, ctx)
+        or _hedged(trigger, chain, ctx)
+        or _reported(trigger, full_chain, ctx)
+        or Modality("Asserted")
+    )
+
+
+def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Context) -> Modality | None:
+    """Negation: on the trigger, on a governing verb, "aucun" on the object, or a denial verb above."""
+    words = ctx.lexicon.modality
     for t in chain:
         if t.pos_ in ("VERB", "AUX", "NOUN") and syntax.is_negated(t, ctx.words):
             return Modality("Negated")
@@ -73,7 +82,12 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
         for c in o.children:
             if c.dep_ in ("det", "neg") and lemma(c) in words.get("neg_det", ()):
                 return Modality("Negated")
-    # hedges: conditional mood, modal verbs / auxiliaries, conditional clauses, hedge nouns, questions
+    return None
+
+
+def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None:
+    """Hedges: conditional mood, modal verbs / auxiliaries, conditional clauses, hedge nouns, questions."""
+    words = ctx.lexicon.modality
     for t in chain:
         morph = str(t.morph)
         if t.pos_ in ("VERB", "AUX") and "Mood=Cnd" in morph:
@@ -91,9 +105,15 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
             return Modality("Hedged")
         if t.dep_ == "ROOT":
             break
-    if sent.text.rstrip().endswith("?"):
+    if trigger.sent.text.rstrip().endswith("?"):
         return Modality("Hedged")
-    # reported: "selon X", "d'après X", "according to X", or the complement clause of a speech verb
+    return None
+
+
+def _reported(trigger: Token, full_chain: list[Token], ctx: Context) -> Modality | None:
+    """Reported: "selon X", "d'après X", "according to X", the complement clause of a speech verb, or a
+    speech verb whose subject follows ("..., a déclaré le ministre")."""
+    words = ctx.lexicon.modality
     phrases = ctx.words.source_phrase  # "according to": a participle token and its preposition
     leads, ends = source_phrase_heads(phrases), source_phrase_preps(phrases)
     prev: Token | None = None
@@ -111,13 +131,13 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
         prev = t
         if t.dep_ == "ROOT":
             break
-    # a speech verb whose subject follows ("..., a déclaré le ministre")
+    sent = trigger.sent
     for t in sent:
         if lemma(t) in words.get("report_verb", ()) and t.dep_ in ("parataxis", "ROOT") and t != trigger:
             if t.dep_ == "parataxis" or (t.i > trigger.i and any(c.is_punct and c.text in (",", "«", "»", '"', "“", "”") for c in sent[: t.i - sent.start])):
                 subj = syntax.subjects(t)
                 return Modality("Reported", subj[0] if subj else None, _phrase(subj[0]) if subj else None)
-    return Modality("Asserted")
+    return None
 
 
 @functools.lru_cache(maxsize=8)

@@ -52,29 +52,8 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     location = location_of(cand.trigger, {t.i for t in cand.objects + cand.subjects}, ctx)
     if not obj_keys and cue.object == "place" and location is None and cue.property == "seizesPowerIn":
         obj_keys = [ctx.linked.focal] if ctx.linked.focal else []
-    where = location
-    event_noun = cue.pos == "noun" or bool(cue.with_)  # "une attaque", "a mené une attaque"
-    if cue.property == "attacks" and event_noun:
-        # "une attaque contre une garnison près de Diffa": a town or region named with the target is
-        # where the attack happens; the country it is in is the target (below). A town struck directly
-        # ("a frappé le port de Hodeïda") may be held by someone else than its state: no inference.
-        hit = [k for k in obj_keys if (e := entities.get(k)) is not None and e.type in PLACE_TYPES - {"Country"}]
-        obj_keys = [k for k in obj_keys if k not in hit]
-        where = where or (hit[0] if hit and not obj_keys else None)
-    if not obj_keys and cue.property == "attacks" and event_noun and where is None:
-        # "an attack by Boko Haram on a garrison near Diffa", "In Niger, troops repelled an attack by ..."
-        args = {t.i for t in cand.objects + cand.subjects}
-        gov = governing_verb(cand.trigger)
-        for head in [*cand.objects, *([gov] if gov is not None else [])]:
-            where = location_of(head, args, ctx)
-            if where is not None:
-                break
-    if not obj_keys and cue.property == "attacks" and event_noun and where is not None:
-        # "les attaques djihadistes dans la région de Tillabéri": the country where it happens is hit
-        country = gazetteer.country_of(where)
-        obj_keys = [country] if country else []
-        if country:
-            entities.bring(country, cand.rule)
+    if cue.property == "attacks" and (cue.pos == "noun" or cue.with_):  # "une attaque", "a mené une attaque"
+        obj_keys = _attack_targets(cand, obj_keys, location, ctx)
     if cue.property == "meetsWith" and cue.object == "place":
         # "arrived in Amman on a visit": a visit to a capital is a visit to its country
         obj_keys = [_capital_country(k, cand, ctx) for k in obj_keys]
@@ -120,6 +99,32 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
             attributed_text=mod.source_text,
             trigger=cand.trigger.text,
         )
+
+
+def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, ctx: Context) -> list[str]:
+    """The targets of an attack named by an event noun: a town or region named with the target is where
+    the attack happens, and the country it is in is hit."""
+    # "une attaque contre une garnison près de Diffa": a town or region named with the target is
+    # where the attack happens; the country it is in is the target (below). A town struck directly
+    # ("a frappé le port de Hodeïda") may be held by someone else than its state: no inference.
+    hit = [k for k in obj_keys if (e := ctx.entities.get(k)) is not None and e.type in PLACE_TYPES - {"Country"}]
+    obj_keys = [k for k in obj_keys if k not in hit]
+    where = location or (hit[0] if hit and not obj_keys else None)
+    if not obj_keys and where is None:
+        # "an attack by Boko Haram on a garrison near Diffa", "In Niger, troops repelled an attack by ..."
+        args = {t.i for t in cand.objects + cand.subjects}
+        gov = governing_verb(cand.trigger)
+        for head in [*cand.objects, *([gov] if gov is not None else [])]:
+            where = location_of(head, args, ctx)
+            if where is not None:
+                break
+    if not obj_keys and where is not None:
+        # "les attaques djihadistes dans la région de Tillabéri": the country where it happens is hit
+        country = ctx.gazetteer.country_of(where)
+        obj_keys = [country] if country else []
+        if country:
+            ctx.entities.bring(country, cand.rule)
+    return obj_keys
 
 
 def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:
