@@ -6,7 +6,8 @@ per language with `nlp.pipe`, preserving order. Everything returned is plain dat
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -62,12 +63,14 @@ class Extractor:
 
     def from_doc(self, article: Article, doc: Doc, lang: str) -> Extraction:
         linked = self.linker(lang)(doc)
-        relations = relate(doc, linked, self.gazetteer, lang=lang, article_date=article.date)
-        relations = [r for r in relations if r.confidence >= self.settings.min_confidence]
+        related = relate(doc, linked, self.gazetteer, lang=lang, article_date=article.date)
+        relations = [r for r in related.relations if r.confidence >= self.settings.min_confidence]
+        # the linker's entities, and the gazetteer entities the relations brought in
+        entities = {**linked.entities, **related.entities}
         return Extraction(
             article=article,
             lang=lang,
-            entities=_entities(linked, {r.subject for r in relations} | {r.object for r in relations}),
+            entities=_entities(entities, linked),
             mentions=tuple(sorted(_mentions(linked), key=lambda m: (m.start, m.end, m.entity))),
             relations=tuple(relations),
         )
@@ -81,13 +84,11 @@ def _mentions(linked: Linked) -> Iterator[Mention]:
             yield m
 
 
-def _entities(linked: Linked, used: set[str]) -> tuple[Entity, ...]:
-    """Every linked entity, with the surface forms seen in this article as aliases."""
-    from dataclasses import replace
-
+def _entities(entities: Mapping[str, Entity], linked: Linked) -> tuple[Entity, ...]:
+    """Every entity of the article, with the surface forms seen in it as aliases."""
     out = []
-    for key in sorted(set(linked.entities) | (used & set(linked.entities))):
-        ent = linked.entities[key]
+    for key in sorted(entities):
+        ent = entities[key]
         aliases = tuple(sorted(linked.aliases.get(key, set())))
         if ent.type == "Person" and not ent.country and key in linked.leaders:
             # a title in the article says what this person leads ("Russian President Boris Yeltsin")

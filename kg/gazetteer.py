@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from kg.errors import KGError, LanguageError
+from kg.data_tables import DataError
+from kg.errors import LanguageError
 from kg.iri import fold
 from kg.types import Entity
 
@@ -47,28 +48,34 @@ DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 LANGS = ("fr", "en")
 KINDS = ("name", "acronym", "alias", "capital", "seat", "demonym", "leader")
 ROLES = ("head_of_state", "head_of_government", "minister", "military_rank", "leader")
+# the roles whose holder leads what the title names ("le président du Niger" leads Niger; a minister
+# or a general leads nothing): the only definition, used by the linker (Linked.leaders) and the
+# relation rules (leads, a head of state acting for the state)
+LEADER_ROLES = frozenset({"head_of_state", "head_of_government", "leader"})
 # titles may also say "the same role as someone else's": "son homologue rwandais X", "his counterpart"
 TITLE_ROLES = (*ROLES, "counterpart")
 STANDS_FOR = ("country", "forces")
-# Leading articles tolerated by `lookup` and dropped from labels to make surfaces ("Le Caire" -> "Caire").
-ARTICLES = ("le ", "la ", "les ", "l'", "the ")
 MIN_SURFACE_LENGTH = 3  # city and region names shorter than this are never surfaces
 SHORT_ACRONYM = 3  # acronyms this long or shorter match case-sensitively
 BIG_CITY = 1_000_000  # a city this large ranks before a region of the same name
 
-# English compass word of a region name -> French point and "of the point" ("North Darfur" -> "Darfour-Nord", "Darfour du Nord")
-_COMPASS_FR = {
-    "North": ("Nord", "du Nord"),
-    "South": ("Sud", "du Sud"),
-    "East": ("Est", "de l'Est"),
-    "West": ("Ouest", "de l'Ouest"),
-    "Central": ("Centre", "du Centre"),
-}
 _KIND_RANK = {"name": 0, "acronym": 0, "leader": 0, "capital": 0, "seat": 1, "alias": 1, "demonym": 2}
 _TYPE_RANK = {"Country": 0, "InternationalOrganization": 1, "ArmedGroup": 1, "Person": 2, "GeoRegion": 4, "Region": 5}
 
 
-class GazetteerError(KGError):
+# the type of each entity table's rows, and the prefix their keys must have
+_KEY_PREFIX = {
+    "Country": "country/",
+    "City": "city/",
+    "Region": "region/",
+    "GeoRegion": "georegion/",
+    "InternationalOrganization": "org/",
+    "ArmedGroup": "group/",
+    "Person": "person/",
+}
+
+
+class GazetteerError(DataError):
     """A gazetteer table that cannot be loaded (names the file, the line and the fix)."""
 
 
@@ -100,28 +107,27 @@ class _Draft:
     population: int = 0
 
 
-def _check_lang(lang: str, *, star: bool = False) -> str:
-    allowed = LANGS + (("*",) if star else ())
-    if lang not in allowed:
-        raise LanguageError(f"unsupported language {lang!r}; supported: {', '.join(allowed)}")
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise LanguageError(f"unsupported language {lang!r}; supported: {', '.join(LANGS)} (the languages of the gazetteer's names)")
     return lang
 
 
 _fold = functools.lru_cache(maxsize=65536)(fold)  # the tables fold the same strings several times
 
 
-def _strip_article(folded: str) -> str | None:
+def _strip_article(folded: str, articles: tuple[str, ...]) -> str | None:
     """What follows a leading article in folded text, or None."""
-    for article in ARTICLES:
+    for article in articles:
         if folded.startswith(article) and len(folded) > len(article):
             return folded[len(article) :]
     return None
 
 
-def _split_article(text: str) -> str | None:
+def _split_article(text: str, articles: tuple[str, ...]) -> str | None:
     """What follows a leading article in `text` as written ("la Maison-Blanche" -> "Maison-Blanche"), or None."""
     text = text.strip()
-    for article in ARTICLES:
+    for article in articles:
         if _fold(text[: len(article)] + "x") == article + "x" and len(text) > len(article):
             return text[len(article) :].strip()
     return None
@@ -148,6 +154,9 @@ class Gazetteer:
         self._title_prefix_sets: dict[str, frozenset[str]] = {}  # see title_prefixes
         self._generic: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._stop: dict[str, set[str]] = {"fr": set(), "en": set()}
+        # leading articles tolerated by `lookup` and dropped from labels to make surfaces ("Le Caire" ->
+        # "Caire"), folded, with their space ("le ", "l'"): articles.tsv
+        self.articles: tuple[str, ...] = ()
         self._load()
 
     # ---------------------------------------------------------------- public API
@@ -169,7 +178,7 @@ class Gazetteer:
         """
         _check_lang(lang)
         found = self._match(fold(text), text, lang)
-        if not found and (rest := _split_article(text)) is not None:
+        if not found and (rest := _split_article(text, self.articles)) is not None:
             found = self._match(fold(rest), rest, lang)
         return found
 
@@ -188,7 +197,7 @@ class Gazetteer:
         _check_lang(lang)
         folded = fold(text)
         role = self._titles[lang].get(folded)
-        if role is None and (rest := _strip_article(folded)) is not None:
+        if role is None and (rest := _strip_article(folded, self.articles)) is not None:
             role = self._titles[lang].get(rest)
         return role
 
@@ -199,7 +208,7 @@ class Gazetteer:
         cached = self._title_prefix_sets.get(lang)
         if cached is None:
             cached = self._title_prefix_sets[lang] = frozenset(
-                key[:n] for key in (*self._titles[lang], *ARTICLES) for n in range(len(key) + 1)
+                key[:n] for key in (*self._titles[lang], *self.articles) for n in range(len(key) + 1)
             )
         return cached
 
@@ -283,7 +292,24 @@ class Gazetteer:
     def _fail(self, name: str, number: int, message: str) -> GazetteerError:
         return GazetteerError(f"{self.directory / name}:{number}: {message}")
 
+    def _lang(self, name: str, number: int, lang: str, *, star: bool = False) -> str:
+        """A language cell: one of LANGS (or "*" where allowed), else an error naming the line."""
+        allowed = LANGS + (("*",) if star else ())
+        if lang not in allowed:
+            raise self._fail(name, number, f"unknown language {lang!r}; write one of: {', '.join(allowed)}")
+        return lang
+
+    def _number(self, name: str, number: int, row: dict[str, str], column: str) -> int | None:
+        """A number cell (GeoNames id, population): digits, or empty for unknown."""
+        cell = row[column].strip()
+        if cell and not cell.isdigit():
+            raise self._fail(name, number, f"{column} {cell!r} is not a whole number; write digits only, or leave the cell empty")
+        return int(cell) if cell else None
+
     def _add(self, name: str, number: int, draft: _Draft) -> None:
+        prefix = _KEY_PREFIX[draft.type]
+        if not draft.key.startswith(prefix) or draft.key == prefix:
+            raise self._fail(name, number, f"key {draft.key!r} of a {draft.type} must be {prefix}<id>")
         if draft.key in self._drafts:
             raise self._fail(name, number, f"duplicate key {draft.key!r}; each entity appears once")
         self._drafts[draft.key] = draft
@@ -296,8 +322,15 @@ class Gazetteer:
         return key
 
     def _load(self) -> None:
-        for _number, row in self._rows("stoplist.tsv", ("lang", "word")):
-            for lang in LANGS if row["lang"] == "*" else (_check_lang(row["lang"]),):
+        articles = []
+        for number, row in self._rows("articles.tsv", ("article",)):
+            article = fold(row["article"])
+            if not article:
+                raise self._fail("articles.tsv", number, "empty article; write it in the article column or delete the line")
+            articles.append(article if article.endswith("'") else article + " ")  # "le " but "l'"
+        self.articles = tuple(dict.fromkeys(articles))
+        for number, row in self._rows("stoplist.tsv", ("lang", "word")):
+            for lang in LANGS if row["lang"] == "*" else (self._lang("stoplist.tsv", number, row["lang"]),):
                 self._stop[lang].add(fold(row["word"]))
         raw: list[tuple[str, str, str, str]] = []  # (key, lang, kind, text) before filtering
         self._load_places(raw)
@@ -340,13 +373,14 @@ class Gazetteer:
     def _names(self, raw: list[tuple[str, str, str, str]], name: str) -> None:
         for number, row in self._rows(name, ("key", "lang", "kind", "text")):
             self._need(name, number, row["key"])
-            _check_lang(row["lang"], star=True)
+            self._lang(name, number, row["lang"], star=True)
             if row["kind"] not in KINDS:
                 raise self._fail(name, number, f"unknown kind {row['kind']!r}; allowed: {', '.join(KINDS)}")
             raw.append((row["key"], row["lang"], row["kind"], row["text"]))
 
     def _load_places(self, raw: list[tuple[str, str, str, str]]) -> None:
         capitals: dict[str, str] = {}
+        capital_lines: dict[str, int] = {}
         for number, row in self._rows(
             "countries.tsv", ("key", "iso2", "geonames", "wikidata", "label_en", "label_fr", "capital")
         ):
@@ -354,21 +388,22 @@ class Gazetteer:
             self._add(
                 "countries.tsv",
                 number,
-                _Draft(key, "Country", row["label_en"], row["label_fr"], _int(row["geonames"]), row["wikidata"]),
+                _Draft(key, "Country", row["label_en"], row["label_fr"], self._number("countries.tsv", number, row, "geonames"), row["wikidata"]),
             )
             self._labels(raw, key, row["label_en"], row["label_fr"], "name")
             if row["capital"]:
                 capitals[row["capital"]] = key
+                capital_lines[row["capital"]] = number
         for number, row in self._rows("cities.tsv", ("key", "geonames", "country", "name", "population")):
             key, country = row["key"], self._need("cities.tsv", number, row["country"], "country/")
-            d = _Draft(key, "City", row["name"], None, _int(row["geonames"]), None, country, country, capitals.get(key))
-            d.population = _int(row["population"]) or 0
+            d = _Draft(key, "City", row["name"], None, self._number("cities.tsv", number, row, "geonames"), None, country, country, capitals.get(key))
+            d.population = self._number("cities.tsv", number, row, "population") or 0
             self._add("cities.tsv", number, d)
             raw.append((key, "*", "geonames", row["name"]))
         for city, country in capitals.items():
             if city not in self._drafts:
-                raise GazetteerError(
-                    f"{self.directory / 'countries.tsv'}: capital {city!r} of {country} is not in cities.tsv; rerun _snapshot.py or fix the cell"
+                raise self._fail(
+                    "countries.tsv", capital_lines[city], f"capital {city!r} of {country} is not in cities.tsv; rerun _snapshot.py or fix the cell"
                 )
             self._capital[country] = city
         for number, row in self._rows(
@@ -383,7 +418,7 @@ class Gazetteer:
                     "Region",
                     row["label_en"],
                     row["label_fr"],
-                    _int(row["geonames"]),
+                    self._number("regions.tsv", number, row, "geonames"),
                     row["wikidata"],
                     country,
                     country,
@@ -396,7 +431,7 @@ class Gazetteer:
                 "georegions.tsv",
                 number,
                 _Draft(
-                    row["key"], "GeoRegion", row["label_en"], row["label_fr"], _int(row["geonames"]), row["wikidata"]
+                    row["key"], "GeoRegion", row["label_en"], row["label_fr"], self._number("georegions.tsv", number, row, "geonames"), row["wikidata"]
                 ),
             )
             self._labels(raw, row["key"], row["label_en"], row["label_fr"], "name")
@@ -419,6 +454,11 @@ class Gazetteer:
         "Nord-Darfour" or "Darfour du Nord", with the French name of the base region when a
         region of that name has one ("Darfur" -> "Darfour").
         """
+        compass: dict[str, tuple[str, str]] = {}
+        for number, row in self._rows("compass.tsv", ("en", "fr", "fr_of")):
+            if not (row["en"] and row["fr"] and row["fr_of"]):
+                raise self._fail("compass.tsv", number, "fill the three cells: the English word, the French point, the French 'of the point'")
+            compass[row["en"]] = (row["fr"], row["fr_of"])
         french = {
             _fold(d.label_en): d.label_fr
             for d in self._drafts.values()
@@ -428,9 +468,9 @@ class Gazetteer:
             if d.type != "Region" or not d.label_en or (d.label_fr and d.label_fr != d.label_en):
                 continue
             head, _, base = d.label_en.partition(" ")
-            if head not in _COMPASS_FR or not base:
+            if head not in compass or not base:
                 continue
-            point, of_point = _COMPASS_FR[head]
+            point, of_point = compass[head]
             base_fr = french.get(_fold(base), base)
             d.label_fr = f"{base_fr}-{point}"
             for text in (d.label_fr, f"{point}-{base_fr}", f"{base_fr} {of_point}"):
@@ -487,11 +527,11 @@ class Gazetteer:
         self._names(raw, "person_names.tsv")
         for number, row in self._rows("seats.tsv", ("lang", "text", "key")):
             self._need("seats.tsv", number, row["key"])
-            raw.append((row["key"], _check_lang(row["lang"], star=True), "seat", row["text"]))
+            raw.append((row["key"], self._lang("seats.tsv", number, row["lang"], star=True), "seat", row["text"]))
 
     def _load_words(self, raw: list[tuple[str, str, str, str]]) -> None:
         for number, row in self._rows("demonyms.tsv", ("lang", "key", "masculine", "feminine", "plural")):
-            lang, key = _check_lang(row["lang"]), self._need("demonyms.tsv", number, row["key"])
+            lang, key = self._lang("demonyms.tsv", number, row["lang"]), self._need("demonyms.tsv", number, row["key"])
             for form in inflections(lang, row["masculine"], row["feminine"], row["plural"]):
                 other = self._demonyms[lang].setdefault(fold(form), key)
                 if other != key:
@@ -502,7 +542,7 @@ class Gazetteer:
         for number, row in self._rows("titles.tsv", ("lang", "title", "role")):
             if row["role"] not in TITLE_ROLES:
                 raise self._fail("titles.tsv", number, f"unknown role {row['role']!r}; allowed: {', '.join(TITLE_ROLES)}")
-            self._titles[_check_lang(row["lang"])][fold(row["title"])] = row["role"]
+            self._titles[self._lang("titles.tsv", number, row["lang"])][fold(row["title"])] = row["role"]
         for number, row in self._rows("generic_actors.tsv", ("lang", "noun", "stands_for")):
             if row["stands_for"] not in STANDS_FOR:
                 raise self._fail(
@@ -510,11 +550,11 @@ class Gazetteer:
                     number,
                     f"unknown stands_for {row['stands_for']!r}; allowed: {', '.join(STANDS_FOR)}",
                 )
-            self._generic[_check_lang(row["lang"])][fold(row["noun"])] = row["stands_for"]
+            self._generic[self._lang("generic_actors.tsv", number, row["lang"])][fold(row["noun"])] = row["stands_for"]
 
     def _surface_text(self, text: str) -> str:
         """Drop a leading article ("Le Caire" -> "Caire") unless what is left is a common word ("the West")."""
-        rest = _split_article(text)
+        rest = _split_article(text, self.articles)
         if rest is None or _fold(rest) in self._stop["fr"] or _fold(rest) in self._stop["en"]:
             return text
         return rest
@@ -609,10 +649,6 @@ def _plural_fr(word: str) -> str:
     if word.endswith("al"):
         return word[:-2] + "aux"
     return word + "s"
-
-
-def _int(cell: str) -> int | None:
-    return int(cell) if cell.strip().isdigit() else None
 
 
 @functools.lru_cache(maxsize=4)

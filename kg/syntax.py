@@ -2,14 +2,19 @@
 
 The French model speaks Universal Dependencies (nsubj, obj, obl:agent, nmod + case); the
 English model speaks ClearNLP (nsubj, dobj, agent, prep + pobj). These functions give the
-rules one vocabulary: subjects, objects, agents, and (preposition, noun) obliques.
+rules one vocabulary: subjects, objects, agents, and (preposition, noun) obliques. Words (negators)
+come from `kg/data/words.tsv`, passed in by the caller.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from kg.data_tables import Words
 
 SUBJ = frozenset({"nsubj", "csubj", "expl:subj"})
 PASS_SUBJ = frozenset({"nsubj:pass", "nsubjpass", "csubjpass"})
@@ -17,7 +22,6 @@ OBJ = frozenset({"obj", "dobj", "iobj", "dative"})
 AGENT = frozenset({"obl:agent", "agent"})
 OBLIQUE = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "prep", "advcl"})
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "compound", "appos"})
-NEGATORS = frozenset({"ne", "pas", "jamais", "plus", "not", "n't", "never", "no"})
 
 
 def is_passive(verb: Token) -> bool:
@@ -137,13 +141,41 @@ def clause_subject(verb: Token, *, depth: int = 4) -> list[Token]:
     return []
 
 
-def is_negated(verb: Token) -> bool:
-    """'ne ... pas', 'did not', 'never' on the verb or its auxiliaries."""
+def is_negated(verb: Token, words: Words) -> bool:
+    """'ne ... pas', 'did not', 'never' on the verb or its auxiliaries (`words.negator`); a weak negator
+    ("plus") only with a negation particle ("ne ... plus", not "plus de")."""
     for c in verb.children:
-        if c.dep_ in ("advmod", "neg") and (c.lower_ in NEGATORS or "Polarity=Neg" in str(c.morph)):
-            if c.lower_ != "plus" or any(x.lower_ == "ne" for x in verb.children):
+        if c.dep_ in ("advmod", "neg") and (c.lower_ in words.negator or "Polarity=Neg" in str(c.morph)):
+            if c.lower_ not in words.weak_negator or any(x.lower_ in words.negation_particle for x in verb.children):
                 return True
     return False
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb or auxiliary a token hangs on, at most four heads up ("les sanctions annoncées" -> annoncer)."""
+    t = tok.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head == t:
+            return None
+        t = t.head
+    return None
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of a coordination the token belongs to ("Tillabéri et Diffa": Tillabéri)."""
+    t = tok
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    return t
+
+
+def governor(tok: Token) -> Token:
+    """The noun a prepositional complement hangs on: UD "région <-nmod- Kayes", ClearNLP "region -prep-> of -pobj-> X"."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return tok.head
 
 
 def name_tokens(tok: Token) -> list[Token]:

@@ -605,3 +605,37 @@ def test_broken_table_names_file_and_line(tmp_path) -> None:  # type: ignore[no-
         f.write("fr\tPalais imaginaire\tcountry/ZZ\n")
     with pytest.raises(GazetteerError, match=r"seats\.tsv:\d+: unknown key 'country/ZZ'"):
         Gazetteer(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "table, line, message",
+    [
+        ("demonyms.tsv", "de\tcountry/NE\tnigrisch\t\t", r"demonyms\.tsv:\d+: unknown language 'de'; write one of: fr, en"),
+        ("seats.tsv", "es\tPalacio\tcountry/NE", r"seats\.tsv:\d+: unknown language 'es'; write one of: fr, en, \*"),
+        ("titles.tsv", "xx\tpharaon\thead_of_state", r"titles\.tsv:\d+: unknown language 'xx'"),
+        ("cities.tsv", "city/1\t1\tcountry/NE\tNowhere\tmany", r"cities\.tsv:\d+: population 'many' is not a whole number"),
+        ("countries.tsv", "country/ZZ\tZZ\tZZZ\tabc\t\tZed\tZède\t", r"countries\.tsv:\d+: geonames 'abc' is not a whole number"),
+        ("countries.tsv", "ZZ\tZZ\tZZZ\t\t\tZed\tZède\t", r"countries\.tsv:\d+: key 'ZZ' of a Country must be country/<id>"),
+        ("countries.tsv", "country/ZZ\tZZ\tZZZ\t\t\tZed\tZède\tcity/0", r"countries\.tsv:\d+: capital 'city/0' of country/ZZ is not in cities\.tsv"),
+        ("compass.tsv", "Upper\tHaut\t", r"compass\.tsv:\d+: fill the three cells"),
+        ("articles.tsv", "a\tb", r"articles\.tsv:\d+: 2 cells for 1 columns"),
+    ],
+)
+def test_broken_tables_name_file_line_and_fix(tmp_path, table: str, line: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from kg.data_tables import DataError
+    from kg.gazetteer import DATA_DIR
+
+    for path in DATA_DIR.glob("*.tsv"):
+        shutil.copy(path, tmp_path / path.name)
+    with (tmp_path / table).open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+    with pytest.raises(GazetteerError, match=message) as info:
+        Gazetteer(tmp_path)
+    assert isinstance(info.value, DataError)
+
+
+def test_a_missing_table_names_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(GazetteerError, match=r"articles\.tsv: cannot read gazetteer table .* restore the file"):
+        Gazetteer(tmp_path)

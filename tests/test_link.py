@@ -614,3 +614,34 @@ def test_title_in_apposition_to_a_title_with_a_country(
 ) -> None:  # type: ignore[no-untyped-def]
     _doc, linked = link(lang, sentence)
     assert linked.entities[person].country == country
+
+
+def test_linking_does_not_depend_on_the_articles_linked_before() -> None:
+    """A Linker keeps nothing of an article: an article links the same, first or after others."""
+    settings = Settings()
+    gaz = default_gazetteer()
+    texts = {
+        "fr": [
+            "Le Conseil national pour la sauvegarde de la patrie (CNSP) a pris le pouvoir à Niamey. Le CNSP a rompu avec Paris.",
+            "Le président ghanéen Nana Akufo-Addo a reçu son homologue. Akufo-Addo a salué la junte au pouvoir à Bamako.",
+            "Tripoli, dans le nord du Liban, a été bombardée. Le régime a démenti.",
+        ],
+        "en": [
+            "The National Council for the Safeguard of the Homeland (CNSP) seized power in Niamey. The CNSP broke with Paris.",
+            "Ghanaian President Nana Akufo-Addo met his counterpart. Akufo-Addo praised the junta in Bamako.",
+        ],
+    }
+
+    def result(linked: Linked) -> tuple:  # type: ignore[type-arg]
+        return (linked.tok2ent, linked.mentions, linked.entities, linked.aliases, linked.focal, linked.leaders, linked.how)
+
+    for lang, articles in texts.items():
+        nlp = load_pipeline(lang, settings)
+        docs = [nlp(clean(t, lang=lang)) for t in articles]
+        alone = [result(Linker(gaz, lang)(doc)) for doc in docs]
+        shared = Linker(gaz, lang)
+        for order in (range(len(docs)), reversed(range(len(docs)))):
+            for i in order:
+                assert result(shared(docs[i])) == alone[i], (lang, i)
+        # the per-article state lives in a Run: the Linker holds its language's tables only
+        assert set(vars(shared)) == {"gaz", "lang", "tables"}

@@ -526,11 +526,12 @@ def test_plain_dates_are_read_as_dateparser_reads_them(lang: str) -> None:
     """The direct reading of plain absolute dates gives what dateparser gives, for the fields used."""
     import dateparser
 
-    from kg.relate import _MONTH_NUMBERS, _absolute_date
+    from kg.data_tables import calendar
+    from kg.relate.qualifiers import absolute_date as _absolute_date
 
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     cases: list[tuple[str, str]] = [("2023", "y"), ("1998", "y")]
-    for name, number in _MONTH_NUMBERS[lang].items():
+    for name, number in calendar(lang).months.items():
         year = 2020 + number % 6
         cases += [(f"{name} {year}", "ym"), (f"{name.capitalize()} {year}", "ym")]
         cases += [(f"{day} {name} {year}", "ymd") for day in (1, 28, {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(number, 31))]
@@ -554,7 +555,8 @@ def test_weekdays_are_read_as_dateparser_reads_them(lang: str) -> None:
 
     import dateparser
 
-    from kg.relate import _WEEKDAY_NUMBERS, _parse_date
+    from kg.data_tables import calendar
+    from kg.relate.qualifiers import parse_date as _parse_date
 
     for offset in range(7):
         base = date(2024, 3, 11 + offset)  # Monday 11 March to Sunday 17 March
@@ -562,7 +564,178 @@ def test_weekdays_are_read_as_dateparser_reads_them(lang: str) -> None:
             "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
             "RELATIVE_BASE": datetime(base.year, base.month, base.day),
         }  # fmt: skip
-        for word in _WEEKDAY_NUMBERS[lang]:
+        for word in calendar(lang).weekdays:
             for text in (word, word.capitalize()):
                 ref = dateparser.parse(text, languages=[lang], settings=settings)
                 assert ref is not None and _parse_date(text, lang, base) == ref, (text, base)
+
+
+# -- the stage returns what it adds; its tables fail loudly --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        # the state a head of state acts for, the country of a town attacked, the country of a capital
+        # visited: brought in by relate, not named in the text
+        ("fr", "Le président Abdourahamane Tiani a rompu la coopération avec la France."),
+        ("en", "President Abdourahamane Tiani ended cooperation with France."),
+        ("fr", "L'EIGS a mené une attaque contre une garnison près de Diffa."),
+        ("en", "Boko Haram launched an attack on a garrison near Diffa."),
+        ("fr", "Le ministre turc des Affaires étrangères est arrivé à Amman pour une visite."),
+    ],
+)
+def test_relate_returns_what_it_adds_and_leaves_the_linked_result_alone(lang: str, sentence: str) -> None:
+    import copy
+
+    from kg.gazetteer import default_gazetteer
+    from kg.link import Linker
+    from kg.nlp import load_pipeline
+    from kg.relate import relate
+    from kg.settings import Settings
+
+    gaz = default_gazetteer()
+    doc = load_pipeline(lang, Settings())(sentence)
+    linked = Linker(gaz, lang)(doc)
+    before = copy.deepcopy(vars(linked))
+    first = relate(doc, linked, gaz, lang=lang, article_date="2024-03-14")
+    assert vars(linked) == before
+    assert first.relations and first.entities
+    assert not set(first.entities) & set(linked.entities)
+    assert all(gaz.get(k) == e for k, e in first.entities.items())
+    assert set(first.how) == set(first.entities)
+    # every entity a relation names is the linker's or one relate brought in
+    assert {k for r in first.relations for k in (r.subject, r.object)} <= set(linked.entities) | set(first.entities)
+    # same call, same result: nothing of the first call is kept
+    assert relate(doc, linked, gaz, lang=lang, article_date="2024-03-14") == first
+
+
+def test_rule_registry_keys_and_cue_objects() -> None:
+    from kg.data_tables import WORD_KINDS
+    from kg.relate.lexicon import lexicon
+    from kg.relate.rules import NOUN_OBJECTS, RULES, check_cue, rules_on
+
+    for on, rule in RULES:
+        assert on.startswith("verb:") or on in ("noun", "entity") or (on.startswith("word:") and on[5:] in WORD_KINDS), (on, rule)
+        assert rule.__doc__, f"{rule.__name__}: say which construction the rule covers"
+    for lang in ("fr", "en"):
+        for cues in lexicon(lang).cues.values():
+            for cue in cues:
+                check_cue(cue)  # raises for a cue no rule reads
+                assert rules_on(f"verb:{cue.object}") if cue.pos == "verb" else cue.object in NOUN_OBJECTS
+
+
+def _cue_dir(tmp_path, table: str, line: str):  # type: ignore[no-untyped-def]
+    """A copy of kg/data/cues with one line appended to `table`."""
+    import shutil
+
+    from kg.relate.lexicon import CUES_DIR
+
+    for path in CUES_DIR.glob("*.tsv"):
+        shutil.copy(path, tmp_path / path.name)
+    with (tmp_path / table).open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "table, line, message",
+    [
+        ("relations.tsv", "fr\tverb\trompre\t\tendsCoopWith\tprep\tavec\t0.8", r"relations\.tsv:\d+: unknown property 'endsCoopWith'"),
+        ("relations.tsv", "fr\tverb\trompre\t\tendsCooperationWith\tprep\tavec\thigh", r"relations\.tsv:\d+: conf 'high' is not a number"),
+        ("relations.tsv", "fr\tadj\trompu\t\tendsCooperationWith\tprep\tavec\t0.8", r"relations\.tsv:\d+: unknown pos 'adj'"),
+        ("relations.tsv", "fr\tverb\trompre\t\tendsCooperationWith\tprep\tavec\t0.8\textra", r"relations\.tsv:\d+: 9 cells for 8 columns"),
+        ("relation_nouns.tsv", "fr\talliance\tfriendship", r"relation_nouns\.tsv:\d+: unknown kind 'friendship'"),
+        ("domains.tsv", "fr\tpétrole\toil", r"domains\.tsv:\d+: unknown domain 'oil'"),
+        ("modality.tsv", "fr\tpeut-être\thedge_adverb", r"modality\.tsv:\d+: unknown kind 'hedge_adverb'"),
+        ("frames.tsv", "fr\tannoncer\tsupports\t", r"frames\.tsv:\d+: unknown kind 'supports'"),
+    ],
+)
+def test_a_bad_cue_row_names_file_and_line(tmp_path, table: str, line: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    from kg.data_tables import DataError
+    from kg.errors import KGError
+    from kg.relate.lexicon import load_lexicon
+
+    with pytest.raises(DataError, match=message) as info:
+        load_lexicon("fr", _cue_dir(tmp_path, table, line))
+    assert isinstance(info.value, KGError)
+
+
+def test_a_verb_cue_no_rule_reads_names_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kg.data_tables import DataError
+    from kg.relate.lexicon import load_lexicon
+    from kg.relate.rules import check_cue
+
+    lex = load_lexicon("fr", _cue_dir(tmp_path, "relations.tsv", "fr\tverb\trompre\t\tendsCooperationWith\tpatient\tavec\t0.8"))
+    with pytest.raises(DataError, match=r"relations\.tsv:\d+: no verb rule reads object 'patient'; known: act, addressee"):
+        for cues in lex.cues.values():
+            for cue in cues:
+                check_cue(cue)
+
+
+def test_cues_of_an_unsupported_language_fail_loudly() -> None:
+    from kg.errors import LanguageError
+    from kg.relate.lexicon import load_lexicon
+
+    with pytest.raises(LanguageError, match=r"no relation cues for language 'de' .*supported: en, fr\. To support 'de'"):
+        load_lexicon("de")
+
+
+def test_words_and_calendar_of_an_unsupported_language_fail_loudly() -> None:
+    from kg.data_tables import calendar, words
+    from kg.errors import LanguageError
+
+    with pytest.raises(LanguageError, match=r"no word table for language 'de' .*supported: en, fr\. To support 'de', add a column"):
+        words("de")
+    with pytest.raises(LanguageError, match=r"no calendar for language 'es' .*supported: en, fr"):
+        calendar("es")
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda text: text + "genitif\tde\tof\n", r"words\.tsv:\d+: unknown kind 'genitif'; known kinds: genitive,"),
+        (lambda text: text + "genitive\tde\tof\n", r"words\.tsv:\d+: kind 'genitive' appears twice"),
+        (lambda text: text.replace("coordinator\tet|and", "coordinator\tet||and"), r"words\.tsv:\d+: empty word in the 'fr' cell"),
+        (lambda text: "\n".join(line for line in text.split("\n") if not line.startswith("ethnic\t")), r"words\.tsv: no line for kind\(s\) ethnic"),
+        (lambda text: text + "ethnic\ta\tb\tc\td\n", r"words\.tsv:\d+: 5 cells for 3 columns"),
+    ],
+)
+def test_a_bad_word_table_names_file_and_line(tmp_path, edit, message: str) -> None:  # type: ignore[no-untyped-def]
+    from kg.data_tables import DATA, DataError, load_words
+
+    path = tmp_path / "words.tsv"
+    path.write_text(edit((DATA / "words.tsv").read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        load_words(path)
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("fr\tmonth\tbrumaire\t13", r"calendar\.tsv:\d+: month 'brumaire' needs a lower-case name and a number from 1 to 12"),
+        ("fr\tweekday\tlundi\tmonday", r"calendar\.tsv:\d+: weekday 'lundi' needs .* from -1 to 6 \(got 'monday'\)"),
+        ("fr\tseason\tété\t", r"calendar\.tsv:\d+: unknown kind 'season'"),
+        ("fr\torder\tyear month\t", r"calendar\.tsv:\d+: unknown date order 'year month'"),
+        ("*\tmonth\tjanvier\t1", r"calendar\.tsv:\d+: a calendar row belongs to one language"),
+    ],
+)
+def test_a_bad_calendar_row_names_file_and_line(tmp_path, line: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    from kg.data_tables import DATA, DataError, load_calendar
+
+    path = tmp_path / "calendar.tsv"
+    path.write_text((DATA / "calendar.tsv").read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        load_calendar(path)
+
+
+def test_a_missing_table_names_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kg.data_tables import DataError, read_table
+
+    with pytest.raises(DataError, match=r"nowhere\.tsv: cannot read the table"):
+        read_table(tmp_path / "nowhere.tsv")
+    (tmp_path / "t.tsv").write_text("# a comment\nlang\tword\nfr\tde\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"t\.tsv:2: missing column\(s\) kind"):
+        read_table(tmp_path / "t.tsv", ("lang", "kind"))
+    rows = read_table(tmp_path / "t.tsv", ("lang", "word"))
+    assert [(r.line, dict(r.cells)) for r in rows] == [(3, {"lang": "fr", "word": "de"})]

@@ -1,0 +1,283 @@
+"""Arguments: which tokens a trigger's subject and partner are, and which entities they stand for.
+
+* `verb_subjects`: the subject of a verb, or the agent of a passive, through relative clauses,
+  infinitive adjuncts and detached participles;
+* `relation_partners`: the partner of a relation noun ("sa coopération avec Moscou");
+* `resolve`: the entity keys a token stands for, through coordination, appositions, titles ("le
+  président nigérien X"), possessors, members of a group and lists after a colon;
+* coreference: a subject pronoun is the subject of the speech verb above it ("Switzerland said it
+  had expelled ..."), a demonstrative relation noun the partners of the relation named just before
+  ("a mis fin à ces collaborations", `antecedents`).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from kg import syntax
+from kg.data_tables import actor_nouns, collective_nouns
+from kg.relate.context import Context
+from kg.relate.lexicon import frame, lemma
+
+
+def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
+    """Subjects (agents for passives) and whether the verb is passive."""
+    if syntax.is_passive(verb):
+        agents = syntax.agents(verb)
+        if not agents and frame(verb, "unaccusative", ctx.lexicon):
+            return syntax.passive_subjects(verb), False  # "est arrivé à Alger": not a passive
+        return agents, True
+    if verb.dep_ in ("acl", "acl:relcl", "relcl") and not syntax.subjects(verb):
+        if verb.dep_ == "acl" and _infinitive_adjunct(verb, ctx):
+            # "... reçu par Poutine, dix mois après avoir renversé Assad": the parser hangs the adjunct
+            # on the nearest noun, but its unexpressed subject is the main clause's (al-Charaa)
+            gov = syntax.governing_verb(verb.head)
+            subj = (syntax.subjects(gov) or syntax.passive_subjects(gov)) if gov is not None else []
+            if subj:
+                return subj, False
+        if verb.dep_ == "acl" and _detached_participle(verb):
+            # "a annoncé la rupture de ses relations avec l'Ukraine, accusant Kiev de ...": the present
+            # participle after a comma belongs to the clause, whose subject acts
+            gov = syntax.governing_verb(verb.head)
+            subj = syntax.clause_subject(gov) if gov is not None else []
+            if subj:
+                return subj, False
+        return [verb.head], False
+    subj = syntax.clause_subject(verb)
+    if subj and subj[0].lower_ in ctx.words.relative_subject and verb.dep_ in ("acl:relcl", "relcl"):
+        return [verb.head], False
+    return subj, False
+
+
+def _infinitive_adjunct(verb: Token, ctx: Context) -> bool:
+    """An infinitive (or gerund) clause of time or purpose: "après avoir renversé", "avant de quitter",
+    "after toppling"."""
+    if not any(c.dep_ == "mark" and c.lower_ in ctx.words.adjunct_mark for c in verb.children):
+        return False
+    forms = [str(verb.morph)] + [str(c.morph) for c in verb.children if c.dep_.startswith("aux")]
+    return verb.tag_ == "VBG" or any("VerbForm=Inf" in f for f in forms)
+
+
+def _detached_participle(verb: Token) -> bool:
+    """A present participle set off by a comma from the noun it hangs on ("..., accusant Kiev")."""
+    morph = str(verb.morph)
+    present = verb.tag_ == "VBG" or ("VerbForm=Part" in morph and "Tense=Pres" in morph)
+    return present and any(t.text == "," for t in verb.doc[verb.head.i + 1 : verb.i])
+
+
+def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ()) -> list[Token]:
+    """Partner tokens of a relation noun: "sa coopération avec Moscou", "l'accord qui le liait à la France"."""
+    partner_preps = ctx.words.partner
+    if ctx.lexicon.relation_nouns.get(lemma(noun)) == "aid":
+        partner_preps = ctx.words.aid_partner  # "son aide au Niger", "aid to Niger"
+    out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
+    if out:
+        return out
+    for c in noun.children:
+        if c.dep_ in ("acl:relcl", "relcl", "acl") and frame(c, "bond", ctx.lexicon):
+            out += [m for p, m in syntax.obliques(c) if p in ctx.words.bond_partner]
+            out += [o for o in syntax.objects(c) if o.pos_ == "PROPN"]
+    return out
+
+
+def linear_partner(tok: Token, ctx: Context) -> list[Token]:
+    """"entre la Russie et le Mali" when the parser lost the coordination: the entity right after "et"."""
+    doc = tok.doc
+    j = max(t.i for t in tok.subtree) + 1
+    if j < len(doc) and doc[j].lower_ in ctx.words.coordinator:
+        for k in range(j + 1, min(j + 4, len(doc))):
+            if k in ctx.linked.tok2ent:
+                return [doc[k]]
+            if doc[k].pos_ not in ("DET", "ADP"):
+                break
+    return []
+
+
+def names_actor(tok: Token, ctx: Context) -> bool:
+    """Whether a token is itself an entity mention (or a noun with a person's name in apposition)."""
+    tok2ent = ctx.linked.tok2ent
+    if tok.i in tok2ent or named_person(tok, ctx) is not None:
+        return True
+    return any(c.dep_ in syntax.NAME_PARTS and c.i in tok2ent for c in tok.children)
+
+
+# -- resolution ----------------------------------------------------------------------------------
+
+
+def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
+    """Entity keys a token stands for, with its conjuncts, appositions and colon lists."""
+    tok2ent = ctx.linked.tok2ent
+    words = ctx.words
+    keys: list[str] = []
+    for t in syntax.conjuncts(tok):
+        own = tok2ent.get(t.i)
+        # a named group or organisation keeps its name ("les Forces de soutien rapide ... du général X");
+        # a title or a demonym noun gives way to the person named in apposition
+        person = named_person(t, ctx) if own is None or own.startswith(("country/", "person/")) else None
+        if person is not None:  # "le président nigérien Mohamed Bazoum", "son homologue russe Sergueï Lavrov"
+            if person not in keys:
+                keys.append(person)
+            continue
+        key = tok2ent.get(t.i)
+        if key is None and depth == 0:
+            speaker = _speaker(t, ctx) or _relative_clause_subject(t, ctx)
+            if speaker is not None:  # "Switzerland said it had expelled ...": "it" is Switzerland
+                keys += [k for k in resolve(speaker, ctx, depth=depth + 1) if k not in keys]
+                continue
+        if key is None:
+            # a multi-token name whose syntactic head is another token of the name
+            for c in t.children:
+                if c.dep_ in syntax.NAME_PARTS and tok2ent.get(c.i):
+                    key = tok2ent[c.i]
+                    break
+        if key is not None:
+            if key not in keys:
+                keys.append(key)
+            continue
+        if depth > 2:
+            continue
+        # "deux de ses partenaires : la Russie et la Turquie", "les partenaires occidentaux — la France et ..."
+        for c in t.children:
+            # "Taiwan's vice foreign minister": the possessor of an actor noun
+            possessor = c.dep_ in ("poss", "nmod:poss") and t.pos_ == "NOUN"
+            # "fighters from ISWAP", "une délégation en provenance du Mali": where members of a group come from
+            provenance = _member_noun(t, ctx) and (c.lower_ in words.provenance_prep or syntax.case_of(c) in words.provenance_case)
+            if provenance and lemma(t) not in actor_nouns(ctx.lang):
+                # "fighters from ISWAP" are ISWAP's; "fighters from Sudan" are not the Sudanese state
+                target = next((g for g in c.children if g.dep_ == "pobj"), c)
+                provenance = bool(resolve(target, ctx, depth=depth + 1)) and not any(k.startswith("country/") for k in resolve(target, ctx, depth=depth + 1))
+                if not provenance:
+                    continue
+            if possessor or provenance or c.dep_ in ("appos", "nmod", "dep", "conj", "obj", "parataxis") or (c.dep_ == "prep" and c.lower_ in words.of_prep):
+                if c.dep_ == "nmod" and (case := syntax.case_of(c)) is not None and case not in words.member_case and not provenance:
+                    continue
+                target = c
+                if c.dep_ == "prep":
+                    target = next((g for g in c.children if g.dep_ == "pobj"), c)
+                keys += [k for k in resolve(target, ctx, depth=depth + 1) if k not in keys]
+        # demonym adjectives on the noun ("les partenaires russes et turcs")
+        for c in t.children:
+            if c.dep_ == "amod":
+                for a in syntax.conjuncts(c):
+                    k = tok2ent.get(a.i)
+                    if k and k not in keys:
+                        keys.append(k)
+    if not keys and depth == 0:
+        keys = _colon_list(tok, ctx)
+    return keys
+
+
+def _relative_clause_subject(pron: Token, ctx: Context) -> Token | None:
+    """The subject of the clause a relative clause hangs in, for a subject pronoun of that relative clause:
+    "The United States will resume the aid, which it had paused" -> the United States."""
+    if pron.pos_ != "PRON" or pron.lower_ not in ctx.words.subject_pronoun or pron.dep_ not in syntax.SUBJ:
+        return None
+    verb = pron.head
+    if verb.dep_ not in ("relcl", "acl:relcl"):
+        return None
+    gov = syntax.governing_verb(verb.head)
+    subj = syntax.clause_subject(gov) if gov is not None else []
+    return subj[0] if subj and subj[0].pos_ != "PRON" else None
+
+
+def _speaker(pron: Token, ctx: Context) -> Token | None:
+    """The subject of the speech verb whose complement clause a subject pronoun opens:
+    "Switzerland said it had expelled", "Le Niger a annoncé qu'il quittait" -> Switzerland, Niger."""
+    if pron.pos_ != "PRON" or pron.lower_ not in ctx.words.subject_pronoun or pron.dep_ not in syntax.SUBJ | syntax.PASS_SUBJ:
+        return None
+    clause = pron.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:  # "said it would leave", "said it had met ... and signed"
+        clause = clause.head
+    that = any(c.dep_ == "mark" and c.lower_ in ctx.words.complementizer for c in clause.children)
+    if clause.dep_ != "ccomp" and not (clause.dep_ == "advcl" and that):  # "a annoncé mardi qu'elle ..." misparsed
+        return None
+    speech = clause.head
+    if lemma(speech) not in ctx.lexicon.modality.get("report_verb", ()):
+        return None
+    subj = syntax.subjects(speech)
+    return subj[0] if subj and subj[0].pos_ != "PRON" else None
+
+
+@functools.lru_cache(maxsize=4)
+def _member_nouns(lang: str) -> frozenset[str]:
+    """Nouns naming members of a group (actor nouns and non-state collectives: "delegation", "fighters")."""
+    return actor_nouns(lang) | frozenset(collective_nouns(lang))
+
+
+def _member_noun(tok: Token, ctx: Context) -> bool:
+    return tok.pos_ == "NOUN" and lemma(tok) in _member_nouns(ctx.lang)
+
+
+def named_person(noun: Token, ctx: Context) -> str | None:
+    """The person named in apposition to a common noun ("le président X", "his counterpart X")."""
+    if noun.pos_ != "NOUN":
+        return None
+    tok2ent = ctx.linked.tok2ent
+    for c in noun.children:
+        if c.dep_ in ("appos", "flat", "flat:name", "nmod", "compound") and syntax.case_of(c) is None:
+            key = tok2ent.get(c.i)
+            if key and key.startswith("person/"):
+                return key
+    # ClearNLP: "President Vladimir Putin" has the noun as a compound of the name
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        key = tok2ent.get(noun.head.i)
+        if key and key.startswith("person/"):
+            return key
+    # parser slip: the name right after its title hangs elsewhere ("dirigé par le général Assimi Goïta")
+    nxt = noun.i + 1
+    if nxt < len(noun.doc) and noun.i not in tok2ent and noun.doc[nxt].pos_ == "PROPN" and noun.doc[nxt].head != noun.doc[nxt]:
+        key = tok2ent.get(nxt)
+        if key and key.startswith("person/"):
+            return key
+    return None
+
+
+def _colon_list(tok: Token, ctx: Context) -> list[str]:
+    """Entities listed after a colon that closes the phrase of `tok` ("avec deux partenaires : X et Y")."""
+    sent = tok.sent
+    right = max(t.i for t in tok.subtree)
+    for j in range(right + 1, min(right + 4, sent.end)):
+        t = tok.doc[j]
+        if t.text in (":", "—", "–", "-"):
+            keys: list[str] = []
+            for k in range(j + 1, sent.end):
+                u = tok.doc[k]
+                if u.is_punct and u.text in (".", ";", "!", "?"):
+                    break
+                key = ctx.linked.tok2ent.get(u.i)
+                if key and key not in keys:
+                    keys.append(key)
+            return keys
+        if not (t.is_punct or t.pos_ in ("ADJ", "ADV")):
+            break
+    return []
+
+
+# -- coreference of relation nouns ------------------------------------------------------------------
+
+
+def antecedents(ctx: Context) -> list[tuple[int, list[str]]]:
+    """Relation nouns with an explicit partner ("alliances avec Moscou et Ankara"), in text order:
+    (token index, partner entity keys)."""
+    nouns = ctx.lexicon.relation_nouns
+    out = []
+    for tok in (ctx.doc[i] for i, lem in enumerate(ctx.lemmas) if lem in nouns):
+        keys = [k for p, n in syntax.obliques(tok) if p in ctx.words.partner for k in resolve(n, ctx)]
+        if keys:
+            out.append((tok.i, keys))
+    return out
+
+
+def antecedent_partners(tok: Token, ctx: Context, *, window: int = 3) -> list[str]:
+    """Partners of the closest earlier relation noun (`ctx.antecedents`) within `window` sentences
+    ("ces collaborations")."""
+    sents = list(tok.doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    lo = sents[max(0, idx - window)].start
+    best: list[str] = []
+    for i, keys in ctx.antecedents:
+        if lo <= i < tok.i:
+            best = keys
+    return best

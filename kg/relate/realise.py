@@ -1,0 +1,192 @@
+"""Candidate -> `Relation`s: resolve the arguments to entities, check their types, qualify.
+
+* every (subject, object) pair of resolved keys, after a head of state acting in an interstate
+  relation is replaced by the state (`STATE_LEVEL`), and only pairs whose entity types the
+  property allows (kg/vocab.py domain and range);
+* an attack named by an event noun whose target is a town hits the country the town is in; a visit
+  to a capital is a visit to its country; a generic regime led by a known leader is the leader's
+  country;
+* then modality, domain, date, location and provenance, read only for candidates that give a relation.
+
+Facts (candidates of the fact rules) are asserted and unqualified. Gazetteer entities a relation
+brings in (a country not named in the article) go to `ctx.entities.added`, never into the linker's result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from kg.gazetteer import LEADER_ROLES
+from kg.relate.arguments import resolve
+from kg.relate.context import Candidate, Context
+from kg.relate.lexicon import lemma
+from kg.relate.modality import modality
+from kg.relate.qualifiers import PLACE_TYPES, date_of, domain_of, location_of
+from kg.relate.rules import ACTOR_TYPES
+from kg.syntax import governing_verb
+from kg.types import Relation
+from kg.vocab import RELATIONS
+
+# State acts: when a head of state or government does one of these, the state does it (as event coders
+# code "Tiani ends cooperation" as NER). Other acts (criticizes, meetsWith...) stay with the person.
+STATE_LEVEL = frozenset({"endsCooperationWith", "cooperatesWith", "signsAgreementWith", "expels", "sanctions", "withdrawsFrom", "supports", "attacks"})
+ORGANIZATION_TYPES = frozenset({"Organization", "InternationalOrganization", "ArmedGroup", "Government", "ArmedForces"})
+
+
+def evidence(sent: Span) -> str:
+    return sent.text.strip()
+
+
+def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
+    """The relations a candidate gives (none when its arguments do not resolve or do not type-check)."""
+    if cand.cue.object == "fact":
+        yield from _realise_fact(cand, ctx)
+        return
+    cue = cand.cue
+    prop = RELATIONS[cue.property]
+    entities, gazetteer = ctx.entities, ctx.gazetteer
+    subj_keys = cand.subject_keys or [k for s in cand.subjects for k in resolve(s, ctx)]
+    obj_keys = cand.object_keys or [k for o in cand.objects for k in resolve(o, ctx)]
+    location = location_of(cand.trigger, {t.i for t in cand.objects + cand.subjects}, ctx)
+    if not obj_keys and cue.object == "place" and location is None and cue.property == "seizesPowerIn":
+        obj_keys = [ctx.linked.focal] if ctx.linked.focal else []
+    if cue.property == "attacks" and (cue.pos == "noun" or cue.with_):  # "une attaque", "a mené une attaque"
+        obj_keys = _attack_targets(cand, obj_keys, location, ctx)
+    if cue.property == "meetsWith" and cue.object == "place":
+        # "arrived in Amman on a visit": a visit to a capital is a visit to its country
+        obj_keys = [_capital_country(k, cand, ctx) for k in obj_keys]
+    if not subj_keys or not obj_keys:
+        return
+    if cue.property == "leads" and len(subj_keys) == 1 and subj_keys[0].startswith("person/"):
+        # "le régime militaire dirigé par le général X": a generic noun led by a known leader is his country
+        own = _leader_country(subj_keys[0], ctx)
+        generic = {o.i for o in cand.objects if gazetteer.generic_actor(lemma(o), ctx.lang) is not None}
+        if own and generic and own in gazetteer.entities:
+            obj_keys = [own]
+            entities.bring(own, cand.rule)
+    pairs = []
+    for s in subj_keys:
+        for o in obj_keys:
+            s2, o2 = _state_level(s, cue.property, cand, ctx), _state_level(o, cue.property, cand, ctx)
+            if _typed_ok(s2, o2, prop.name, ctx) and s2 != o2:
+                pairs.append((s2, o2))
+    if not pairs:
+        return  # modality, domain and date are read only for a candidate that gives a relation
+    mod = modality(cand.trigger, cand.objects, ctx)
+    domain = domain_of(cand.trigger, cand.objects, ctx) if prop.family != "structural" else None
+    when = date_of(cand.trigger, ctx)
+    source_keys = resolve(mod.source, ctx) if mod.source is not None else []
+    source_key = source_keys[0] if source_keys else None
+    sent = cand.trigger.sent
+    for s2, o2 in pairs:
+        conf = cue.conf * (0.9 if len(subj_keys) * len(obj_keys) > 2 else 1.0)
+        yield Relation(
+            subject=s2,
+            predicate=prop.name,
+            object=o2,
+            modality=mod.value,
+            evidence=evidence(sent),
+            start=sent.start_char,
+            end=sent.end_char,
+            rule=cand.rule,
+            confidence=round(conf, 2),
+            domain=domain,
+            date=when,
+            location=location if location not in (s2, o2) else None,
+            attributed_to=source_key,
+            attributed_text=mod.source_text,
+            trigger=cand.trigger.text,
+        )
+
+
+def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, ctx: Context) -> list[str]:
+    """The targets of an attack named by an event noun: a town or region named with the target is where
+    the attack happens, and the country it is in is hit."""
+    # "une attaque contre une garnison près de Diffa": a town or region named with the target is
+    # where the attack happens; the country it is in is the target (below). A town struck directly
+    # ("a frappé le port de Hodeïda") may be held by someone else than its state: no inference.
+    hit = [k for k in obj_keys if (e := ctx.entities.get(k)) is not None and e.type in PLACE_TYPES - {"Country"}]
+    obj_keys = [k for k in obj_keys if k not in hit]
+    where = location or (hit[0] if hit and not obj_keys else None)
+    if not obj_keys and where is None:
+        # "an attack by Boko Haram on a garrison near Diffa", "In Niger, troops repelled an attack by ..."
+        args = {t.i for t in cand.objects + cand.subjects}
+        gov = governing_verb(cand.trigger)
+        for head in [*cand.objects, *([gov] if gov is not None else [])]:
+            where = location_of(head, args, ctx)
+            if where is not None:
+                break
+    if not obj_keys and where is not None:
+        # "les attaques djihadistes dans la région de Tillabéri": the country where it happens is hit
+        country = ctx.gazetteer.country_of(where)
+        obj_keys = [country] if country else []
+        if country:
+            ctx.entities.bring(country, cand.rule)
+    return obj_keys
+
+
+def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:
+    """A fact the text states outright: asserted, unqualified; the object may come from the gazetteer
+    (what the leaders table says a titled person leads)."""
+    sent = cand.trigger.sent
+    for s in cand.subject_keys or []:
+        for o in cand.object_keys or []:
+            ctx.entities.bring(o, cand.rule)
+            if o not in ctx.entities or not _typed_ok(s, o, cand.cue.property, ctx):
+                continue
+            yield Relation(s, cand.cue.property, o, "Asserted", evidence(sent), sent.start_char, sent.end_char, cand.rule, cand.cue.conf, trigger=cand.trigger.text)
+
+
+def _capital_country(key: str, cand: Candidate, ctx: Context) -> str:
+    """The country of a capital city (brought into the article's entities), else the key itself."""
+    ent = ctx.entities.get(key) or ctx.gazetteer.get(key)
+    country = ent.capital_of if ent is not None and ent.type == "City" else None
+    if not country or ctx.gazetteer.get(country) is None:
+        return key
+    ctx.entities.bring(country, cand.rule)
+    return country
+
+
+def _leader_country(person: str, ctx: Context) -> str | None:
+    """The country a person leads, from the article (titles) or the gazetteer."""
+    if person in ctx.linked.leaders:
+        return ctx.linked.leaders[person]
+    ent = ctx.gazetteer.get(person)
+    return ent.country if ent is not None and ent.type == "Person" else None
+
+
+def _state_level(key: str, prop: str, cand: Candidate, ctx: Context) -> str:
+    """A head of state acting in an interstate relation acts for the state."""
+    gazetteer, leaders = ctx.gazetteer, ctx.linked.leaders
+    role = gazetteer.leader_role(key) if gazetteer.get(key) is not None else "head_of_state"
+    if prop in STATE_LEVEL and key in leaders and role in LEADER_ROLES:
+        country = leaders[key]
+        ctx.entities.bring(country, cand.rule)
+        return country
+    return key
+
+
+def _typed_ok(s: str, o: str, prop: str, ctx: Context) -> bool:
+    """Whether the entity types of `s` and `o` fit the property's domain and range (kg/vocab.py)."""
+    se, oe = ctx.entities.get(s), ctx.entities.get(o)
+    if se is None or oe is None:
+        return False
+    st, ot = se.type, oe.type
+    term = RELATIONS[prop]
+    if term.domain == "Person" and st != "Person":
+        return False
+    if term.domain in ("Actor",) and st not in ACTOR_TYPES:
+        return False
+    if term.range == "Actor" and ot not in ACTOR_TYPES:
+        return False
+    if term.range == "Country" and ot != "Country":
+        return False
+    if term.range == "Place" and ot not in PLACE_TYPES:
+        return False
+    if term.range == "Organization" and ot not in ORGANIZATION_TYPES:
+        return False
+    if term.range == "Person" and ot != "Person":
+        return False
+    return True

@@ -1,0 +1,500 @@
+"""The relation rules, and the one registry that says what fires each of them (`RULES`).
+
+The rule contract: every rule is a generator `rule(tok, cue, ctx) -> Iterator[Candidate]` over one
+trigger token, covering one construction; it reads the article through `ctx` and changes nothing.
+What fires a rule is the key it is registered under:
+
+* `"verb:<object>"`: a verb whose lemma is a verb cue of `kg/data/cues/relations.tsv` with that
+  `object` column (the cue is passed);
+* `"noun"`: a noun whose lemma is a noun cue (the cue is passed);
+* `"entity"`: each token of a linked entity, in text order;
+* `"word:<kind>"`: each token whose folded lemma is a word of that kind in `kg/data/words.tsv`.
+
+Rules that fire on entities or words state facts the text gives outright (a title, an apposition):
+they receive the language's fact cue (`FACT`) and yield `fact(...)` candidates, asserted and
+unqualified. Adding a rule = one function here + one line in `RULES`; a new verb `object` kind is
+then usable in relations.tsv. The order of `RULES` is the order in which rules fire on a token;
+the first relation found wins a tie (same subject, property, object, sentence and modality).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg import syntax
+from kg.data_tables import DataError
+from kg.link.titles import leader_of, title_role_around
+from kg.relate.arguments import (
+    antecedent_partners,
+    linear_partner,
+    names_actor,
+    relation_partners,
+    resolve,
+    verb_subjects,
+)
+from kg.relate.context import Candidate, Context
+from kg.relate.lexicon import RELNOUN_KINDS, Cue, frame, lemma
+from kg.vocab import RELATIONS
+
+Rule = Callable[[Token, Cue, Context], Iterator[Candidate]]
+
+ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "InternationalOrganization", "ArmedGroup", "Government", "ArmedForces"})
+
+# the `object` column of a noun cue: what its complement is (rule noun_trigger reads it)
+NOUN_OBJECTS = ("prep", "place", "patient", "relnoun", "none")
+
+
+def fact_cue(lang: str) -> Cue:
+    """The cue given to rules that fire on entities or words: no property of its own (see `fact`)."""
+    return Cue(lang, "fact", "", (), "", "fact", (), 0.0)
+
+
+def fact(trigger: Token, cue: Cue, subject: str, prop: str, obj: str, conf: float, rule: str) -> Candidate:
+    """A fact the text states outright: `subject prop obj`, asserted, with no qualifiers."""
+    return Candidate(trigger, [], [], replace(cue, property=prop, conf=conf), rule, subject_keys=[subject], object_keys=[obj])
+
+
+# -- verb rules ------------------------------------------------------------------------------------
+
+
+def with_ok(verb: Token, cue: Cue) -> Token | None:
+    """For fixed expressions, the token carrying the required word ("fin" of "mettre fin"); else the verb."""
+    if not cue.with_:
+        return verb
+    for c in verb.children:
+        if lemma(c) in cue.with_ and c.dep_ in syntax.OBJ | {"compound:prt", "prt", "obl", "obl:arg", "obl:mod", "nmod", "dobj"}:
+            return c
+        if lemma(c) in cue.with_ and c.dep_ == "xcomp" and c.pos_ == "NOUN":  # parser slip: "a pris le pouvoir" as xcomp
+            return c
+        if c.dep_ == "prep" and any(lemma(g) in cue.with_ for g in c.children):
+            return c
+    return None
+
+
+def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Verb with a direct object: "Le Mali expulse l'ambassadeur"; passive: "a été expulsé par"."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive:
+        objs = syntax.passive_subjects(verb) or ([verb.head] if verb.dep_ in ("acl",) else [])
+        up = verb
+        while not objs and up.dep_ == "conj" and up.head != up:  # "ont été déclarés persona non grata et expulsés par"
+            up = up.head
+            while up.pos_ not in ("VERB", "AUX") and up.head != up:
+                up = up.head
+            objs = syntax.passive_subjects(up)
+    else:
+        objs = [o for o in syntax.objects(verb) if lemma(o) not in cue.with_]
+    if cue.property == "meetsWith":
+        # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
+        # thing received ("a reçu des armes de la Russie")
+        objs = [o for o in objs if names_actor(o, ctx)]
+    if subj and objs:
+        yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-{'passive' if passive else 'obj'}")
+
+
+def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Verb with its partner in an oblique: "rompt avec Ankara", "cooperates with Russia"."""
+    subj, passive = verb_subjects(verb, ctx)
+    anchor = with_ok(verb, cue)
+    objs = [n for p, n in syntax.obliques(verb) if p in cue.preps]
+    if anchor is not None and anchor != verb:
+        objs += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
+    if not objs:
+        # the parser often hangs the partner on the direct object: "a livré des missiles à l'Ukraine",
+        # "delivered tanks to Ukraine" ("à l'Ukraine" under "missiles"); genitives stay the object's own
+        objs = [
+            n
+            for o in syntax.objects(verb)
+            if o.i not in ctx.linked.tok2ent
+            for p, n in syntax.obliques(o)
+            if p in cue.preps and p not in ctx.words.genitive
+        ]
+    if subj and objs:
+        yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
+    elif subj and not objs and RELATIONS[cue.property].symmetric and not syntax.objects(verb):
+        yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
+
+
+def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Verb on a relation noun: "rompt sa coopération avec Moscou", "mettre fin à ses accords avec"."""
+    subj, passive = verb_subjects(verb, ctx)
+    nouns = ctx.lexicon.relation_nouns
+    heads = [c for c in verb.children if (c.dep_ in syntax.OBJ or c.dep_ in syntax.OBLIQUE or c.dep_ == "prep") and lemma(c) in nouns]
+    heads += [g for c in verb.children if c.dep_ == "prep" for g in c.children if lemma(g) in nouns]
+    if verb.dep_ in ("relcl", "acl:relcl") and any(c.dep_ in syntax.OBJ | {"dep"} and c.lower_ in ctx.words.relative_object for c in verb.children):
+        # "the military aid to Ukraine, which it had paused": the antecedent is the object (the parser
+        # often hangs the clause on the partner, the last noun before it)
+        antecedent = verb.head
+        if lemma(antecedent) not in nouns:
+            antecedent = antecedent.head.head if antecedent.dep_ == "pobj" else antecedent.head
+        if lemma(antecedent) in nouns and antecedent.i < verb.i:
+            heads.append(antecedent)
+    if passive:
+        heads += [c for c in syntax.passive_subjects(verb) if lemma(c) in nouns]
+    if cue.with_:
+        fixed = with_ok(verb, cue)
+        if fixed is None:
+            return
+        heads = [h for h in heads if h != fixed] + [n for p, n in syntax.obliques(fixed) if lemma(n) in nouns]
+        heads += [n for p, n in syntax.obliques(verb) if p in ctx.words.dative and lemma(n) in nouns]
+    if not heads and not cue.with_:
+        # parser slips ("ont signé lundi à Niamey, la capitale, un protocole d'accord" with the object
+        # attached to the apposition): a relation noun after the verb in its own clause
+        heads = [t for t in verb.subtree if t.i > verb.i and lemma(t) in nouns and syntax.governing_verb(t) == verb and t.dep_ not in ("nsubj", "nsubj:pass")]
+    # a cue applies to its kind of relation noun: talks are held, agreements signed, cooperation ended
+    allowed = RELNOUN_KINDS.get(cue.property)
+    if allowed:
+        heads = [h for h in heads if nouns.get(lemma(h)) in allowed]
+    # "l'accord de coopération": the head relation noun and the nouns it governs
+    heads += [m for h in list(heads) for p, m in syntax.obliques(h) if p in ctx.words.relnoun_complement and lemma(m) in nouns]
+    objs: list[Token] = []
+    for noun in heads:
+        for n in syntax.conjuncts(noun):
+            objs += relation_partners(n, ctx, preps=cue.preps)
+    objs += [n for p, n in syntax.obliques(verb) if p in cue.preps and lemma(n) not in nouns]
+    if heads and subj and objs:
+        yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-relnoun")
+    elif heads and subj and any(_demonstrative(h, ctx) for h in heads):
+        # "a mis fin à ces collaborations": the partners of the relation named just before
+        keys = antecedent_partners(verb, ctx)
+        if keys:
+            yield Candidate(verb, subj, [], cue, f"{cue.lang}.verb-relnoun-anaphora", object_keys=keys)
+    elif heads and subj and RELATIONS[cue.property].symmetric:
+        yield from _reciprocal(verb, subj, cue, ctx, "verb-relnoun-reciprocal")
+
+
+def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule: str) -> Iterator[Candidate]:
+    """"Le Nigeria et le Niger ont signé un accord": coordinated subjects of a symmetric relation."""
+    keys = [k for s in subj for k in resolve(s, ctx)]
+    # "The US, Russia and China met": every pair of the coordinated subjects
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[a], object_keys=[b])
+
+
+def _demonstrative(noun: Token, ctx: Context) -> bool:
+    return any(c.dep_ == "det" and ("PronType=Dem" in str(c.morph) or c.lower_ in ctx.words.demonstrative) for c in noun.children)
+
+
+def verb_place(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Verb whose target is a place: "retire ses troupes du Mali", "took power in Niger"."""
+    subj, _ = verb_subjects(verb, ctx)
+    anchor = with_ok(verb, cue)
+    if anchor is None:
+        return
+    objs = [n for p, n in syntax.obliques(verb) if p in cue.preps]
+    if anchor != verb:  # "paid a visit to Moscow": the place hangs on the fixed noun
+        objs += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
+    for c in verb.children:
+        if c.dep_ in syntax.OBJ and cue.object == "place" and not cue.with_:
+            objs += [n for p, n in syntax.obliques(c) if p in cue.preps]
+    if cue.property == "withdrawsFrom" and not objs:
+        objs = [o for o in syntax.objects(verb) if o.pos_ == "PROPN"]
+    if subj and objs:
+        yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-place")
+
+
+def verb_act_target(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """The target of an announced act: "threatened to cut gas supplies to Ukraine", "a menacé de fermer
+    son espace aérien aux appareils maliens" -> threatens Ukraine / Mali."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive:
+        return
+    genitive = ctx.words.genitive
+    objs: list[Token] = []
+    for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        objs += syntax.objects(act)
+        objs += [n for p, n in syntax.obliques(act) if p in cue.preps]
+        # "de couper ses livraisons de gaz à l'Ukraine": the partner of the act's object
+        objs += [n for o in syntax.objects(act) for p, n in syntax.obliques(o) if p in cue.preps and p not in genitive]
+    acts_targets = [o for o in objs if resolve(o, ctx)]
+    if not acts_targets and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "ont imposé des sanctions au Niger et menacé de recourir à la force": the coordinated act's target
+        first = verb.head
+        objs = [o for o in syntax.objects(first) if resolve(o, ctx)]
+        objs += [n for p, n in syntax.obliques(first) if p in cue.preps and p not in genitive]
+        objs += [n for o in syntax.objects(first) for p, n in syntax.obliques(o) if p in cue.preps and p not in genitive]
+    if subj and objs:
+        yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-act-target")
+
+
+def verb_addressee(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Who is told to act: "demanded that the United States cancel the sale", "exige de la France qu'elle
+    retire ses troupes" -> demands United States / France."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive:
+        return
+    objs = [s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c) + syntax.passive_subjects(c)]
+    objs += [n for p, n in syntax.obliques(verb) if p in cue.preps]
+    if subj and objs:
+        yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-addressee")
+
+
+def verb_owner(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Verb on a thing of the target: "rejected Russia's proposal", "a rejeté l'ultimatum américain",
+    "rejected the demands of Kinshasa" -> rejects Russia / United States / DR Congo."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive:
+        return
+    things = [o for o in syntax.objects(verb) if lemma(o) in cue.with_]
+    if subj and things:
+        yield Candidate(verb, subj, things, cue, f"{cue.lang}.verb-owner")
+
+
+def verb_source(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Roles reversed: "X a reçu des armes de la Russie", "X received weapons from Russia" -> Russia supports X."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive:
+        return
+    anchor = with_ok(verb, cue)
+    if anchor is None:
+        return
+    sources = [n for p, n in syntax.obliques(verb) if p in cue.preps]
+    if anchor != verb:
+        sources += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
+    if subj and sources:
+        yield Candidate(verb, sources, subj, cue, f"{cue.lang}.verb-source")
+
+
+# -- noun rule -------------------------------------------------------------------------------------
+
+
+def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Noun triggers: "la rupture avec Moscou", "la coopération militaire entre la Russie et le Mali"."""
+    if cue.with_ and not any(lemma(c) in cue.with_ for c in noun.subtree):
+        return
+    words = ctx.words
+    nouns = ctx.lexicon.relation_nouns
+    obl = list(syntax.obliques(noun))
+    between = [n for p, n in obl if p in words.between]
+    if between:
+        members = [m for b in between for m in syntax.conjuncts(b)]
+        if len(members) == 1:
+            members += linear_partner(members[0], ctx)
+        if len(members) >= 2:
+            yield Candidate(noun, [members[0]], members[1:], cue, f"{cue.lang}.noun-between")
+        return
+    # "of" / "de" complements are the agent ("l'offensive de Boko Haram"), except for nouns whose
+    # complement is what undergoes the act (object "patient": "the invasion of Ukraine")
+    objs = [n for p, n in obl if p in cue.preps and p not in words.genitive] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
+    objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
+    subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and lemma(n) not in nouns]
+    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON"]
+    if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
+        # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
+        up = noun.head
+        while up.pos_ not in ("VERB", "AUX") and up.head != up:
+            up = up.head
+        subj = syntax.clause_subject(up)
+    gov = syntax.governing_verb(noun)
+    carrier = _measure_of(noun, ctx) or noun  # "un seizième paquet de sanctions contre la Russie"
+    if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and frame(gov, "support", ctx.lexicon):
+        # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
+        subj = syntax.clause_subject(gov)
+    if not objs and gov is not None and frame(gov, "victim", ctx.lexicon) and noun not in syntax.clause_subject(gov):
+        # "Le Niger fait face aux attaques de Boko Haram": the framing verb's subject undergoes it
+        objs = syntax.clause_subject(gov)
+    if not objs and cue.object == "relnoun":
+        objs = [p for m in noun.children if lemma(m) in nouns for p in relation_partners(m, ctx)]
+        objs += [p for pr, m in syntax.obliques(noun) if lemma(m) in nouns for p in relation_partners(m, ctx)]
+    if subj and objs:
+        yield Candidate(noun, subj, objs, cue, f"{cue.lang}.noun-trigger")
+    elif subj and cue.object == "place":
+        yield Candidate(noun, subj, [], cue, f"{cue.lang}.noun-trigger-place")
+    elif subj and cue.property == "attacks":
+        # "les attaques djihadistes dans la région de X": the target is where it happens (see realise)
+        yield Candidate(noun, subj, [], cue, f"{cue.lang}.noun-attack-location")
+
+
+def _measure_of(noun: Token, ctx: Context) -> Token | None:
+    """The measure noun an event noun is counted by ("paquet de sanctions", "a wave of attacks"), or None."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if head == noun or head.pos_ != "NOUN" or syntax.case_of(noun) not in ctx.words.measure:
+        return None
+    return head if lemma(head) in ctx.lexicon.frames.get("measure", {}) else None
+
+
+# -- fact rules: what the text states outright about entities ---------------------------------------
+
+
+def place_apposition(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """What the text says about where a place is, at the end of its first mention:
+    "Niamey, la capitale nigérienne" / "Niamey, the Nigerien capital" -> capitalOf;
+    "Kayes, dans l'ouest du Mali" / "Diffa, in south-eastern Niger" / "El-Fasher, chef-lieu du Darfour-Nord" -> locatedIn."""
+    tok2ent, words, doc = ctx.linked.tok2ent, ctx.words, ctx.doc
+    key = tok2ent[tok.i]
+    ent = ctx.entities.get(key)
+    if ent is None or ent.type not in ("City", "Region", "Place") or ctx.first_mention_ends.get(key) != tok.i:
+        return
+    cands = [c for c in tok.children if c.dep_ in ("appos", "nmod", "obl", "obl:mod", "acl", "prep", "dep")]
+    # the parser often hangs the apposition on the name's head instead
+    cands += [c for c in tok.head.children if c.dep_ in ("appos", "nmod", "obl:mod") and c.i > tok.i and doc[tok.i + 1].text == ","]
+    for c in cands:
+        heads = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+        for h in heads:
+            if h.i < tok.i or h.i > tok.i + 12:
+                continue
+            if any(g.dep_ == "conj" for g in h.children):
+                continue  # a list of places ("à Paris, Londres et Berlin"), not an apposition
+            where = [k for p, n in syntax.obliques(h) if p in words.genitive for k in resolve(n, ctx)]
+            where += [tok2ent[a.i] for a in h.children if a.dep_ in ("amod", "compound") and a.i in tok2ent]
+            if tok2ent.get(h.i) and h.pos_ == "PROPN":
+                where.append(tok2ent[h.i])  # "in Niger" directly
+            capital = lemma(h) in words.capital_noun
+            for w in where:
+                went = ctx.entities.get(w)
+                if went is None or w == key:
+                    continue
+                if capital and went.type == "Country" and ent.type == "City":
+                    yield fact(h, cue, key, "capitalOf", w, 0.7, f"{ctx.lang}.place-apposition")
+                elif went.type == "Country" and ent.country and ent.country != w:
+                    continue  # the gazetteer places it in another country: a misreading
+                elif went.type in ("Country", "Region") and not capital:
+                    # NOTE: folded lemma against place_apposition_noun as written (see kg/data/words.tsv)
+                    if (case := syntax.case_of(h)) is None or case in words.place_apposition_case or lemma(h) in _place_nouns(ctx):
+                        yield fact(h, cue, key, "locatedIn", w, 0.7, f"{ctx.lang}.place-apposition")
+
+
+def _place_nouns(ctx: Context) -> frozenset[str]:
+    from kg.data_tables import place_nouns
+
+    return place_nouns(ctx.lang) | ctx.words.place_apposition_noun
+
+
+def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A title that ties the person named at `tok` to what they lead:
+    "le président russe Vladimir Poutine", "le chef de la junte malienne, Assimi Goïta",
+    "Mark Rutte, secrétaire général de l'OTAN", "Goïta a été désigné président de la confédération"
+    ("la junte dirigée par X" is left to the verb rules)."""
+    name = ctx.person_names.get(tok.i)
+    if name is None:
+        return
+    doc, gazetteer, lang = ctx.doc, ctx.gazetteer, ctx.lang
+    key = ctx.linked.tok2ent[tok.i]
+    titles: list[Token] = []
+    # a title right before the name, possibly with a demonym: "le président ukrainien Volodymyr Zelensky"
+    j = tok.i - 1
+    while j >= 0 and j >= tok.i - 4 and doc[j].pos_ in ("NOUN", "ADJ", "PROPN", "PUNCT") and doc[j].text not in (".", ";"):
+        if doc[j].pos_ in ("NOUN", "PROPN") and title_role_around(doc[j], gazetteer, lang):
+            titles.append(doc[j])
+            break
+        j -= 1
+    # syntactic links: the name in apposition to a title, or a title in apposition to the name
+    for t in name:
+        if t.dep_ in ("appos", "flat", "flat:name", "nmod", "compound") and t.head.pos_ == "NOUN" and t.head not in titles:
+            titles.append(t.head)
+        titles += [c for c in t.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    # predicative: "X a été désigné président de ...", "X est le chef de l'État"
+    predicative = ctx.words.predicative_verb  # NOTE: folded lemmas against the words as written (kg/data/words.tsv)
+    for t in name:
+        if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            verb = t.head
+            if lemma(verb) in predicative or any(lemma(c) in predicative for c in verb.children if c.dep_ in ("cop", "aux:pass", "auxpass")):
+                titles += [c for c in verb.children if c.dep_ in ("xcomp", "attr", "oprd", "obl:mod") and c.pos_ == "NOUN"]
+                if verb.pos_ == "NOUN":
+                    titles.append(verb)
+    for title in titles:
+        role = title_role_around(title, gazetteer, lang)
+        if role == "counterpart":  # "son homologue rwandais Paul Kagame": the role the person holds
+            role = gazetteer.leader_role(key)
+        target = _title_target(title, ctx, key)
+        if not target and gazetteer.leader_role(key) == role:
+            # the text names the role but not what is led ("le président congolais Félix Tshisekedi":
+            # the demonym is ambiguous), and the leaders table holds this person in this role
+            target = gazetteer.leads(key)
+        led = leader_of(role, target)
+        if led:
+            yield fact(title, cue, key, "leads", led, 0.8, f"{lang}.title-leads")
+
+
+def _title_target(title: Token, ctx: Context, person: str) -> str | None:
+    """What a title is the title of: "président nigérien", "chef de la junte malienne", "secrétaire général de l'OTAN"."""
+    tok2ent = ctx.linked.tok2ent
+    for c in title.children:
+        if c.dep_ in ("amod", "poss", "nmod:poss") or (c.dep_ == "compound" and c.pos_ in ("ADJ", "PROPN")):
+            key = tok2ent.get(c.i)
+            if key and key != person and not key.startswith("person/"):
+                return key
+    for p, n in syntax.obliques(title):
+        if p in ctx.words.genitive:
+            for key in resolve(n, ctx):
+                ent = ctx.entities.get(key)
+                if ent is not None and ent.type in ACTOR_TYPES and ent.type != "Person":
+                    return key
+    # English "Russian President Vladimir Putin": the demonym modifies the name
+    head = title.head if title.dep_ == "compound" else None
+    if head is not None:
+        for c in head.children:
+            key = tok2ent.get(c.i)
+            if c.dep_ == "amod" and key and not key.startswith("person/"):
+                return key
+    return None
+
+
+def regime_of(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A generic actor noun that stands for a country, with a person complement: "le régime de Tiani",
+    "Tiani's junta" -> Tiani leads the country."""
+    if ctx.gazetteer.generic_actor(ctx.lemmas[tok.i], ctx.lang) != "country":
+        return
+    tok2ent = ctx.linked.tok2ent
+    country = tok2ent.get(tok.i)
+    if not country:
+        return
+    for p, n in syntax.obliques(tok):
+        k = tok2ent.get(n.i)
+        if k and k.startswith("person/") and p in ctx.words.genitive_singular:
+            yield fact(tok, cue, k, "leads", country, 0.8, f"{ctx.lang}.regime-of")
+    for c in tok.children:
+        k = tok2ent.get(c.i)
+        if c.dep_ in ("poss",) and k and k.startswith("person/"):
+            yield fact(tok, cue, k, "leads", country, 0.8, f"{ctx.lang}.regime-of")
+
+
+def head_of(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A person placed at the head of something: "X, à la tête du CNSP", "X, at the head of the junta"."""
+    if syntax.case_of(tok) not in ctx.words.at:
+        return
+    gov = syntax.governing_verb(tok)
+    subj = [k for s_ in (syntax.clause_subject(gov) if gov is not None else []) for k in resolve(s_, ctx)]
+    targets = [k for p, n in syntax.obliques(tok) if p in ctx.words.genitive for k in resolve(n, ctx)]
+    for sk in subj:
+        for tk in targets:
+            if sk.startswith("person/") and not tk.startswith("person/"):
+                yield fact(tok, cue, sk, "leads", tk, 0.8, f"{ctx.lang}.head-of")
+
+
+# -- the registry ----------------------------------------------------------------------------------
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("verb:obj", verb_object),  # direct object, or agent of a passive: "expulse l'ambassadeur", "a été expulsé par"
+    ("verb:prep", verb_prep),  # partner in an oblique: "rompt avec Ankara"; coordinated subjects of a symmetric verb
+    ("verb:relnoun", verb_relnoun),  # verb on a relation noun: "rompt sa coopération avec Moscou", "ces collaborations"
+    ("verb:place", verb_place),  # target is a place: "retire ses troupes du Mali", "took power in Niger"
+    ("verb:source", verb_source),  # roles reversed: "a reçu des armes de la Russie" -> Russia supports
+    ("verb:act", verb_act_target),  # target of an announced act: "a menacé de couper le gaz à l'Ukraine"
+    ("verb:addressee", verb_addressee),  # who is told to act: "exige de la France qu'elle retire"
+    ("verb:owner", verb_owner),  # owner of the thing acted on: "a rejeté l'ultimatum américain"
+    ("noun", noun_trigger),  # event or relation noun: "la rupture avec Moscou", "la coopération entre X et Y"
+    ("entity", place_apposition),  # place in apposition: "Niamey, la capitale nigérienne", "Kayes, dans l'ouest du Mali"
+    ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
+    ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
+    ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
+)
+
+
+def rules_on(key: str) -> tuple[Rule, ...]:
+    """The rules registered under `key`, in registry order."""
+    return tuple(rule for on, rule in RULES if on == key)
+
+
+def check_cue(cue: Cue) -> None:
+    """A `DataError` for a cue whose `object` no rule reads (names the cue's file and line)."""
+    if cue.pos == "verb" and not rules_on(f"verb:{cue.object}"):
+        known = sorted(on.removeprefix("verb:") for on, _ in RULES if on.startswith("verb:"))
+        raise DataError(f"{cue.where}: no verb rule reads object {cue.object!r}; known: {', '.join(known)} (kg/relate/rules.py)")
+    if cue.pos == "noun" and cue.object not in NOUN_OBJECTS:
+        raise DataError(f"{cue.where}: unknown object {cue.object!r} for a noun cue; known: {', '.join(NOUN_OBJECTS)}")
+
