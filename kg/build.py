@@ -44,15 +44,17 @@ class BuildReport:
 
     def summary(self) -> str:
         mods = ", ".join(f"{k.lower()} {v}" for k, v in sorted(self.by_modality.items())) or "none"
+        from kg.progress import plural
+
         lines = [
-            f"built {self.articles} article(s) into {self.out_dir}: {self.entities} entities, "
-            f"{self.relations} statements ({mods}), {self.triples} triples in the store",
+            f"built {plural(self.articles, 'article')} into {self.out_dir}: {plural(self.entities, 'entity', 'entities')}, "
+            f"{plural(self.relations, 'statement')} ({mods}), {plural(self.triples, 'triple')} in the store",
         ]
         if self.skipped:
-            lines.append(f"skipped {len(self.skipped)} input(s):")
+            lines.append(f"skipped {plural(len(self.skipped), 'input')}:")
             lines += [f"  - {e.source}: {e.reason}" for e in self.skipped]
         if self.failed:
-            lines.append(f"failed {len(self.failed)} article(s):")
+            lines.append(f"failed {plural(len(self.failed), 'article')} (not in the store):")
             lines += [f"  - {f}" for f in self.failed]
         for w in self.warnings:
             lines.append(f"warning: {w}")
@@ -145,23 +147,56 @@ def build(
     if progress:
         progress("total", estimate_articles(inputs))
     with GraphStore.open(out, base=settings.base) as store:
+        remove_staging(out)  # left by a build or export killed mid-write; the store's lock is ours
+        sources: dict[str, str] = {}  # article IRI -> where it was read, for the report
         for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
+            iri = str(article_iri(ex.article.id, settings))
             try:
                 triples = article_triples(ex, settings)  # no rdflib Graph per article
-                store.replace_article(str(article_iri(ex.article.id, settings)), triples)
+                store.replace_article(iri, triples)
             except KGError as e:
                 report.failed.append(f"{ex.article.source}: {e}")
                 continue
+            # counted now, taken back below if its batch could not be written (GraphStore.take_lost)
+            sources[iri] = ex.article.source
             report.articles += 1
             merges.add(ex)
             if progress:
                 progress("article", 1)
-        keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
-        store.set_entities(entities_graph(keys, default_gazetteer(), settings))
-        _count(store, report, settings)
-        write_outputs(store, out, settings=settings, view=view, report=report)
-        merges.save(out / "merges.json", keep=set(a.id for a in store.articles()))
+        _take_lost(store, report, sources)
+        if report.articles:
+            keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
+            store.set_entities(entities_graph(keys, default_gazetteer(), settings))
+            _count(store, report, settings)
+            write_outputs(store, out, settings=settings, view=view, report=report)
+            merges.save(out / "merges.json", keep=set(a.id for a in store.articles()))
+        else:
+            report.warnings.append(f"nothing was built: the graph files in {out} were left as they were")
     return report
+
+
+def _take_lost(store, report: BuildReport, sources: dict[str, str]) -> None:
+    """Articles whose batch could not be written (full disk...): failed, not built."""
+    for iri, reason in store.take_lost().items():
+        if store.has_article(iri):
+            continue  # a later copy of the same article went in
+        report.articles -= 1
+        report.failed.append(f"{sources.get(iri, iri)}: not stored: {reason}")
+
+
+def remove_staging(out: Path) -> list[Path]:
+    """Remove staging files a killed build, `kg remove` or export left in `out` (never a live writer's)."""
+    from kg.fsutil import remove_stale_staging
+
+    removed = remove_stale_staging(out)
+    # write_outputs' staged exports: only a writer holding the store's lock writes them
+    for path in out.glob(".graph.*.new"):
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, report: BuildReport | None = None) -> list[Path]:
@@ -173,20 +208,33 @@ def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, re
     """
     import os
 
-    staged: list[tuple[Path, Path]] = []
-    for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
-        tmp = out / f".{name}.new"
-        store.dump(tmp, fmt)
-        staged.append((tmp, out / name))
-    if view:
-        from kg.network import StoreGraph
-        from kg.view import write_view
+    from kg.fsutil import WriteError, describe_os_error
 
-        tmp = out / ".graph.html.new"
-        write_view(StoreGraph(store.raw), tmp, lang=settings.default_lang)
-        staged.append((tmp, out / "graph.html"))
-    for tmp, final in staged:
-        os.replace(tmp, final)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
+            tmp = out / f".{name}.new"
+            staged.append((tmp, out / name))
+            store.dump(tmp, fmt)
+        if view:
+            from kg.network import StoreGraph
+            from kg.view import write_view
+
+            tmp = out / ".graph.html.new"
+            staged.append((tmp, out / "graph.html"))
+            write_view(StoreGraph(store.raw), tmp, lang=settings.default_lang)
+    except BaseException:
+        # a full disk or an interruption: nothing staged stays behind, the previous files are intact
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    try:
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    except OSError as e:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise WriteError(f"cannot rename the new graph files into {out}: {describe_os_error(e)}") from e
     written = [final for _, final in staged]
     if report is not None:
         report.outputs = written

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import KGError
+from kg.progress import plural
 
 
 def _settings(args: argparse.Namespace):
@@ -52,7 +53,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if report.articles == 0:
         print("error: nothing could be built from the inputs given", file=sys.stderr)
         return 1
-    if args.strict and (report.skipped or report.failed):
+    if report.failed:
+        print(f"error: {plural(len(report.failed), 'article')} could not be stored (listed above); "
+              "fix the cause and run the same command again", file=sys.stderr)
+        return 1
+    if args.strict and report.skipped:
         print("error: --strict: some inputs were skipped", file=sys.stderr)
         return 1
     return 0

@@ -43,7 +43,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError, StoreError
-from kg.fsutil import atomic_open
+from kg.fsutil import atomic_open, describe_os_error
 from kg.vocab import DEFAULT_BASE, ONTOLOGY_NS
 
 GEO = ONTOLOGY_NS
@@ -78,6 +78,28 @@ def serving_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
         pass  # alive, another user's
     return pid, where
 ENTITIES_GRAPH = "graph/entities"  # relative to the base
+
+
+class BatchWriteError(StoreError):
+    """Article graphs of a batch that could not be written; `failed` maps each IRI to the reason."""
+
+    def __init__(self, message: str, *, failed: dict[str, str]) -> None:
+        super().__init__(message)
+        self.failed = failed
+
+
+def _os_reason(error: BaseException) -> str:
+    """A short reason for a failed write, with the fix when the disk is full.
+
+    RocksDB reports a full disk as text ("IO error: No space left on device"), without an errno.
+    """
+    if isinstance(error, OSError) and error.errno is not None:
+        return describe_os_error(error)
+    text = str(error)
+    if "No space left" in text or "Disk quota" in text:
+        return f"the disk is full ({text}); free some space and run the same command again"
+    return text
+
 
 # file extension / format name -> pyoxigraph format
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -214,9 +236,9 @@ class GraphStore:
         self.read_only = read_only
         self._base = base
         self._unflushed = 0  # articles written since the last flush
-        self._waiting: list[ox.Quad] = []  # quads of new article graphs not yet written
-        self._waiting_graphs: set[ox.NamedNode] = set()
-        self._waiting_default: set[tuple[Term, Term, Term]] = set()  # their triples, for the merged default graph
+        # new article graphs not yet written: graph name -> its triples (see BATCH_ARTICLES)
+        self._waiting: dict[ox.NamedNode, list[tuple[Term, Term, Term]]] = {}
+        self.lost: dict[str, str] = {}  # article graphs a failed batch could not write: IRI -> reason
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -258,13 +280,22 @@ class GraphStore:
         """Write what waits, flush and release the store (and its lock). Safe to call twice."""
         if self._store is None:
             return
-        if not self.read_only:
-            self.write_waiting()
-            try:
-                self._store.flush()
-            except OSError as e:
-                raise StoreError(f"cannot flush the store {self.path}: {e}") from e
-        self._store = None
+        try:
+            if not self.read_only:
+                self.write_waiting()
+                try:
+                    self._store.flush()
+                except OSError as e:
+                    raise StoreError(f"cannot flush the store {self.path}: {_os_reason(e)}") from e
+        finally:
+            self._store = None
+        if self.lost:
+            lost, self.lost = self.lost, {}
+            raise BatchWriteError(
+                f"{len(lost)} article graph(s) could not be written to {self.path}: "
+                + "; ".join(f"{iri}: {reason}" for iri, reason in sorted(lost.items())[:5]),
+                failed=lost,
+            )
 
     def __enter__(self) -> GraphStore:
         return self
@@ -280,21 +311,44 @@ class GraphStore:
         """
         if self._store is None:
             raise StoreError(f"the store {self.path} is closed; open it again with GraphStore.open()")
-        if self._waiting_graphs:
+        if self._waiting:
             self.write_waiting()
         return self._store
 
     def write_waiting(self) -> None:
-        """Write the new article graphs waiting in memory, in one bulk load (see BATCH_ARTICLES)."""
-        if not self._waiting_graphs or self._store is None:
+        """Write the new article graphs waiting in memory, in one bulk load (see BATCH_ARTICLES).
+
+        When the bulk load fails (a full disk, an I/O error), it has written nothing (all or
+        nothing), and each article is then tried on its own, one transaction each. Articles that
+        still cannot be written are recorded in `lost` (graph IRI -> reason): the caller takes
+        them with `take_lost()`; `close()` raises a `BatchWriteError` for any left untaken.
+        """
+        if not self._waiting or self._store is None:
             return
+        waiting, self._waiting = self._waiting, {}
         default = ox.DefaultGraph()
-        quads = self._waiting + [ox.Quad(*t, default) for t in self._waiting_default]
-        self._waiting, self._waiting_graphs, self._waiting_default = [], set(), set()
+        merged = dict.fromkeys(t for triples in waiting.values() for t in triples)  # entity labels repeat
+        quads = [ox.Quad(*t, g) for g, triples in waiting.items() for t in triples]
+        quads += [ox.Quad(*t, default) for t in merged]
         try:
             self._store.bulk_extend(quads)
-        except (OSError, ValueError) as e:
-            raise StoreError(f"cannot write {len(quads)} quads to {self.path}: {e}") from e
+            return
+        except (OSError, ValueError):
+            pass  # nothing of the batch was written: retry article by article
+        for graph, triples in waiting.items():
+            one = [ox.Quad(*t, graph) for t in triples] + [ox.Quad(*t, default) for t in triples]
+            try:
+                self._store.extend(one)  # one transaction: the article is wholly in, or not at all
+            except (OSError, ValueError) as e:
+                self.lost[graph.value] = _os_reason(e)
+            else:
+                self.lost.pop(graph.value, None)
+
+    def take_lost(self) -> dict[str, str]:
+        """Article graphs that could not be written (IRI -> reason) since the last call; see `write_waiting`."""
+        self.write_waiting()
+        lost, self.lost = self.lost, {}
+        return lost
 
     def _writable(self) -> ox.Store:
         if self.read_only:
@@ -345,15 +399,13 @@ class GraphStore:
         node = self._node(graph_iri)
         g = str(node)
         new = list(dict.fromkeys(_triples(data)))
-        if node in self._waiting_graphs:
+        if node in self._waiting:
             self.write_waiting()  # the same graph twice in one batch: the second one replaces the first
         old = [(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, node)]
         if self.BATCH_ARTICLES > 1 and new and not old and not any(isinstance(t, ox.BlankNode) for triple in new for t in triple):
             # a new graph: it waits for the next bulk load, with its share of the merged default graph
-            self._waiting += [ox.Quad(*t, node) for t in new]
-            self._waiting_default.update(new)  # entity types and labels repeat from article to article
-            self._waiting_graphs.add(node)
-            if len(self._waiting_graphs) >= self.BATCH_ARTICLES:
+            self._waiting[node] = new
+            if len(self._waiting) >= self.BATCH_ARTICLES:
                 self.write_waiting()
             return
         self.write_waiting()
@@ -388,7 +440,7 @@ class GraphStore:
             try:
                 store.extend(quads)
             except (OSError, ValueError) as e:
-                raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {e}") from e
+                raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {_os_reason(e)}") from e
             return
         parts = []
         if removed:
@@ -404,7 +456,7 @@ class GraphStore:
         try:
             self._writable().update(sparql)
         except (SyntaxError, OSError, ValueError) as e:
-            raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {e}") from e
+            raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {_os_reason(e)}") from e
 
     def replace_article(self, article_iri: str, data: rdflib.Graph | Iterable[Any]) -> None:
         """Make `data` the whole content of the article's named graph (atomic; idempotent).
@@ -418,7 +470,7 @@ class GraphStore:
             try:
                 self._writable().flush()
             except OSError as e:
-                raise StoreError(f"cannot flush the store {self.path}: {e}") from e
+                raise StoreError(f"cannot flush the store {self.path}: {_os_reason(e)}") from e
 
     def remove_article(self, article_iri: str) -> bool:
         """Drop the article's named graph and what only it supported; False if it was absent.
@@ -559,7 +611,7 @@ class GraphStore:
                 else:
                     data.dump(handle, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes(self.base))
             except (OSError, ValueError) as e:
-                raise StoreError(f"cannot write {path}: {e}") from e
+                raise StoreError(f"cannot write {path}: {_os_reason(e)}") from e
 
     def serialize_graph(self, graph_iri: str, format: str = "nt") -> bytes:  # noqa: A002
         """One named graph as bytes (N-Triples by default, Turtle with `format="ttl"`)."""
