@@ -63,6 +63,7 @@ def push(
     user: str | None = None,
     password: str | None = None,
     timeout: float = 30,
+    wait: float = 0,
 ) -> PushReport:
     """PUT every named graph of the build `directory` to the Graph Store Protocol `endpoint`."""
     _check_url(endpoint)
@@ -74,7 +75,7 @@ def push(
         headers["Authorization"] = f"Basic {token}"
 
     # 1. serialise everything
-    with GraphStore.open(directory, read_only=True) as store:
+    with GraphStore.open(directory, read_only=True, wait=wait) as store:
         payloads = [
             (name, store.serialize_graph(name, "nt"), len(store.graph_triples(name))) for name in store.graph_names()
         ]

@@ -34,6 +34,7 @@ graph: those wait in memory and go in by batches, each batch one all-or-nothing 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,85 @@ def serving_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
     except PermissionError:
         pass  # alive, another user's
     return pid, where
+# written by a writer (`kg build`, `kg remove`) next to the store while it has it open: "<pid> <what>"
+WRITING_MARK = ".kg-writing"
+
+
+def mark_writing(directory: str | os.PathLike[str], what: str) -> Path:
+    """Record that this process writes the store of `directory` (see `writing_pid`)."""
+    mark = Path(directory) / WRITING_MARK
+    mark.write_text(f"{os.getpid()} {what}\n", encoding="utf-8")
+    return mark
+
+
+def writing_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
+    """(pid, what) of another live process writing `directory`'s store (a build in progress), else None.
+
+    A mark left by a killed writer is ignored: its process is gone, or (its pid reused by another
+    program) nobody holds the store's lock any more.
+    """
+    mark = Path(directory) / WRITING_MARK
+    try:
+        pid_text, _, what = mark.read_text(encoding="utf-8").strip().partition(" ")
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return None
+    if pid == os.getpid():
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # alive, another user's
+    if not _store_locked(Path(directory) / STORE_DIRNAME):
+        return None
+    return pid, what or "kg build"
+
+
+def _store_locked(path: Path) -> bool:
+    """Whether a process holds the RocksDB lock of the store at `path` (a writer has it open).
+
+    RocksDB locks `LOCK` with fcntl(F_SETLK); testing it here is safe because this process is not
+    a writer of that store (a writer's own process never asks: see `writing_pid`).
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: trust the pid
+        return True
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def wait_for_writer(directory: str | os.PathLike[str], *, wait: float = 0) -> None:
+    """Return once no other process writes `directory`'s store; StoreError if one still does after `wait` s.
+
+    Readers (`kg query`, `kg export`, `kg push`, `kg serve`) call it: mid-build, a store holds part
+    of the articles and no entities graph yet.
+    """
+    deadline = time.monotonic() + max(0.0, wait)
+    while (writer := writing_pid(directory)) is not None:
+        if time.monotonic() >= deadline:
+            waited = f" (waited {wait:g} s)" if wait > 0 else ""
+            raise StoreError(
+                f"{directory} is being written by process {writer[0]} ({writer[1]}){waited}: its store holds a "
+                "partial graph until that finishes. Wait for it to finish, or run this command again with "
+                "--wait to wait for it"
+            )
+        time.sleep(min(0.2, max(0.0, deadline - time.monotonic())) or 0.01)
+
+
 ENTITIES_GRAPH = "graph/entities"  # relative to the base
 
 
@@ -239,19 +319,31 @@ class GraphStore:
         # new article graphs not yet written: graph name -> its triples (see BATCH_ARTICLES)
         self._waiting: dict[ox.NamedNode, list[tuple[Term, Term, Term]]] = {}
         self.lost: dict[str, str] = {}  # article graphs a failed batch could not write: IRI -> reason
+        self._mark: Path | None = None  # the writer's mark (WRITING_MARK), removed at close
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def open(cls, directory: str | os.PathLike[str], *, read_only: bool = False, base: str | None = None) -> GraphStore:
+    def open(
+        cls,
+        directory: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        base: str | None = None,
+        wait: float = 0,
+        what: str = "kg build",
+    ) -> GraphStore:
         """Open (or, unless `read_only`, create) the store in `directory/store`.
 
         `base` is the namespace of minted IRIs; when None it is inferred from the stored
         article graph names (`<base>article/<id>`), falling back to the default base.
+        A reader refuses a store another process is writing (a build in progress), after waiting
+        up to `wait` seconds for it to finish; a writer marks the store (`what` names the command).
         """
         path = Path(directory) / STORE_DIRNAME
         if read_only:
             if not path.is_dir():
                 raise StoreError(f"no store in {path}; build one first with `kg build INPUT... -o {directory}`")
+            wait_for_writer(directory, wait=wait)
             try:
                 store = ox.Store.read_only(str(path))
             except OSError as e:
@@ -274,6 +366,14 @@ class GraphStore:
                         "wait for it to finish, or stop it, then retry"
                     ) from e
                 raise StoreError(f"cannot open the store {path}: {e}") from e
+            try:
+                mark = mark_writing(directory, what)
+            except OSError as e:
+                del store  # releases the lock
+                raise StoreError(f"cannot write {Path(directory) / WRITING_MARK}: {describe_os_error(e)}") from e
+            opened = cls(store, path, read_only=read_only, base=base)
+            opened._mark = mark
+            return opened
         return cls(store, path, read_only=read_only, base=base)
 
     def close(self) -> None:
@@ -289,6 +389,9 @@ class GraphStore:
                     raise StoreError(f"cannot flush the store {self.path}: {_os_reason(e)}") from e
         finally:
             self._store = None
+            if self._mark is not None:
+                self._mark.unlink(missing_ok=True)
+                self._mark = None
         if self.lost:
             lost, self.lost = self.lost, {}
             raise BatchWriteError(
@@ -652,7 +755,7 @@ def remove_articles(directory: str | os.PathLike[str], refs: Iterable[str]) -> l
     descriptions no remaining article mentions. Returns the IRIs removed. A ref that names no
     article, or several, is a StoreError and nothing is removed.
     """
-    with GraphStore.open(directory) as store:
+    with GraphStore.open(directory, what="kg remove") as store:
         targets: list[str] = []
         for ref in refs:
             found = store.find_articles(ref)
