@@ -11,6 +11,8 @@ graph.html) are written from the store at the end, each atomically.
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     triples: int = 0
+    replaced: int = 0  # older versions of the files read, removed (a new version replaces the old one)
 
     @property
     def ok(self) -> bool:
@@ -50,6 +53,8 @@ class BuildReport:
             f"built {plural(self.articles, 'article')} into {self.out_dir}: {plural(self.entities, 'entity', 'entities')}, "
             f"{plural(self.relations, 'statement')} ({mods}), {plural(self.triples, 'triple')} in the store",
         ]
+        if self.replaced:
+            lines.append(f"replaced {plural(self.replaced, 'older version')} of edited files (removed from the store)")
         if self.skipped:
             lines.append(f"skipped {plural(len(self.skipped), 'input')}:")
             lines += [f"  - {e.source}: {e.reason}" for e in self.skipped]
@@ -126,7 +131,7 @@ def build(
     """Build (or update) the graph of `inputs` into `out_dir`."""
     from kg.gazetteer import default_gazetteer
     from kg.rdf import article_iri, article_triples, entities_graph
-    from kg.read import read_inputs
+    from kg.read import InputWarning, read_inputs
     from kg.store import GraphStore
 
     settings = settings or Settings()
@@ -137,6 +142,9 @@ def build(
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(list(inputs), settings=settings, lang=lang):
+            if isinstance(item, InputWarning):
+                report.warnings.append(str(item))
+                continue
             if isinstance(item, InputError):
                 report.skipped.append(item)
                 if progress:
@@ -149,6 +157,7 @@ def build(
     with GraphStore.open(out, base=settings.base) as store:
         remove_staging(out)  # left by a build or export killed mid-write; the store's lock is ours
         sources: dict[str, str] = {}  # article IRI -> where it was read, for the report
+        read_from: set[str] = set()  # every source an article was stored from
         for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
             iri = str(article_iri(ex.article.id, settings))
             try:
@@ -159,11 +168,13 @@ def build(
                 continue
             # counted now, taken back below if its batch could not be written (GraphStore.take_lost)
             sources[iri] = ex.article.source
+            read_from.add(ex.article.source)
             report.articles += 1
             merges.add(ex)
             if progress:
                 progress("article", 1)
         _take_lost(store, report, sources)
+        report.replaced = _drop_older_versions(store, set(sources), read_from)
         if report.articles:
             keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
             store.set_entities(entities_graph(keys, default_gazetteer(), settings))
@@ -182,6 +193,34 @@ def _take_lost(store, report: BuildReport, sources: dict[str, str]) -> None:
             continue  # a later copy of the same article went in
         report.articles -= 1
         report.failed.append(f"{sources.get(iri, iri)}: not stored: {reason}")
+
+
+def source_file(source: str) -> str:
+    """The file an article was read from: its source without `#partN` or a JSON Lines `:line`.
+
+    >>> source_file("news/a.txt#part2"), source_file("feed.jsonl:12#part1"), source_file("b.md")
+    ('news/a.txt', 'feed.jsonl', 'b.md')
+    """
+    file = re.sub(r"#part\d+$", "", source)
+    match = re.fullmatch(r"(.+\.jsonl):\d+", file, flags=re.IGNORECASE)
+    return os.path.normpath(match.group(1) if match else file)
+
+
+def _drop_older_versions(store, built: set[str], read_from: set[str]) -> int:
+    """Remove the articles an earlier build read from the files this build read, that this build did
+    not produce: a new version of a file replaces the old one (an edited article, a file cut into
+    fewer parts, a JSON Lines file with lines gone). Returns how many were removed."""
+    files = {source_file(src) for src in read_from if src != "-"}
+    if not files:
+        return 0
+    stale = [
+        info.iri
+        for info in store.articles()
+        if info.file_name and info.iri not in built and source_file(info.file_name) in files
+    ]
+    for iri in stale:
+        store.remove_article(iri)
+    return len(stale)
 
 
 def remove_staging(out: Path) -> list[Path]:

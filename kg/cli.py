@@ -48,7 +48,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     for err in report.skipped:
         print(f"skipped {err.source}: {err.reason}", file=sys.stderr)
-    if not args.quiet:
+    if args.quiet:
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    else:
         print(report.summary())
     if report.articles == 0:
         print("error: nothing could be built from the inputs given", file=sys.stderr)

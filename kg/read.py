@@ -24,6 +24,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.clean import clean
@@ -98,6 +99,20 @@ class NotText(ValueError):
 
 
 @dataclass(frozen=True)
+class InputWarning:
+    """Something in an input that was read, but not as its author may have meant (names the file).
+
+    Yielded in the stream of `read_inputs` before the file's articles; never raised.
+    """
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class _Raw:
     """What a format reader found, before cleaning, language and identity."""
 
@@ -108,6 +123,7 @@ class _Raw:
     url: str | None = None
     lang: str | None = None
     publisher: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,12 +139,14 @@ def read_inputs(
     *,
     settings: Settings,
     lang: str | None = None,
-) -> Iterator[Article | InputError]:
+) -> Iterator[Article | InputError | InputWarning]:
     """Articles from files, folders (recursive, sorted, hidden entries skipped) and `-` (stdin).
 
     Formats by extension: `.txt`, `.md` (optional front matter), `.html`/`.htm`,
     `.jsonl` (one article per line). Everything that cannot be read is yielded as an
-    `InputError` naming the file (and line) and the reason. `lang` forces the language of
+    `InputError` naming the file (and line) and the reason; what is read only in part or
+    otherwise than written (HTML too deeply nested, broken front matter) gives an `InputWarning`
+    before the file's articles. `lang` forces the language of
     every article (it must be one of `settings.languages`); by default the declared
     language is used, else the detected one. Articles longer than `settings.max_chars`
     are split by paragraphs into parts ("path#part2").
@@ -347,6 +365,22 @@ def _read_html(data: bytes, path: str) -> _Raw | InputError:
     match = _HTML_CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii", "replace") if match else None
     html = decode_bytes(data, declared=declared)
+    depth = html_depth(html)
+    if depth >= MAX_HTML_DEPTH:
+        # libxml2 (under trafilatura and lxml) stops at 255 nested elements and drops the rest of
+        # the page, body text included: read the page's text with the standard library's parser
+        text = html_text(html)
+        if not any(len(line.split()) >= MIN_HTML_LINE_WORDS for line in text.split("\n")):
+            return InputError(path, f"no text found in the HTML page (elements nested {depth} levels deep)")
+        return _Raw(
+            text=text,
+            source=path,
+            lang=_html_lang(html),
+            warnings=(
+                f"HTML nested {depth} levels deep (the HTML parser stops at {MAX_HTML_DEPTH}): read as plain text, "
+                "menus and page furniture included; save the article's text as .txt for a cleaner result",
+            ),
+        )
     try:
         import trafilatura  # heavy import, only when an HTML file is read
 
@@ -360,28 +394,105 @@ def _read_html(data: bytes, path: str) -> _Raw | InputError:
     # trafilatura falls back to any text on the page; menu items alone are not an article.
     if not any(len(line.split()) >= MIN_HTML_LINE_WORDS for line in text.split("\n")):
         return InputError(path, "no main text found in the HTML page")
-    lang = None
-    head = html[:20_000]
-    for pattern in _HTML_LANG:
-        found = pattern.search(head)
-        if found:
-            lang = found.group(1)
-            break
     return _Raw(
         text=text,
         source=path,
         title=document.title,
         date=document.date,
         url=document.url,
-        lang=lang,
+        lang=_html_lang(html),
         publisher=document.sitename,
     )
 
 
-def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
+def _html_lang(html: str) -> str | None:
+    head = html[:20_000]
+    for pattern in _HTML_LANG:
+        found = pattern.search(head)
+        if found:
+            return found.group(1)
+    return None
+
+
+# libxml2's limit is 256 nested elements; a page near it loses its deepest text
+MAX_HTML_DEPTH = 250
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SKIP = frozenset("script style noscript template svg head nav footer aside form button select".split())
+_BLOCK = frozenset(
+    "address article blockquote br dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 header hr li main ol p pre "
+    "section table td th tr ul title".split()
+)
+
+
+class _Depth(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag not in _VOID:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID:
+            self.depth = max(0, self.depth - 1)
+
+
+def html_depth(html: str) -> int:
+    """How deeply elements nest in `html` (unclosed ones count as open).
+
+    >>> html_depth("<div><div><p>a</p></div><br></div>")
+    3
+    """
+    parser = _Depth()
+    parser.feed(html)
+    parser.close()
+    return parser.deepest
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in _SKIP and tag not in _VOID:
+            self.skipping.append(tag)
+        elif tag in _BLOCK:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
+        elif tag in _BLOCK:
+            self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.out.append(data)
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML page, one block per line, scripts, styles and navigation left out; any depth.
+
+    >>> html_text("<div><nav>Menu</nav><p>Le Niger <b>rompt</b>.</p><script>x()</script></div>")
+    'Le Niger rompt.'
+    """
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def parse_front_matter(text: str, *, problems: list[str] | None = None) -> tuple[dict[str, str], str]:
     """Simple `key: value` front matter between `---` lines, and the rest of the text.
 
     Only scalar values are read (lists and nested blocks are ignored); keys are lower-cased.
+    What is not valid front matter (a line that is not `key: value`, an unclosed quote, a block
+    that is never closed) is skipped, and said in `problems` when a list is given.
 
     >>> parse_front_matter('---\\ntitle: "Niger : rupture"\\ndate: 2025-03-14\\n---\\nTexte.')
     ({'title': 'Niger : rupture', 'date': '2025-03-14'}, 'Texte.')
@@ -395,15 +506,26 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
         if lines[end].strip() in ("---", "..."):
             break
     else:
-        return {}, text  # no closing line: a horizontal rule, not front matter
+        # no closing line: a horizontal rule, not front matter, unless it reads like front matter
+        if problems is not None and len(lines) > 1 and _FRONT_MATTER_LINE.fullmatch(lines[1]):
+            problems.append("front matter opened by '---' on line 1 is never closed by a '---' line: read as text")
+        return {}, text
     meta: dict[str, str] = {}
-    for line in lines[1:end]:
-        if line[:1].isspace() or line.lstrip().startswith(("#", "-")):
+    for number, line in enumerate(lines[1:end], 2):
+        if not line.strip() or line[:1].isspace() or line.lstrip().startswith(("#", "-")):
             continue  # nested values, list items, comments
         match = _FRONT_MATTER_LINE.fullmatch(line)
-        if not match or not match.group(2):
+        if not match:
+            if problems is not None:
+                problems.append(f"front matter line {number} is not `key: value`, ignored: {line.strip()[:60]!r}")
+            continue
+        if not match.group(2):
             continue
         value = match.group(2)
+        if value[0] in "\"'" and (len(value) < 2 or value[-1] != value[0]):
+            if problems is not None:
+                problems.append(f"front matter line {number} opens a quote it never closes, ignored: {line.strip()[:60]!r}")
+            continue
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1].replace('\\"', '"')
         meta[match.group(1).lower()] = value
@@ -456,10 +578,17 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None]:
 
 
 def _read_markdown(text: str, path: str) -> _Raw:
-    meta, body = parse_front_matter(text.lstrip("\ufeff"))
+    problems: list[str] = []
+    meta, body = parse_front_matter(text.lstrip("\ufeff"), problems=problems)
     plain, heading = markdown_to_text(body)
     fields = _metadata(meta)
-    return _Raw(text=plain, source=path, title=fields.get("title") or heading, **{k: v for k, v in fields.items() if k != "title"})
+    return _Raw(
+        text=plain,
+        source=path,
+        title=fields.get("title") or heading,
+        warnings=tuple(f"{p}; fix the front matter (YAML `key: value` lines between two '---' lines)" for p in problems),
+        **{k: v for k, v in fields.items() if k != "title"},
+    )
 
 
 def _metadata(record: Mapping[str, object]) -> dict[str, str]:
@@ -572,7 +701,9 @@ def _read_stdin() -> Iterator[_Raw | InputError]:
 # ---------------------------------------------------------------- records -> articles
 
 
-def _articles(raw: _Raw, context: _Context) -> Iterator[Article | InputError]:
+def _articles(raw: _Raw, context: _Context) -> Iterator[Article | InputError | InputWarning]:
+    for warning in raw.warnings:
+        yield InputWarning(raw.source, warning)
     declared = normalize_language(raw.lang)
     text = clean(raw.text, lang=declared if declared in context.supported else None)
     if not text:
