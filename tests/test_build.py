@@ -210,3 +210,29 @@ def test_a_build_that_built_nothing_writes_no_exports(tmp_path: Path) -> None:
     before = (out / "graph.ttl").read_bytes()
     report = build([src / "empty.txt"], out, view=False)
     assert report.articles == 0 and (out / "graph.ttl").read_bytes() == before
+
+
+def test_spacy_gets_batches_bounded_by_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory is bounded by the part, not the file: spaCy never holds many long parts at once."""
+    import kg.extract as extract
+    from kg.settings import Settings
+    from kg.types import Article
+
+    real = extract.load_pipeline
+    seen: list[int] = []
+
+    class Recording:
+        def __init__(self, nlp) -> None:  # noqa: ANN001
+            self.nlp = nlp
+
+        def pipe(self, texts, batch_size: int):  # noqa: ANN001
+            texts = list(texts)
+            seen.append(sum(len(t) for t in texts))
+            return self.nlp.pipe(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(extract, "load_pipeline", lambda lang, settings: Recording(real(lang, settings)))
+    monkeypatch.setattr(extract, "MAX_BATCH_CHARS", 250)
+    parts = [Article(id=f"p{i}", text=ARTICLE_B.strip(), source=f"long.txt#part{i}", lang="fr") for i in range(5)]
+    settings = Settings().with_(max_chars=200, batch_size=16)
+    assert len(list(extract.Extractor(settings).pipe(parts))) == 5
+    assert seen and max(seen) <= 250, seen
