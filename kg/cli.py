@@ -102,8 +102,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def add_validate(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="check a graph against ontology/shapes.ttl (SHACL)")
-    p.add_argument("target", help="a build DIR or an RDF file")
+    p = sub.add_parser(
+        "validate",
+        help="check a graph against ontology/shapes.ttl (SHACL)",
+        description="Check a build DIR (its graph.trig) or an RDF file against the SHACL shapes "
+        "ontology/shapes.ttl, with the ontology and RDFS inference. Prints 'conforms' (exit code 0) "
+        "or the violations (exit code 1).",
+    )
+    p.add_argument("target", help="a build DIR or an RDF file (.ttl .nt .trig .nq .jsonld)")
     p.set_defaults(func=cmd_validate)
 
 
@@ -119,9 +125,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def add_eval(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="score extraction against a gold JSONL file (precision, recall, F1)")
-    p.add_argument("gold", help="gold JSONL (DESIGN.md format, with a 'text' field per article)")
-    p.add_argument("--format", choices=["table", "json"], default="table")
+    p = sub.add_parser(
+        "eval",
+        help="score extraction against a gold JSONL file (precision, recall, F1)",
+        description="Extract relations and entities from the text of each gold article and score them against "
+        "the gold: precision, recall and F1, strict and lenient, per relation and overall. The gold sets of "
+        "bench/gold/ are examples of the format (described in bench/gold/README.md).",
+    )
+    p.add_argument("gold", help="gold JSONL, one article per line with its 'text' (format: bench/gold/README.md)")
+    p.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
     p.add_argument("--no-details", action="store_true", help="do not list misses and false positives")
     p.add_argument("--relations-only", action="store_true", help="skip the entity scores")
     p.set_defaults(func=cmd_eval)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from kg.errors import KGError
+from kg.progress import plural
 
 # -- query ---------------------------------------------------------------------
 
@@ -119,9 +120,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 def add_export(sub: argparse._SubParsersAction) -> None:
     from kg.export import EXPORT_FORMATS
 
-    p = sub.add_parser("export", help="write the graph of DIR as ttl, nt, trig, nq, jsonld, graphml or gexf")
-    p.add_argument("dir", help="a build directory")
-    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p = sub.add_parser(
+        "export",
+        help="write the graph of DIR as ttl, nt, trig, nq, jsonld, graphml or gexf",
+        description="Write the graph of the build DIR to one file. ttl, nt, jsonld: the union of all graphs "
+        "(what graph.ttl holds; JSON-LD with an @context of the usual prefixes); trig, nq: one named graph per "
+        "article plus the entities graph; graphml, gexf: the entity network for Gephi. The file is written "
+        "atomically: on any error (a full disk) the previous file is left as it was.",
+    )
+    p.add_argument("dir", help="a build directory (made by kg build)")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="the format of the file to write")
     p.add_argument("-o", "--output", required=True, help="file to write (atomically)")
     add_wait(p)
     p.set_defaults(func=cmd_export)
@@ -147,8 +155,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def add_remove(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("remove", help="retract articles from DIR (by id, IRI, url or file name)")
-    p.add_argument("dir", help="a build directory")
+    p = sub.add_parser(
+        "remove",
+        help="retract articles from DIR (by id, IRI, url or file name)",
+        description="Remove articles from the build DIR: each article's named graph, the triples only it "
+        "supported and the entity descriptions no remaining article needs; then rewrite graph.ttl, graph.trig "
+        "and graph.html. List the articles with: kg query DIR --name articles.",
+    )
+    p.add_argument("dir", help="a build directory (made by kg build)")
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article id, IRI, url or file name")
     p.set_defaults(func=cmd_remove)
 
@@ -197,19 +211,27 @@ def cmd_push(args: argparse.Namespace) -> int:
     from kg.push import push
 
     report = push(args.dir, args.endpoint, user=args.user, password=args.password, timeout=args.timeout, wait=args.wait)
-    print(f"pushed {len(report.graphs)} graphs ({report.triples} triples) to {report.endpoint}")
+    print(f"pushed {plural(len(report.graphs), 'graph')} ({plural(report.triples, 'triple')}) to {report.endpoint}")
     if report.deleted:
-        print(f"deleted {len(report.deleted)} graphs removed locally since the last push")
+        print(f"deleted {plural(len(report.deleted), 'graph')} removed locally since the last push")
     if report.note:
         print(f"warning: {report.note}", file=sys.stderr)
     return 0
 
 
 def add_push(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("push", help="send DIR's graphs to a remote store (SPARQL 1.1 Graph Store Protocol)")
-    p.add_argument("dir", help="a build directory")
+    p = sub.add_parser(
+        "push",
+        help="send DIR's graphs to a remote store (SPARQL 1.1 Graph Store Protocol)",
+        description="Send each article's named graph of the build DIR (HTTP PUT: pushing twice changes nothing) "
+        "and this build's entity descriptions (graph <base>graph/entities/<build id>) to a remote store. Graphs an "
+        "earlier push sent that are gone locally are deleted remotely (recorded in DIR/pushed.json); no other "
+        "remote graph is touched. The remote must use the union of its named graphs as its default graph "
+        "(Oxigraph: serve --union-default-graph; Fuseki: tdb2:unionDefaultGraph true).",
+    )
+    p.add_argument("dir", help="a build directory (made by kg build)")
     p.add_argument("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
-    p.add_argument("--user", help="basic-auth user")
+    p.add_argument("--user", help="basic-auth user (give --password too)")
     p.add_argument("--password", help="basic-auth password")
     p.add_argument("--timeout", type=float, default=30, help="seconds per HTTP request (default 30)")
     add_wait(p)

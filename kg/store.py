@@ -33,6 +33,7 @@ graph: those wait in memory and go in by batches, each batch one all-or-nothing 
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -700,8 +701,8 @@ class GraphStore:
 
         ttl, nt, jsonld: the union of all graphs as one graph (the merged default graph).
         trig, nq: one named graph per article plus the entities graph.
-        pyoxigraph 0.5 writes all five formats itself; its JSON-LD is expanded (no @context), which
-        any JSON-LD processor reads, so no rdflib conversion is needed.
+        pyoxigraph 0.5 writes all five formats itself; its JSON-LD is expanded, and goes out as the
+        `@graph` of a document with an `@context` of the prefixes above.
         """
         name, fmt = rdf_format(format or Path(path).suffix or "")
         data = self.raw
@@ -711,6 +712,14 @@ class GraphStore:
                     ox.serialize(self._named_quads(), handle, fmt, prefixes=prefixes(self.base))
                 elif name == "nt":
                     data.dump(handle, fmt, from_graph=ox.DefaultGraph())
+                elif name == "jsonld":
+                    # pyoxigraph writes expanded JSON-LD (full IRIs, no @context): wrapped as the @graph
+                    # of a document whose @context declares the usual prefixes, for readers and tools
+                    # that expect one; the data is unchanged (full IRIs stay valid under a context)
+                    context = json.dumps({"@context": prefixes(self.base)}, indent=1)
+                    handle.write(context[:-1].rstrip().encode("utf-8") + b',\n "@graph": ')
+                    data.dump(handle, fmt, from_graph=ox.DefaultGraph())
+                    handle.write(b"\n}\n")
                 else:
                     data.dump(handle, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes(self.base))
             except (OSError, ValueError) as e:

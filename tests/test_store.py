@@ -367,3 +367,15 @@ def test_closing_writes_the_waiting_articles(tmp_path, monkeypatch):
     store.close()
     with GraphStore.open(tmp_path, read_only=True) as again:
         assert again.has_article(article_iri("a1"))
+
+
+def test_jsonld_export_has_a_context(built):
+    import json
+
+    from kg.export import export
+    from kg.store import prefixes
+
+    out = export(built, "jsonld", built / "g.jsonld")
+    data = json.loads(out.read_text())
+    assert data["@context"] == prefixes(BASE)
+    assert_isomorphic(union_graph(), parse(out, "json-ld"))
