@@ -156,24 +156,24 @@ def build(
         progress("total", estimate_articles(inputs))
     with GraphStore.open(out, base=settings.base) as store:
         remove_staging(out)  # left by a build or export killed mid-write; the store's lock is ours
-        sources: dict[str, str] = {}  # article IRI -> where it was read, for the report
-        read_from: set[str] = set()  # every source an article was stored from
+        sources: dict[str, str] = {}  # article IRI -> where it was read, every article this build tried to store
+        reasons: dict[str, str] = {}  # article IRI -> why it could not be stored
+        read_from: set[str] = set()  # the source of every article stored (or waiting to be)
         for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
             iri = str(article_iri(ex.article.id, settings))
+            sources[iri] = ex.article.source
             try:
                 triples = article_triples(ex, settings)  # no rdflib Graph per article
                 store.replace_article(iri, triples)
             except KGError as e:
-                report.failed.append(f"{ex.article.source}: {e}")
+                reasons[iri] = str(e)
                 continue
-            # counted now, taken back below if its batch could not be written (GraphStore.take_lost)
-            sources[iri] = ex.article.source
+            reasons.pop(iri, None)
             read_from.add(ex.article.source)
-            report.articles += 1
             merges.add(ex)
             if progress:
                 progress("article", 1)
-        _take_lost(store, report, sources)
+        _count_stored(store, report, sources, reasons)
         report.replaced = _drop_older_versions(store, set(sources), read_from)
         if report.articles:
             keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
@@ -186,13 +186,19 @@ def build(
     return report
 
 
-def _take_lost(store, report: BuildReport, sources: dict[str, str]) -> None:
-    """Articles whose batch could not be written (full disk...): failed, not built."""
+def _count_stored(store, report: BuildReport, sources: dict[str, str], reasons: dict[str, str]) -> None:
+    """Count the articles that are in the store, read back from it, and list the others with the reason.
+
+    New articles wait in batches: one whose batch could not be written (a full disk) is known only
+    once the batch is tried (`GraphStore.take_lost`), so the count is made at the end, from the store.
+    """
     for iri, reason in store.take_lost().items():
+        reasons[iri] = f"not stored: {reason}"
+    for iri, source in sources.items():
         if store.has_article(iri):
-            continue  # a later copy of the same article went in
-        report.articles -= 1
-        report.failed.append(f"{sources.get(iri, iri)}: not stored: {reason}")
+            report.articles += 1
+        else:
+            report.failed.append(f"{source}: {reasons.get(iri, 'not in the store after the build')}")
 
 
 def source_file(source: str) -> str:
