@@ -146,7 +146,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     removed = remove_articles(args.dir, args.articles)
     for iri in removed:
         print(f"removed {iri}")
-    with GraphStore.open(args.dir) as store:
+    with GraphStore.open(args.dir, what="kg remove") as store:
         written = write_outputs(
             store, Path(args.dir), settings=Settings(base=store.base), view=(Path(args.dir) / "graph.html").exists()
         )

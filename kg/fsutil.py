@@ -68,7 +68,7 @@ def remove_stale_staging(directory: str | os.PathLike[str], *, name: str | None 
     Only files named by `atomic_open` (`.NAME.PID-XXXX.tmp`) are touched, only those of
     `name` if given, and never one whose process still runs. Returns what was removed.
     """
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(directory))
     except OSError:

@@ -586,8 +586,11 @@ def _read_markdown(text: str, path: str) -> _Raw:
         text=plain,
         source=path,
         title=fields.get("title") or heading,
+        date=fields.get("date"),
+        url=fields.get("url"),
+        lang=fields.get("lang"),
+        publisher=fields.get("publisher"),
         warnings=tuple(f"{p}; fix the front matter (YAML `key: value` lines between two '---' lines)" for p in problems),
-        **{k: v for k, v in fields.items() if k != "title"},
     )
 
 
@@ -648,7 +651,16 @@ def _jsonl_records(
             reason = "missing 'text' field" if text is None else "'text' must be a string"
             yield InputError(where, f"{reason}; each line needs {{\"text\": ...}}")
             continue
-        yield _Raw(text=text, source=where, **_metadata(record))
+        fields = _metadata(record)
+        yield _Raw(
+            text=text,
+            source=where,
+            title=fields.get("title"),
+            date=fields.get("date"),
+            url=fields.get("url"),
+            lang=fields.get("lang"),
+            publisher=fields.get("publisher"),
+        )
     if not any_line:
         yield InputError(source, empty_reason)
 
