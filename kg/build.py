@@ -234,8 +234,10 @@ def remove_staging(out: Path) -> list[Path]:
     from kg.fsutil import remove_stale_staging
 
     removed = remove_stale_staging(out)
-    # write_outputs' staged exports: only a writer holding the store's lock writes them
-    for path in out.glob(".graph.*.new"):
+    # write_outputs' staged exports (only a writer holding the store's lock writes them), and the
+    # temporary files of geokg versions that did not put the writer's pid in their names
+    legacy = re.compile(r"\.(?:\.?graph\.(?:ttl|trig|html)(?:\.new)?|merges\.json)\.[a-z0-9_]{8}\.tmp")
+    for path in [*out.glob(".graph.*.new"), *(p for p in out.glob(".*.tmp") if legacy.fullmatch(p.name))]:
         try:
             path.unlink()
         except OSError:

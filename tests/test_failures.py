@@ -175,7 +175,12 @@ def test_a_build_removes_what_a_killed_build_left(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     pid = dead_pid()
-    leftovers = [out / f"..graph.ttl.new.{pid}-x1y2.tmp", out / ".graph.trig.new", out / f".merges.json.{pid}-zz.tmp"]
+    leftovers = [
+        out / f"..graph.ttl.new.{pid}-x1y2.tmp",
+        out / ".graph.trig.new",
+        out / f".merges.json.{pid}-zz.tmp",
+        out / "..graph.html.new.k3j_9xqa.tmp",  # named by an earlier geokg, without the pid
+    ]
     for path in leftovers:
         path.write_text("half")
     assert main(["build", str(src / "a.txt"), "-o", str(out), "--no-view", "-q"]) == 0
