@@ -310,6 +310,9 @@ class GraphStore:
     # 900 corpus articles: 12.2 to 13.7 s one transaction each, 6.1 to 7.0 s in batches of 64 or 100.
     # Any read or other change through this wrapper writes the waiting batch first.
     BATCH_ARTICLES = 64
+    # ... or fewer when they are large: parts of a long file hold tens of thousands of triples each,
+    # and 64 of them waiting as Python objects took hundreds of MB (issue 15)
+    BATCH_QUADS = 200_000
 
     def __init__(self, store: ox.Store, path: Path, *, read_only: bool, base: str | None) -> None:
         self._store: ox.Store | None = store
@@ -319,6 +322,7 @@ class GraphStore:
         self._unflushed = 0  # articles written since the last flush
         # new article graphs not yet written: graph name -> its triples (see BATCH_ARTICLES)
         self._waiting: dict[ox.NamedNode, list[tuple[Term, Term, Term]]] = {}
+        self._waiting_quads = 0  # their triples, counted
         self.lost: dict[str, str] = {}  # article graphs a failed batch could not write: IRI -> reason
         self._mark: Path | None = None  # the writer's mark (WRITING_MARK), removed at close
 
@@ -429,7 +433,7 @@ class GraphStore:
         """
         if not self._waiting or self._store is None:
             return
-        waiting, self._waiting = self._waiting, {}
+        waiting, self._waiting, self._waiting_quads = self._waiting, {}, 0
         default = ox.DefaultGraph()
         merged = dict.fromkeys(t for triples in waiting.values() for t in triples)  # entity labels repeat
         quads = [ox.Quad(*t, g) for g, triples in waiting.items() for t in triples]
@@ -509,7 +513,8 @@ class GraphStore:
         if self.BATCH_ARTICLES > 1 and new and not old and not any(isinstance(t, ox.BlankNode) for triple in new for t in triple):
             # a new graph: it waits for the next bulk load, with its share of the merged default graph
             self._waiting[node] = new
-            if len(self._waiting) >= self.BATCH_ARTICLES:
+            self._waiting_quads += len(new)
+            if len(self._waiting) >= self.BATCH_ARTICLES or self._waiting_quads >= self.BATCH_QUADS:
                 self.write_waiting()
             return
         self.write_waiting()
