@@ -11,14 +11,20 @@ Why a materialised merge instead of pyoxigraph's `use_default_graph_as_union`: i
 union default graph yields a triple once per graph that holds it (oxigraph issue #1919, fixed only
 after 0.5), and every article graph repeats the types and labels of the entities it mentions, so
 `COUNT(*)` over the union would not match `graph.ttl`. Querying the merged default graph does, and
-`oxigraph serve-read-only` sees the same default graph with no extra flag. `GRAPH ?g { ... }`
-still reaches the per-article graphs.
+`kg serve` sees the same default graph. `GRAPH ?g { ... }` still reaches the per-article graphs.
 
 Each change (`replace_article`, `remove_article`, `set_entities`) is one SPARQL update or one
 transactional insert, which oxigraph runs as one transaction: a crash leaves the store before or
 after the change, never in between. The exception is the common case of a build, a new article
 graph: those wait in memory and go in by batches, each batch one all-or-nothing bulk load (see
-`GraphStore.BATCH_ARTICLES`), so a crash loses at most the batch still waiting.
+`GraphStore.BATCH_ARTICLES`), so a crash loses at most the batch still waiting; a batch that cannot
+be written (a full disk) is retried article by article, and what still fails is reported
+(`GraphStore.take_lost`), never dropped unseen.
+
+A writer marks the folder (`DIR/.kg-writing`, its pid) while it has the store open; readers
+(`GraphStore.open(read_only=True)`, hence `kg query`, `kg export`, `kg push`, `kg serve`) refuse
+a store another live process is writing, or wait for it (`wait`): mid-build, a store holds part of
+the articles and no entities graph yet.
 
 >>> import rdflib, tempfile
 >>> g = rdflib.Graph()
