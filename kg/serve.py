@@ -44,6 +44,7 @@ from kg.store import SERVING_MARK, STORE_DIRNAME, mark_serving, wait_for_writer
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_WORKERS = 2  # queries answered at the same time (one child process each)
+CHILD_START_TIMEOUT = 30  # seconds to wait for a spare child before starting one in the request
 
 _RESULTS_TYPES = (
     "application/sparql-results+json",
@@ -102,7 +103,10 @@ class ChildPool:
             self._spawn()
 
     def _spawn(self) -> None:
-        child = start_child(self.directory)
+        try:
+            child = start_child(self.directory)
+        except OSError:
+            return  # `ask` starts one itself when none is ready, and reports the error
         with self._lock:
             if self._closed:
                 _kill(child)
@@ -112,7 +116,15 @@ class ChildPool:
 
     def ask(self, sparql: str, *, timeout: float, results: str, graph: str) -> Reply:
         with self._slots:
-            child = self._idle.get()
+            try:
+                child = self._idle.get(timeout=CHILD_START_TIMEOUT)
+            except queue.Empty:
+                try:
+                    child = start_child(self.directory)
+                except OSError as e:
+                    return Reply(503, f"cannot start a process to run the query: {e}; retry later")
+                with self._lock:
+                    self._all.add(child)
             threading.Thread(target=self._spawn, daemon=True).start()  # the next query's child
             try:
                 return ask_child(child, sparql, timeout=timeout, results=results, graph=graph)
