@@ -127,6 +127,14 @@ class _Raw:
 
 
 @dataclass(frozen=True)
+class _LargeText:
+    """A `.txt` file too large to hold whole: read twice, in blocks, by `_large_text_articles`."""
+
+    path: str
+    encoding: str
+
+
+@dataclass(frozen=True)
 class _Context:
     supported: tuple[str, ...]
     default_lang: str
@@ -161,6 +169,8 @@ def read_inputs(
         for record in records:
             if isinstance(record, InputError):
                 yield record
+            elif isinstance(record, _LargeText):
+                yield from _large_text_articles(record, context)
             else:
                 yield from _articles(record, context)
 
@@ -168,7 +178,7 @@ def read_inputs(
 # ---------------------------------------------------------------- paths and folders
 
 
-def _read_path(name: str) -> Iterator[_Raw | InputError]:
+def _read_path(name: str) -> Iterator[_Raw | _LargeText | InputError]:
     try:
         mode = os.stat(name).st_mode
     except OSError as error:
@@ -213,7 +223,7 @@ def _walk(folder: str) -> Iterator[str | InputError]:
         stack.extend(reversed(subfolders))
 
 
-def _read_file(path: str) -> Iterator[_Raw | InputError]:
+def _read_file(path: str) -> Iterator[_Raw | _LargeText | InputError]:
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in SUPPORTED_EXTENSIONS:
         kind = f"'{suffix}'" if suffix else "without an extension"
@@ -227,6 +237,11 @@ def _read_file(path: str) -> Iterator[_Raw | InputError]:
         if suffix == ".jsonl":
             yield from _read_jsonl(path)
             return
+        if suffix == ".txt" and os.stat(path).st_size > LARGE_FILE_BYTES:
+            encoding = _stream_encoding(path)
+            if encoding is not None:
+                yield _LargeText(path, encoding)
+                return
         data = Path(path).read_bytes()
     except OSError as error:
         yield InputError(path, _os_reason(error))
@@ -755,6 +770,127 @@ def _articles(raw: _Raw, context: _Context) -> Iterator[Article | InputError | I
             publisher=publisher,
             content_hash=content_hash(part),
         )
+
+
+# A .txt file larger than this is read in blocks, twice (identity, then parts), never held whole:
+# memory is bounded by the part (Settings.max_chars), not by the file (issue 15: a 20 MB file).
+LARGE_FILE_BYTES = 2_000_000
+_READ_CHARS = 65_536
+
+
+def _stream_encoding(path: str) -> str | None:
+    """The encoding to stream a large text file with (UTF-8, or UTF-16/32 with a BOM), or None to read it whole."""
+    with open(path, "rb") as f:
+        sample = f.read(_SAMPLE)
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    try:
+        decode_bytes(sample)  # empty or binary: NotText
+        codecs.getincrementaldecoder("utf-8")().decode(sample)  # a character cut at the sample's end is fine
+    except (NotText, UnicodeDecodeError):
+        return None  # binary, or another encoding: the whole-file path detects and reports it
+    return "utf-8"
+
+
+def _blocks(path: str, encoding: str, size: int) -> Iterator[str]:
+    """The text of `path` in blocks of about `size` characters, cut between paragraphs where it can."""
+    buffer = ""
+    with open(path, encoding=encoding, newline=None) as f:
+        while chunk := f.read(_READ_CHARS):
+            buffer += chunk
+            while len(buffer) >= size:
+                cut = buffer.rfind("\n\n", 0, size)
+                if cut <= 0:
+                    cut = buffer.rfind("\n", 0, size)
+                if cut <= 0:
+                    cut = buffer.rfind(" ", 0, size)
+                if cut <= 0:
+                    cut = size
+                yield buffer[:cut]
+                buffer = buffer[cut:]
+    if buffer:
+        yield buffer
+
+
+def _large_text_articles(large: _LargeText, context: _Context) -> Iterator[Article | InputError]:
+    """Articles (parts) of a large .txt file, with at most a block and a part in memory at a time.
+
+    First pass: the identity (a hash of the whole cleaned text), the length, and the language and
+    title from the first block. Second pass: the parts, cut as `split_text` cuts them.
+    """
+    import hashlib
+
+    def cleaned() -> Iterator[str]:
+        for block in _blocks(large.path, large.encoding, context.max_chars):
+            text = clean(block)  # as `_articles` cleans a .txt file: no declared language
+            if text:
+                yield text
+
+    digest = hashlib.sha256(b"\n")  # article_id(text, publisher=None) hashes "\n" + text
+    first: str | None = None
+    length = 0
+    try:
+        for text in cleaned():
+            digest.update((("\n\n" if first is not None else "") + text).encode("utf-8", "surrogatepass"))
+            length += len(text) + (2 if first is not None else 0)
+            if first is None:
+                first = text
+    except (OSError, UnicodeDecodeError) as error:
+        reason = _os_reason(error) if isinstance(error, OSError) else f"undecodable: not {large.encoding} ({error.reason})"
+        yield InputError(large.path, reason)
+        return
+    if first is None:
+        yield InputError(large.path, "no text left after removing boilerplate and blank lines")
+        return
+    if length <= context.max_chars:
+        yield from _articles(_Raw(text=first, source=large.path), context)
+        return
+    if context.lang is not None:
+        lang = context.lang
+    else:
+        lang, confidence = detect_language(first, supported=context.supported, default=context.default_lang)
+        try:
+            check_language(lang, context.supported)
+        except LanguageError as error:
+            yield InputError(large.path, f"{error} (language detected, confidence {confidence:.2f})")
+            return
+    title = headline(first)
+    whole = digest.hexdigest()[:16]
+    number = 0
+    current: list[str] = []
+    size = 0
+
+    def part(text: str) -> Article:
+        return Article(
+            id=f"{whole}-part{number}",
+            text=text,
+            source=f"{large.path}#part{number}",
+            lang=lang,
+            title=title,
+            content_hash=content_hash(text),
+        )
+
+    # split_text over "\n\n".join(blocks), one block at a time
+    try:
+        for index, text in enumerate(cleaned()):
+            for paragraph in ([""] if index else []) + text.split("\n"):
+                long = len(paragraph) > context.max_chars
+                for piece in _split_paragraph(paragraph, context.max_chars) if long else [paragraph]:
+                    extra = len(piece) + (1 if current else 0)
+                    if current and size + extra > context.max_chars:
+                        if done := "\n".join(current).strip():
+                            number += 1
+                            yield part(done)
+                        current, size, extra = [], 0, len(piece)
+                    current.append(piece)
+                    size += extra
+    except (OSError, UnicodeDecodeError) as error:
+        yield InputError(large.path, f"changed or became unreadable while being read ({error}); read it again")
+        return
+    if done := "\n".join(current).strip():
+        number += 1
+        yield part(done)
 
 
 def _one_line(value: str) -> str | None:
