@@ -813,7 +813,7 @@ def _blocks(path: str, encoding: str, size: int) -> Iterator[str]:
         yield buffer
 
 
-def _large_text_articles(large: _LargeText, context: _Context) -> Iterator[Article | InputError]:
+def _large_text_articles(large: _LargeText, context: _Context) -> Iterator[Article | InputError | InputWarning]:
     """Articles (parts) of a large .txt file, with at most a block and a part in memory at a time.
 
     First pass: the identity (a hash of the whole cleaned text), the length, and the language and
