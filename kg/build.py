@@ -141,7 +141,7 @@ def build(
     merges = MergeReport.load(out / "merges.json")
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(list(inputs), settings=settings, lang=lang):
+        for item in read_inputs(list(inputs), settings=settings, lang=lang, exclude=[out]):
             if isinstance(item, InputWarning):
                 report.warnings.append(str(item))
                 continue

@@ -147,6 +147,7 @@ def read_inputs(
     *,
     settings: Settings,
     lang: str | None = None,
+    exclude: Sequence[str | Path] = (),
 ) -> Iterator[Article | InputError | InputWarning]:
     """Articles from files, folders (recursive, sorted, hidden entries skipped) and `-` (stdin).
 
@@ -157,7 +158,8 @@ def read_inputs(
     before the file's articles. `lang` forces the language of
     every article (it must be one of `settings.languages`); by default the declared
     language is used, else the detected one. Articles longer than `settings.max_chars`
-    are split by paragraphs into parts ("path#part2").
+    are split by paragraphs into parts ("path#part2"). Folders in `exclude` (the build's own
+    output folder) are never walked into.
     """
     forced = normalize_language(lang) if lang is not None else None
     if forced is not None:
@@ -165,7 +167,7 @@ def read_inputs(
     context = _Context(settings.languages, settings.default_lang, max(1, settings.max_chars), forced)
     for item in inputs:
         name = str(item)
-        records = _read_stdin() if name == STDIN else _read_path(name)
+        records = _read_stdin() if name == STDIN else _read_path(name, exclude=exclude)
         for record in records:
             if isinstance(record, InputError):
                 yield record
@@ -178,22 +180,22 @@ def read_inputs(
 # ---------------------------------------------------------------- paths and folders
 
 
-def _read_path(name: str) -> Iterator[_Raw | _LargeText | InputError]:
+def _read_path(name: str, *, exclude: Sequence[str | Path] = ()) -> Iterator[_Raw | _LargeText | InputError]:
     try:
         mode = os.stat(name).st_mode
     except OSError as error:
         yield InputError(name, _os_reason(error))
         return
     if stat.S_ISDIR(mode):
-        for path in _walk(name):
+        for path in _walk(name, exclude=exclude):
             yield from (_read_file(path) if isinstance(path, str) else (path,))
     else:
         yield from _read_file(name)
 
 
-def _walk(folder: str) -> Iterator[str | InputError]:
-    """Files under `folder`, depth first in name order; hidden files and folders skipped."""
-    seen = {os.path.realpath(folder)}
+def _walk(folder: str, *, exclude: Sequence[str | Path] = ()) -> Iterator[str | InputError]:
+    """Files under `folder`, depth first in name order; hidden files and folders, and `exclude`, skipped."""
+    seen = {os.path.realpath(folder), *(os.path.realpath(x) for x in exclude)}
     stack = [folder]
     while stack:
         current = stack.pop()
@@ -392,7 +394,7 @@ def _read_html(data: bytes, path: str) -> _Raw | InputError:
             source=path,
             lang=_html_lang(html),
             warnings=(
-                f"HTML nested {depth} levels deep (the HTML parser stops at {MAX_HTML_DEPTH}): read as plain text, "
+                f"HTML nested {depth} levels deep (the HTML parser drops what lies past 255 levels): read as plain text, "
                 "menus and page furniture included; save the article's text as .txt for a cleaner result",
             ),
         )

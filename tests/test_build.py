@@ -236,3 +236,10 @@ def test_spacy_gets_batches_bounded_by_characters(monkeypatch: pytest.MonkeyPatc
     settings = Settings().with_(max_chars=200, batch_size=16)
     assert len(list(extract.Extractor(settings).pipe(parts))) == 5
     assert seen and max(seen) <= 250, seen
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", ARTICLE_A)
+    build([tmp_path], tmp_path / "out", view=False)
+    report = build([tmp_path], tmp_path / "out", view=False)  # out/store/* now exists under the input folder
+    assert report.skipped == [] and report.articles == 1
