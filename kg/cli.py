@@ -163,6 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KGError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a file the library did not name in a KGError (a full disk, a read-only folder)
+        from kg.fsutil import describe_os_error
+
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"error: {where}{describe_os_error(e)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted: the previous graph files and the store are intact; run the same command again to resume", file=sys.stderr)
         return 130

@@ -185,3 +185,13 @@ def test_a_build_removes_what_a_killed_build_left(tmp_path):
         path.write_text("half")
     assert main(["build", str(src / "a.txt"), "-o", str(out), "--no-view", "-q"]) == 0
     assert [p for p in leftovers if p.exists()] == []
+
+
+def test_an_unwritable_output_folder_is_one_error_line(tmp_path, capsys, monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    code = main(["build", str(tmp_path / "src"), "-o", str(tmp_path / "out"), "-q"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith(f"error: {tmp_path / 'out'}: the disk is full") and "Traceback" not in err
