@@ -11,6 +11,8 @@ graph.html) are written from the store at the end, each atomically.
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     triples: int = 0
+    replaced: int = 0  # older versions of the files read, removed (a new version replaces the old one)
 
     @property
     def ok(self) -> bool:
@@ -44,15 +47,19 @@ class BuildReport:
 
     def summary(self) -> str:
         mods = ", ".join(f"{k.lower()} {v}" for k, v in sorted(self.by_modality.items())) or "none"
+        from kg.progress import plural
+
         lines = [
-            f"built {self.articles} article(s) into {self.out_dir}: {self.entities} entities, "
-            f"{self.relations} statements ({mods}), {self.triples} triples in the store",
+            f"built {plural(self.articles, 'article')} into {self.out_dir}: {plural(self.entities, 'entity', 'entities')}, "
+            f"{plural(self.relations, 'statement')} ({mods}), {plural(self.triples, 'triple')} in the store",
         ]
+        if self.replaced:
+            lines.append(f"replaced {plural(self.replaced, 'older version')} of edited files (removed from the store)")
         if self.skipped:
-            lines.append(f"skipped {len(self.skipped)} input(s):")
+            lines.append(f"skipped {plural(len(self.skipped), 'input')}:")
             lines += [f"  - {e.source}: {e.reason}" for e in self.skipped]
         if self.failed:
-            lines.append(f"failed {len(self.failed)} article(s):")
+            lines.append(f"failed {plural(len(self.failed), 'article')} (not in the store):")
             lines += [f"  - {f}" for f in self.failed]
         for w in self.warnings:
             lines.append(f"warning: {w}")
@@ -125,7 +132,7 @@ def build(
     from kg.gazetteer import default_gazetteer
     from kg.iri import article_iri
     from kg.rdf import article_triples, entities_graph
-    from kg.read import read_inputs
+    from kg.read import InputWarning, read_inputs
     from kg.store import GraphStore
 
     settings = settings or Settings()
@@ -135,7 +142,10 @@ def build(
     merges = MergeReport.load(out / "merges.json")
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(list(inputs), settings=settings, lang=lang):
+        for item in read_inputs(list(inputs), settings=settings, lang=lang, exclude=[out]):
+            if isinstance(item, InputWarning):
+                report.warnings.append(str(item))
+                continue
             if isinstance(item, InputError):
                 report.skipped.append(item)
                 if progress:
@@ -146,23 +156,95 @@ def build(
     if progress:
         progress("total", estimate_articles(inputs))
     with GraphStore.open(out, base=settings.base) as store:
+        remove_staging(out)  # left by a build or export killed mid-write; the store's lock is ours
+        sources: dict[str, str] = {}  # article IRI -> where it was read, every article this build tried to store
+        reasons: dict[str, str] = {}  # article IRI -> why it could not be stored
+        read_from: set[str] = set()  # the source of every article stored (or waiting to be)
         for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
+            iri = article_iri(ex.article.id, base=settings.base)
+            sources[iri] = ex.article.source
             try:
                 triples = article_triples(ex, settings)  # no rdflib Graph per article
-                store.replace_article(article_iri(ex.article.id, base=settings.base), triples)
+                store.replace_article(iri, triples)
             except KGError as e:
-                report.failed.append(f"{ex.article.source}: {e}")
+                reasons[iri] = str(e)
                 continue
-            report.articles += 1
+            reasons.pop(iri, None)
+            read_from.add(ex.article.source)
             merges.add(ex)
             if progress:
                 progress("article", 1)
-        keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
-        store.set_entities(entities_graph(keys, default_gazetteer(), settings))
-        _count(store, report, settings)
-        write_outputs(store, out, settings=settings, view=view, report=report)
-        merges.save(out / "merges.json", keep=set(a.id for a in store.articles()))
+        _count_stored(store, report, sources, reasons)
+        report.replaced = _drop_older_versions(store, set(sources), read_from)
+        if report.articles:
+            keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
+            store.set_entities(entities_graph(keys, default_gazetteer(), settings))
+            _count(store, report, settings)
+            write_outputs(store, out, settings=settings, view=view, report=report)
+            merges.save(out / "merges.json", keep=set(a.id for a in store.articles()))
+        else:
+            report.warnings.append(f"nothing was built: the graph files in {out} were left as they were")
     return report
+
+
+def _count_stored(store, report: BuildReport, sources: dict[str, str], reasons: dict[str, str]) -> None:
+    """Count the articles that are in the store, read back from it, and list the others with the reason.
+
+    New articles wait in batches: one whose batch could not be written (a full disk) is known only
+    once the batch is tried (`GraphStore.take_lost`), so the count is made at the end, from the store.
+    """
+    for iri, reason in store.take_lost().items():
+        reasons[iri] = f"not stored: {reason}"
+    for iri, source in sources.items():
+        if store.has_article(iri):
+            report.articles += 1
+        else:
+            report.failed.append(f"{source}: {reasons.get(iri, 'not in the store after the build')}")
+
+
+def source_file(source: str) -> str:
+    """The file an article was read from: its source without `#partN` or a JSON Lines `:line`.
+
+    >>> source_file("news/a.txt#part2"), source_file("feed.jsonl:12#part1"), source_file("b.md")
+    ('news/a.txt', 'feed.jsonl', 'b.md')
+    """
+    file = re.sub(r"#part\d+$", "", source)
+    match = re.fullmatch(r"(.+\.jsonl):\d+", file, flags=re.IGNORECASE)
+    return os.path.normpath(match.group(1) if match else file)
+
+
+def _drop_older_versions(store, built: set[str], read_from: set[str]) -> int:
+    """Remove the articles an earlier build read from the files this build read, that this build did
+    not produce: a new version of a file replaces the old one (an edited article, a file cut into
+    fewer parts, a JSON Lines file with lines gone). Returns how many were removed."""
+    files = {source_file(src) for src in read_from if src != "-"}
+    if not files:
+        return 0
+    stale = [
+        info.iri
+        for info in store.articles()
+        if info.file_name and info.iri not in built and source_file(info.file_name) in files
+    ]
+    for iri in stale:
+        store.remove_article(iri)
+    return len(stale)
+
+
+def remove_staging(out: Path) -> list[Path]:
+    """Remove staging files a killed build, `kg remove` or export left in `out` (never a live writer's)."""
+    from kg.fsutil import remove_stale_staging
+
+    removed = remove_stale_staging(out)
+    # write_outputs' staged exports (only a writer holding the store's lock writes them), and the
+    # temporary files of geokg versions that did not put the writer's pid in their names
+    legacy = re.compile(r"\.(?:\.?graph\.(?:ttl|trig|html)(?:\.new)?|merges\.json)\.[a-z0-9_]{8}\.tmp")
+    for path in [*out.glob(".graph.*.new"), *(p for p in out.glob(".*.tmp") if legacy.fullmatch(p.name))]:
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, report: BuildReport | None = None) -> list[Path]:
@@ -174,19 +256,32 @@ def write_outputs(store, out: Path, *, settings: Settings, view: bool = True, re
     """
     import os
 
-    staged: list[tuple[Path, Path]] = []
-    for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
-        tmp = out / f".{name}.new"
-        store.dump(tmp, fmt)
-        staged.append((tmp, out / name))
-    if view:
-        from kg.view import write_view
+    from kg.fsutil import WriteError, describe_os_error
 
-        tmp = out / ".graph.html.new"
-        write_view(store.raw, tmp, lang=settings.default_lang)
-        staged.append((tmp, out / "graph.html"))
-    for tmp, final in staged:
-        os.replace(tmp, final)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
+            tmp = out / f".{name}.new"
+            staged.append((tmp, out / name))
+            store.dump(tmp, fmt)
+        if view:
+            from kg.view import write_view
+
+            tmp = out / ".graph.html.new"
+            staged.append((tmp, out / "graph.html"))
+            write_view(store.raw, tmp, lang=settings.default_lang)
+    except BaseException:
+        # a full disk or an interruption: nothing staged stays behind, the previous files are intact
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    try:
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    except OSError as e:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise WriteError(f"cannot rename the new graph files into {out}: {describe_os_error(e)}") from e
     written = [final for _, final in staged]
     if report is not None:
         report.outputs = written

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from kg import cli_store, cli_view
 from kg.errors import KGError
 from kg.iri import DEFAULT_BASE
+from kg.progress import plural
 
 if TYPE_CHECKING:
     from kg.settings import Settings
@@ -61,12 +62,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     for err in report.skipped:
         print(f"skipped {err.source}: {err.reason}", file=sys.stderr)
-    if not args.quiet:
+    if args.quiet:
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    else:
         print(report.summary())
     if report.articles == 0:
         print("error: nothing could be built from the inputs given", file=sys.stderr)
         return 1
-    if args.strict and (report.skipped or report.failed):
+    if report.failed:
+        print(f"error: {plural(len(report.failed), 'article')} could not be stored (listed above); "
+              "fix the cause and run the same command again", file=sys.stderr)
+        return 1
+    if args.strict and report.skipped:
         print("error: --strict: some inputs were skipped", file=sys.stderr)
         return 1
     return 0
@@ -104,8 +112,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def add_validate(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="check a graph against ontology/shapes.ttl (SHACL)")
-    p.add_argument("target", help="a build DIR or an RDF file")
+    p = sub.add_parser(
+        "validate",
+        help="check a graph against ontology/shapes.ttl (SHACL)",
+        description="Check a build DIR (its graph.trig) or an RDF file against the SHACL shapes "
+        "ontology/shapes.ttl, with the ontology and RDFS inference. Prints 'conforms' (exit code 0) "
+        "or the violations (exit code 1).",
+    )
+    p.add_argument("target", help="a build DIR or an RDF file (.ttl .nt .trig .nq .jsonld)")
     p.set_defaults(func=cmd_validate)
 
 
@@ -121,9 +135,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def add_eval(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="score extraction against a gold JSONL file (precision, recall, F1)")
-    p.add_argument("gold", help="gold JSONL (DESIGN.md format, with a 'text' field per article)")
-    p.add_argument("--format", choices=["table", "json"], default="table")
+    p = sub.add_parser(
+        "eval",
+        help="score extraction against a gold JSONL file (precision, recall, F1)",
+        description="Extract relations and entities from the text of each gold article and score them against "
+        "the gold: precision, recall and F1, strict and lenient, per relation and overall. The gold sets of "
+        "bench/gold/ are examples of the format (described in bench/gold/README.md).",
+    )
+    p.add_argument("gold", help="gold JSONL, one article per line with its 'text' (format: bench/gold/README.md)")
+    p.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
     p.add_argument("--no-details", action="store_true", help="do not list misses and false positives")
     p.add_argument("--relations-only", action="store_true", help="skip the entity scores")
     p.set_defaults(func=cmd_eval)
@@ -161,6 +181,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except KGError as e:
         print(f"error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # a file the library did not name in a KGError (a full disk, a read-only folder)
+        from kg.fsutil import describe_os_error
+
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"error: {where}{describe_os_error(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted: the previous graph files and the store are intact; run the same command again to resume", file=sys.stderr)

@@ -239,7 +239,7 @@ def _gold_facts(item: dict[str, Any], where: str) -> list[GoldFact]:
         try:
             s, p, o = g["s"], g["p"], g["o"]
         except (KeyError, TypeError):
-            raise InputError(where, f"gold item {i} needs 's', 'p' and 'o' (DESIGN.md gold format)") from None
+            raise InputError(where, f"gold item {i} needs 's', 'p' and 'o' (gold format: bench/gold/README.md)") from None
         if p not in RELATIONS:
             raise InputError(
                 where, f"gold item {i}: unknown relation {p!r}; known relations: {', '.join(sorted(RELATIONS))}"
@@ -277,7 +277,7 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     """The gold items of a JSONL file, each with `_line` (its line number)."""
     if not path.is_file():
         raise InputError(
-            str(path), "no such gold file; give a JSONL file in the DESIGN.md gold format (see bench/gold/)"
+            str(path), "no such gold file; give a JSONL file in the gold format of bench/gold/README.md"
         )
     items = []
     with path.open(encoding="utf-8") as fh:
@@ -718,7 +718,7 @@ def format_report(report: EvalReport, *, fmt: str = "table", details: bool = Tru
         raise ValueError(f"unknown format {fmt!r}; use 'table' or 'json'")
     out: list[str] = []
     out.append(
-        f"{report.source or 'gold'}: {report.articles} articles, {report.gold_facts} gold facts ({report.gold_required} required)"
+        f"{report.source or 'gold'}: {report.articles} article{'' if report.articles == 1 else 's'}, {report.gold_facts} gold facts ({report.gold_required} required)"
     )
     out.append("")
     out.append("Relations (produced facts = asserted + reported statements)")

@@ -17,17 +17,18 @@ NETWORK_FORMATS = ("graphml", "gexf")  # kg.network.NETWORK_FORMATS, without imp
 EXPORT_FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS)
 
 
-def export(directory: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str], *, lang: str = "en") -> Path:
+def export(directory: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str], *, lang: str = "en", wait: float = 0) -> Path:
     """Write the graph of build `directory` to `out` in `fmt`; returns the path written.
 
     ttl, nt, jsonld: the union of all graphs; trig, nq: one named graph per article plus the
-    entities graph; graphml, gexf: the entity network (labels in `lang`).
+    entities graph; graphml, gexf: the entity network (labels in `lang`). A build in progress
+    in `directory` is refused, after waiting up to `wait` seconds for it to finish.
     """
     fmt = fmt.lower().lstrip(".")
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
     target = Path(out)
-    with GraphStore.open(directory, read_only=True) as store:
+    with GraphStore.open(directory, read_only=True, wait=wait) as store:
         if fmt in RDF_FORMATS:
             store.dump(target, fmt)
             return target

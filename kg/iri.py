@@ -111,6 +111,15 @@ def entities_graph_iri(*, base: str = DEFAULT_BASE) -> str:
     return base + ENTITIES_GRAPH
 
 
+def build_entities_graph_iri(build_id: str, *, base: str = DEFAULT_BASE) -> str:
+    """The graph a pushed build's entity descriptions go to in a shared remote store (`kg push`).
+
+    >>> build_entities_graph_iri("b1")
+    'https://w3id.org/geokg/id/graph/entities/b1'
+    """
+    return f"{entities_graph_iri(base=base)}/{build_id}"
+
+
 def geonames_iri(geonames_id: int | str) -> str:
     """The GeoNames IRI of a place: `geonames_iri(2440476)` -> 'https://sws.geonames.org/2440476/'."""
     return GEONAMES.format(geonames_id)

@@ -7,6 +7,15 @@ import time
 from typing import Any
 
 
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """`n` and the noun, plural when n != 1.
+
+    >>> plural(1, "article"), plural(3, "article"), plural(0, "entity", "entities")
+    ('1 article', '3 articles', '0 entities')
+    """
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+
+
 class Progress:
     """Counts articles done and skipped, shows the rate; a context manager."""
 

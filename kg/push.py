@@ -11,7 +11,17 @@ which were not.
 Graphs removed locally (`kg remove`, or articles that left the inputs) are deleted remotely: the
 build directory keeps, in `pushed.json`, the graphs last pushed to each endpoint, and a push
 DELETEs those of them that are no longer in the store (after sending the others). Graphs the
-remote store got from anywhere else are never touched.
+remote store got from anywhere else are never touched. The record is keyed by the endpoint
+normalised (`endpoint_key`: scheme, host in lower case with localhost, 127.0.0.1 and ::1 as one,
+port, path as given), so `http://127.0.0.1:7878/store` and `http://localhost:7878/store` are one store.
+
+Several build directories may push to one store: article graphs are named by their content, so two
+builds holding an article send the same graph; the entity descriptions, which each build computes
+from its own articles, go to a graph of that build's own, `<base>graph/entities/<build id>` (the
+id is made at the first push and kept in `pushed.json`), so no build overwrites another's. The
+remote store must query the union of its named graphs as its default graph (Oxigraph:
+`serve --union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`), as the graphs land in named
+graphs only.
 
 For an Oxigraph server the endpoint is `http://HOST:PORT/store`; for Fuseki `http://HOST:PORT/DATASET/data`.
 """
@@ -25,17 +35,19 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import RemoteError
+from kg import iri
+from kg.errors import KGError, RemoteError
 from kg.fsutil import atomic_open
 from kg.store import GraphStore
 
 CONTENT_TYPE = "application/n-triples"
 
 
-PUSHED_FILE = "pushed.json"  # in the build directory: {endpoint: [graph IRIs last pushed there]}
+PUSHED_FILE = "pushed.json"  # in the build directory: {"build": id, "endpoints": {endpoint key: [graph IRIs]}}
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,7 @@ def push(
     user: str | None = None,
     password: str | None = None,
     timeout: float = 30,
+    wait: float = 0,
 ) -> PushReport:
     """PUT every named graph of the build `directory` to the Graph Store Protocol `endpoint`."""
     _check_url(endpoint)
@@ -74,13 +87,21 @@ def push(
         headers["Authorization"] = f"Basic {token}"
 
     # 1. serialise everything
-    with GraphStore.open(directory, read_only=True) as store:
+    record = _load_pushed(directory)
+    key = endpoint_key(endpoint)
+    pushed = record["endpoints"]
+    with GraphStore.open(directory, read_only=True, wait=wait) as store:
+        entities = store.entities_graph
         payloads = [
-            (name, store.serialize_graph(name, "nt"), len(store.graph_triples(name))) for name in store.graph_names()
+            (
+                iri.build_entities_graph_iri(record["build"], base=store.base) if name == entities else name,  # this build's own entities graph
+                store.serialize_graph(name, "nt"),
+                len(store.graph_triples(name)),
+            )
+            for name in store.graph_names()
         ]
-    pushed = _load_pushed(directory)
     local = {name for name, _, _ in payloads}
-    stale = [g for g in pushed.get(endpoint, []) if g not in local]
+    stale = [g for g in pushed.get(key, []) if g not in local]
     # 2. probe the endpoint
     probe(endpoint, headers=headers, timeout=timeout)
     # 3. send
@@ -112,7 +133,7 @@ def push(
             _send(request, timeout)
         except _HTTPStatus as e:
             if e.code != 404:  # 404: already gone
-                _save_pushed(directory, {**pushed, endpoint: sorted(local | set(stale) - set(deleted))})
+                _save_pushed(directory, record, {**pushed, key: sorted(local | set(stale) - set(deleted))})
                 raise PushError(
                     f"push to {endpoint}: every graph was sent, but deleting the removed graph {graph} failed: {e}. "
                     "Run `kg push` again to retry the deletions",
@@ -120,30 +141,72 @@ def push(
                     pending=(),
                 ) from e
         deleted.append(graph)
-    note = _save_pushed(directory, {**pushed, endpoint: sorted(local)})
+    note = _save_pushed(directory, record, {**pushed, key: sorted(local)})
     return PushReport(endpoint, tuple(sent), total, tuple(deleted), note)
 
 
-def _load_pushed(directory: str | os.PathLike[str]) -> dict[str, list[str]]:
+def endpoint_key(endpoint: str) -> str:
+    """The endpoint as the push record knows it: one key per store, however its URL is written.
+
+    >>> endpoint_key("HTTP://LocalHost:7878/store")
+    'http://localhost:7878/store'
+    >>> endpoint_key("http://127.0.0.1:7878/store") == endpoint_key("http://[::1]:7878/store")
+    True
+    >>> endpoint_key("https://example.org/ds/data?x=1")
+    'https://example.org:443/ds/data?x=1'
+    """
+    parts = urllib.parse.urlsplit(endpoint.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host in ("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1") or host.startswith("127."):
+        host = "localhost"
+    elif ":" in host:
+        host = f"[{host}]"
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    except ValueError:
+        port = None
+    path = urllib.parse.unquote(parts.path) or "/"  # a trailing slash is kept: servers tell them apart
+    return f"{scheme}://{host}:{port}{urllib.parse.quote(path)}" + (f"?{parts.query}" if parts.query else "")
+
+
+def _load_pushed(directory: str | os.PathLike[str]) -> dict:
+    """The push record: {"build": this build's id, "endpoints": {endpoint key: [graphs pushed there]}}.
+
+    Older records (a bare {endpoint URL: [graphs]}) are read too, their URLs normalised.
+    """
     path = Path(directory) / PUSHED_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return {}
+        data = {}
     except (OSError, ValueError) as e:
         raise RemoteError(f"{path} is unreadable ({e}); delete it (graphs removed locally will then stay remotely)") from e
-    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+    if isinstance(data, dict) and "endpoints" in data:
+        build_id, endpoints = data.get("build"), data["endpoints"]
+    else:
+        build_id, endpoints = None, data
+    if (
+        not isinstance(endpoints, dict)
+        or not all(isinstance(v, list) for v in endpoints.values())
+        or not (build_id is None or (isinstance(build_id, str) and build_id.isalnum()))
+    ):
         raise RemoteError(f"{path} is not a geokg push record; delete it (graphs removed locally will then stay remotely)")
-    return {str(k): [str(g) for g in v] for k, v in data.items()}
+    merged: dict[str, list[str]] = {}
+    for url, graphs in endpoints.items():
+        known = merged.setdefault(endpoint_key(str(url)), [])
+        known.extend(g for g in map(str, graphs) if g not in known)
+    return {"build": build_id or uuid.uuid4().hex[:16], "endpoints": merged}
 
 
-def _save_pushed(directory: str | os.PathLike[str], pushed: dict[str, list[str]]) -> str | None:
+def _save_pushed(directory: str | os.PathLike[str], record: dict, endpoints: dict[str, list[str]]) -> str | None:
     """Write the push record; a message instead of an error when the directory is read-only."""
     path = Path(directory) / PUSHED_FILE
+    data = {"build": record["build"], "endpoints": endpoints}
     try:
         with atomic_open(path) as f:
-            f.write((json.dumps(pushed, indent=1, sort_keys=True) + "\n").encode("utf-8"))
-    except OSError as e:
+            f.write((json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    except (OSError, KGError) as e:
         return f"could not record the push in {path} ({e}): graphs removed locally later will stay remotely"
     return None
 

@@ -32,7 +32,7 @@ from kg import iri
 from kg.errors import DataFileError, QueryError, QueryFileError, StoreError
 from kg.iri import DEFAULT_BASE, prefixes
 from kg.rdf import RDF_TYPE, geo, load_rdf
-from kg.store import STORE_DIRNAME, GraphStore
+from kg.store import STORE_DIRNAME, GraphStore, wait_for_writer
 
 FORMATS = ("table", "csv", "json", "tsv")
 TABLE_CELL_WIDTH = 80  # longer cells are cut with "…" in the table format (use csv/json for full text)
@@ -158,11 +158,18 @@ def run_query(
     *,
     params: Mapping[str, str] | None = None,
     base: str | None = None,
+    isolated: bool = False,
+    timeout: float | None = None,
+    wait: float = 0,
 ) -> QueryResult:
     """Run `sparql` over the union of all graphs of `target` (a build DIR or an RDF file).
 
     `params` bind variables `?name` to string literals (see the module docstring); parameters
     the query declares in `# param:` comments get their default when not given.
+    `isolated`: run it in a child process (`kg.isolated`), stopped after `timeout` seconds, so
+    that an Oxigraph crash or a runaway sort is a QueryError, never the end of this process
+    (`kg query` always does). A build DIR being written by another process is refused, after
+    waiting up to `wait` seconds for the writer to finish.
     """
     path = Path(target)
     bindings = _bindings(sparql, params or {})
@@ -172,6 +179,15 @@ def run_query(
                 f"{path} is not a geokg build directory (no {STORE_DIRNAME}/ inside); "
                 f"build one with `kg build INPUT... -o {path}`, or query an RDF file"
             )
+        try:
+            wait_for_writer(path, wait=wait)
+        except StoreError as e:
+            raise QueryError(str(e)) from e
+    elif not path.is_file():
+        raise QueryError(f"{path} does not exist; give a build directory (with {STORE_DIRNAME}/) or an RDF file")
+    if isolated:
+        return _run_isolated(path, sparql, bindings, base=base, timeout=timeout)
+    if path.is_dir():
         try:
             with GraphStore.open(path, read_only=True, base=base) as store:
                 return _materialise(store.query(sparql, substitutions=bindings), store.base)
@@ -185,8 +201,29 @@ def run_query(
             raise QueryError(f"invalid SPARQL: {e}") from e
         except (OSError, ValueError, RuntimeError, TypeError) as e:
             raise QueryError(f"the query failed: {e}") from e
-        return _materialise(result, file_base)
-    raise QueryError(f"{path} does not exist; give a build directory (with {STORE_DIRNAME}/) or an RDF file")
+    return _materialise(result, file_base)
+
+
+def _run_isolated(
+    path: Path, sparql: str, bindings: dict[ox.Variable, Any] | None, *, base: str | None, timeout: float | None
+) -> QueryResult:
+    from kg.isolated import ask_child, start_child
+
+    child = start_child(path, base=base)
+    substitutions = {k.value: v.value for k, v in (bindings or {}).items()}
+    reply = ask_child(child, sparql, timeout=timeout, substitutions=substitutions)
+    if reply.status == 503 and timeout is not None and "longer than" in reply.message:
+        raise QueryError(f"{reply.message}; narrow the query (LIMIT, more specific patterns) or raise --timeout")
+    if reply.status != 200:
+        raise QueryError(reply.message)
+    try:
+        if reply.kind == "graph":
+            parsed: Any = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(reply.body, ox.RdfFormat.N_TRIPLES)]
+        else:
+            parsed = ox.parse_query_results(reply.body, ox.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError) as e:
+        raise QueryError(f"the query's results could not be read back: {e}") from e
+    return _materialise(parsed, reply.base)
 
 
 def _bindings(sparql: str, params: Mapping[str, str]) -> dict[ox.Variable, Any] | None:

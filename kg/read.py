@@ -24,6 +24,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.clean import clean
@@ -98,6 +99,20 @@ class NotText(ValueError):
 
 
 @dataclass(frozen=True)
+class InputWarning:
+    """Something in an input that was read, but not as its author may have meant (names the file).
+
+    Yielded in the stream of `read_inputs` before the file's articles; never raised.
+    """
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class _Raw:
     """What a format reader found, before cleaning, language and identity."""
 
@@ -108,6 +123,15 @@ class _Raw:
     url: str | None = None
     lang: str | None = None
     publisher: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _LargeText:
+    """A `.txt` file too large to hold whole: read twice, in blocks, by `_large_text_articles`."""
+
+    path: str
+    encoding: str
 
 
 @dataclass(frozen=True)
@@ -123,15 +147,19 @@ def read_inputs(
     *,
     settings: Settings,
     lang: str | None = None,
-) -> Iterator[Article | InputError]:
+    exclude: Sequence[str | Path] = (),
+) -> Iterator[Article | InputError | InputWarning]:
     """Articles from files, folders (recursive, sorted, hidden entries skipped) and `-` (stdin).
 
     Formats by extension: `.txt`, `.md` (optional front matter), `.html`/`.htm`,
     `.jsonl` (one article per line). Everything that cannot be read is yielded as an
-    `InputError` naming the file (and line) and the reason. `lang` forces the language of
+    `InputError` naming the file (and line) and the reason; what is read only in part or
+    otherwise than written (HTML too deeply nested, broken front matter) gives an `InputWarning`
+    before the file's articles. `lang` forces the language of
     every article (it must be one of `settings.languages`); by default the declared
     language is used, else the detected one. Articles longer than `settings.max_chars`
-    are split by paragraphs into parts ("path#part2").
+    are split by paragraphs into parts ("path#part2"). Folders in `exclude` (the build's own
+    output folder) are never walked into.
     """
     forced = normalize_language(lang) if lang is not None else None
     if forced is not None:
@@ -139,10 +167,12 @@ def read_inputs(
     context = _Context(settings.languages, settings.default_lang, max(1, settings.max_chars), forced)
     for item in inputs:
         name = str(item)
-        records = _read_stdin() if name == STDIN else _read_path(name)
+        records = _read_stdin() if name == STDIN else _read_path(name, exclude=exclude)
         for record in records:
             if isinstance(record, InputError):
                 yield record
+            elif isinstance(record, _LargeText):
+                yield from _large_text_articles(record, context)
             else:
                 yield from _articles(record, context)
 
@@ -150,22 +180,22 @@ def read_inputs(
 # ---------------------------------------------------------------- paths and folders
 
 
-def _read_path(name: str) -> Iterator[_Raw | InputError]:
+def _read_path(name: str, *, exclude: Sequence[str | Path] = ()) -> Iterator[_Raw | _LargeText | InputError]:
     try:
         mode = os.stat(name).st_mode
     except OSError as error:
         yield InputError(name, _os_reason(error))
         return
     if stat.S_ISDIR(mode):
-        for path in _walk(name):
+        for path in _walk(name, exclude=exclude):
             yield from (_read_file(path) if isinstance(path, str) else (path,))
     else:
         yield from _read_file(name)
 
 
-def _walk(folder: str) -> Iterator[str | InputError]:
-    """Files under `folder`, depth first in name order; hidden files and folders skipped."""
-    seen = {os.path.realpath(folder)}
+def _walk(folder: str, *, exclude: Sequence[str | Path] = ()) -> Iterator[str | InputError]:
+    """Files under `folder`, depth first in name order; hidden files and folders, and `exclude`, skipped."""
+    seen = {os.path.realpath(folder), *(os.path.realpath(x) for x in exclude)}
     stack = [folder]
     while stack:
         current = stack.pop()
@@ -195,7 +225,7 @@ def _walk(folder: str) -> Iterator[str | InputError]:
         stack.extend(reversed(subfolders))
 
 
-def _read_file(path: str) -> Iterator[_Raw | InputError]:
+def _read_file(path: str) -> Iterator[_Raw | _LargeText | InputError]:
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in SUPPORTED_EXTENSIONS:
         kind = f"'{suffix}'" if suffix else "without an extension"
@@ -209,6 +239,11 @@ def _read_file(path: str) -> Iterator[_Raw | InputError]:
         if suffix == ".jsonl":
             yield from _read_jsonl(path)
             return
+        if suffix == ".txt" and os.stat(path).st_size > LARGE_FILE_BYTES:
+            encoding = _stream_encoding(path)
+            if encoding is not None:
+                yield _LargeText(path, encoding)
+                return
         data = Path(path).read_bytes()
     except OSError as error:
         yield InputError(path, _os_reason(error))
@@ -347,6 +382,22 @@ def _read_html(data: bytes, path: str) -> _Raw | InputError:
     match = _HTML_CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii", "replace") if match else None
     html = decode_bytes(data, declared=declared)
+    depth = html_depth(html)
+    if depth >= MAX_HTML_DEPTH:
+        # libxml2 (under trafilatura and lxml) stops at 255 nested elements and drops the rest of
+        # the page, body text included: read the page's text with the standard library's parser
+        text = html_text(html)
+        if not any(len(line.split()) >= MIN_HTML_LINE_WORDS for line in text.split("\n")):
+            return InputError(path, f"no text found in the HTML page (elements nested {depth} levels deep)")
+        return _Raw(
+            text=text,
+            source=path,
+            lang=_html_lang(html),
+            warnings=(
+                f"HTML nested {depth} levels deep (the HTML parser drops what lies past 255 levels): read as plain text, "
+                "menus and page furniture included; save the article's text as .txt for a cleaner result",
+            ),
+        )
     try:
         import trafilatura  # heavy import, only when an HTML file is read
 
@@ -360,28 +411,105 @@ def _read_html(data: bytes, path: str) -> _Raw | InputError:
     # trafilatura falls back to any text on the page; menu items alone are not an article.
     if not any(len(line.split()) >= MIN_HTML_LINE_WORDS for line in text.split("\n")):
         return InputError(path, "no main text found in the HTML page")
-    lang = None
-    head = html[:20_000]
-    for pattern in _HTML_LANG:
-        found = pattern.search(head)
-        if found:
-            lang = found.group(1)
-            break
     return _Raw(
         text=text,
         source=path,
         title=document.title,
         date=document.date,
         url=document.url,
-        lang=lang,
+        lang=_html_lang(html),
         publisher=document.sitename,
     )
 
 
-def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
+def _html_lang(html: str) -> str | None:
+    head = html[:20_000]
+    for pattern in _HTML_LANG:
+        found = pattern.search(head)
+        if found:
+            return found.group(1)
+    return None
+
+
+# libxml2's limit is 256 nested elements; a page near it loses its deepest text
+MAX_HTML_DEPTH = 250
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SKIP = frozenset("script style noscript template svg head nav footer aside form button select".split())
+_BLOCK = frozenset(
+    "address article blockquote br dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 header hr li main ol p pre "
+    "section table td th tr ul title".split()
+)
+
+
+class _Depth(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag not in _VOID:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID:
+            self.depth = max(0, self.depth - 1)
+
+
+def html_depth(html: str) -> int:
+    """How deeply elements nest in `html` (unclosed ones count as open).
+
+    >>> html_depth("<div><div><p>a</p></div><br></div>")
+    3
+    """
+    parser = _Depth()
+    parser.feed(html)
+    parser.close()
+    return parser.deepest
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in _SKIP and tag not in _VOID:
+            self.skipping.append(tag)
+        elif tag in _BLOCK:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
+        elif tag in _BLOCK:
+            self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.out.append(data)
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML page, one block per line, scripts, styles and navigation left out; any depth.
+
+    >>> html_text("<div><nav>Menu</nav><p>Le Niger <b>rompt</b>.</p><script>x()</script></div>")
+    'Le Niger rompt.'
+    """
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def parse_front_matter(text: str, *, problems: list[str] | None = None) -> tuple[dict[str, str], str]:
     """Simple `key: value` front matter between `---` lines, and the rest of the text.
 
     Only scalar values are read (lists and nested blocks are ignored); keys are lower-cased.
+    What is not valid front matter (a line that is not `key: value`, an unclosed quote, a block
+    that is never closed) is skipped, and said in `problems` when a list is given.
 
     >>> parse_front_matter('---\\ntitle: "Niger : rupture"\\ndate: 2025-03-14\\n---\\nTexte.')
     ({'title': 'Niger : rupture', 'date': '2025-03-14'}, 'Texte.')
@@ -395,15 +523,26 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
         if lines[end].strip() in ("---", "..."):
             break
     else:
-        return {}, text  # no closing line: a horizontal rule, not front matter
+        # no closing line: a horizontal rule, not front matter, unless it reads like front matter
+        if problems is not None and len(lines) > 1 and _FRONT_MATTER_LINE.fullmatch(lines[1]):
+            problems.append("front matter opened by '---' on line 1 is never closed by a '---' line: read as text")
+        return {}, text
     meta: dict[str, str] = {}
-    for line in lines[1:end]:
-        if line[:1].isspace() or line.lstrip().startswith(("#", "-")):
+    for number, line in enumerate(lines[1:end], 2):
+        if not line.strip() or line[:1].isspace() or line.lstrip().startswith(("#", "-")):
             continue  # nested values, list items, comments
         match = _FRONT_MATTER_LINE.fullmatch(line)
-        if not match or not match.group(2):
+        if not match:
+            if problems is not None:
+                problems.append(f"front matter line {number} is not `key: value`, ignored: {line.strip()[:60]!r}")
+            continue
+        if not match.group(2):
             continue
         value = match.group(2)
+        if value[0] in "\"'" and (len(value) < 2 or value[-1] != value[0]):
+            if problems is not None:
+                problems.append(f"front matter line {number} opens a quote it never closes, ignored: {line.strip()[:60]!r}")
+            continue
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1].replace('\\"', '"')
         meta[match.group(1).lower()] = value
@@ -456,10 +595,20 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None]:
 
 
 def _read_markdown(text: str, path: str) -> _Raw:
-    meta, body = parse_front_matter(text.lstrip("\ufeff"))
+    problems: list[str] = []
+    meta, body = parse_front_matter(text.lstrip("\ufeff"), problems=problems)
     plain, heading = markdown_to_text(body)
     fields = _metadata(meta)
-    return _Raw(text=plain, source=path, title=fields.get("title") or heading, **{k: v for k, v in fields.items() if k != "title"})
+    return _Raw(
+        text=plain,
+        source=path,
+        title=fields.get("title") or heading,
+        date=fields.get("date"),
+        url=fields.get("url"),
+        lang=fields.get("lang"),
+        publisher=fields.get("publisher"),
+        warnings=tuple(f"{p}; fix the front matter (YAML `key: value` lines between two '---' lines)" for p in problems),
+    )
 
 
 def _metadata(record: Mapping[str, object]) -> dict[str, str]:
@@ -519,7 +668,16 @@ def _jsonl_records(
             reason = "missing 'text' field" if text is None else "'text' must be a string"
             yield InputError(where, f"{reason}; each line needs {{\"text\": ...}}")
             continue
-        yield _Raw(text=text, source=where, **_metadata(record))
+        fields = _metadata(record)
+        yield _Raw(
+            text=text,
+            source=where,
+            title=fields.get("title"),
+            date=fields.get("date"),
+            url=fields.get("url"),
+            lang=fields.get("lang"),
+            publisher=fields.get("publisher"),
+        )
     if not any_line:
         yield InputError(source, empty_reason)
 
@@ -572,7 +730,9 @@ def _read_stdin() -> Iterator[_Raw | InputError]:
 # ---------------------------------------------------------------- records -> articles
 
 
-def _articles(raw: _Raw, context: _Context) -> Iterator[Article | InputError]:
+def _articles(raw: _Raw, context: _Context) -> Iterator[Article | InputError | InputWarning]:
+    for warning in raw.warnings:
+        yield InputWarning(raw.source, warning)
     declared = normalize_language(raw.lang)
     text = clean(raw.text, lang=declared if declared in context.supported else None)
     if not text:
@@ -612,6 +772,127 @@ def _articles(raw: _Raw, context: _Context) -> Iterator[Article | InputError]:
             publisher=publisher,
             content_hash=content_hash(part),
         )
+
+
+# A .txt file larger than this is read in blocks, twice (identity, then parts), never held whole:
+# memory is bounded by the part (Settings.max_chars), not by the file (issue 15: a 20 MB file).
+LARGE_FILE_BYTES = 2_000_000
+_READ_CHARS = 65_536
+
+
+def _stream_encoding(path: str) -> str | None:
+    """The encoding to stream a large text file with (UTF-8, or UTF-16/32 with a BOM), or None to read it whole."""
+    with open(path, "rb") as f:
+        sample = f.read(_SAMPLE)
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    try:
+        decode_bytes(sample)  # empty or binary: NotText
+        codecs.getincrementaldecoder("utf-8")().decode(sample)  # a character cut at the sample's end is fine
+    except (NotText, UnicodeDecodeError):
+        return None  # binary, or another encoding: the whole-file path detects and reports it
+    return "utf-8"
+
+
+def _blocks(path: str, encoding: str, size: int) -> Iterator[str]:
+    """The text of `path` in blocks of about `size` characters, cut between paragraphs where it can."""
+    buffer = ""
+    with open(path, encoding=encoding, newline=None) as f:
+        while chunk := f.read(_READ_CHARS):
+            buffer += chunk
+            while len(buffer) >= size:
+                cut = buffer.rfind("\n\n", 0, size)
+                if cut <= 0:
+                    cut = buffer.rfind("\n", 0, size)
+                if cut <= 0:
+                    cut = buffer.rfind(" ", 0, size)
+                if cut <= 0:
+                    cut = size
+                yield buffer[:cut]
+                buffer = buffer[cut:]
+    if buffer:
+        yield buffer
+
+
+def _large_text_articles(large: _LargeText, context: _Context) -> Iterator[Article | InputError | InputWarning]:
+    """Articles (parts) of a large .txt file, with at most a block and a part in memory at a time.
+
+    First pass: the identity (a hash of the whole cleaned text), the length, and the language and
+    title from the first block. Second pass: the parts, cut as `split_text` cuts them.
+    """
+    import hashlib
+
+    def cleaned() -> Iterator[str]:
+        for block in _blocks(large.path, large.encoding, context.max_chars):
+            text = clean(block)  # as `_articles` cleans a .txt file: no declared language
+            if text:
+                yield text
+
+    digest = hashlib.sha256(b"\n")  # article_id(text, publisher=None) hashes "\n" + text
+    first: str | None = None
+    length = 0
+    try:
+        for text in cleaned():
+            digest.update((("\n\n" if first is not None else "") + text).encode("utf-8", "surrogatepass"))
+            length += len(text) + (2 if first is not None else 0)
+            if first is None:
+                first = text
+    except (OSError, UnicodeDecodeError) as error:
+        reason = _os_reason(error) if isinstance(error, OSError) else f"undecodable: not {large.encoding} ({error.reason})"
+        yield InputError(large.path, reason)
+        return
+    if first is None:
+        yield InputError(large.path, "no text left after removing boilerplate and blank lines")
+        return
+    if length <= context.max_chars:
+        yield from _articles(_Raw(text=first, source=large.path), context)
+        return
+    if context.lang is not None:
+        lang = context.lang
+    else:
+        lang, confidence = detect_language(first, supported=context.supported, default=context.default_lang)
+        try:
+            check_language(lang, context.supported)
+        except LanguageError as error:
+            yield InputError(large.path, f"{error} (language detected, confidence {confidence:.2f})")
+            return
+    title = headline(first)
+    whole = digest.hexdigest()[:16]
+    number = 0
+    current: list[str] = []
+    size = 0
+
+    def part(text: str) -> Article:
+        return Article(
+            id=f"{whole}-part{number}",
+            text=text,
+            source=f"{large.path}#part{number}",
+            lang=lang,
+            title=title,
+            content_hash=content_hash(text),
+        )
+
+    # split_text over "\n\n".join(blocks), one block at a time
+    try:
+        for index, text in enumerate(cleaned()):
+            for paragraph in ([""] if index else []) + text.split("\n"):
+                long = len(paragraph) > context.max_chars
+                for piece in _split_paragraph(paragraph, context.max_chars) if long else [paragraph]:
+                    extra = len(piece) + (1 if current else 0)
+                    if current and size + extra > context.max_chars:
+                        if done := "\n".join(current).strip():
+                            number += 1
+                            yield part(done)
+                        current, size, extra = [], 0, len(piece)
+                    current.append(piece)
+                    size += extra
+    except (OSError, UnicodeDecodeError) as error:
+        yield InputError(large.path, f"changed or became unreadable while being read ({error}); read it again")
+        return
+    if done := "\n".join(current).strip():
+        number += 1
+        yield part(done)
 
 
 def _one_line(value: str) -> str | None:

@@ -11,14 +11,20 @@ Why a materialised merge instead of pyoxigraph's `use_default_graph_as_union`: i
 union default graph yields a triple once per graph that holds it (oxigraph issue #1919, fixed only
 after 0.5), and every article graph repeats the types and labels of the entities it mentions, so
 `COUNT(*)` over the union would not match `graph.ttl`. Querying the merged default graph does, and
-`oxigraph serve-read-only` sees the same default graph with no extra flag. `GRAPH ?g { ... }`
-still reaches the per-article graphs.
+`kg serve` sees the same default graph. `GRAPH ?g { ... }` still reaches the per-article graphs.
 
 Each change (`replace_article`, `remove_article`, `set_entities`) is one SPARQL update or one
 transactional insert, which oxigraph runs as one transaction: a crash leaves the store before or
 after the change, never in between. The exception is the common case of a build, a new article
 graph: those wait in memory and go in by batches, each batch one all-or-nothing bulk load (see
-`GraphStore.BATCH_ARTICLES`), so a crash loses at most the batch still waiting.
+`GraphStore.BATCH_ARTICLES`), so a crash loses at most the batch still waiting; a batch that cannot
+be written (a full disk) is retried article by article, and what still fails is reported
+(`GraphStore.take_lost`), never dropped unseen.
+
+A writer marks the folder (`DIR/.kg-writing`, its pid) while it has the store open; readers
+(`GraphStore.open(read_only=True)`, hence `kg query`, `kg export`, `kg push`, `kg serve`) refuse
+a store another live process is writing, or wait for it (`wait`): mid-build, a store holds part of
+the articles and no entities graph yet.
 
 >>> import rdflib, tempfile
 >>> g = rdflib.Graph()
@@ -33,7 +39,9 @@ graph: those wait in memory and go in by batches, each batch one all-or-nothing 
 
 from __future__ import annotations
 
+import json
 import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +51,7 @@ import pyoxigraph as ox
 
 from kg import iri
 from kg.errors import KGError, QueryError, StoreError
-from kg.fsutil import atomic_open
+from kg.fsutil import atomic_open, describe_os_error
 from kg.iri import DEFAULT_BASE, ENTITIES_GRAPH, KEY_PREFIXES, prefixes  # noqa: F401  (re-exported)
 from kg.rdf import StoredTriple, stored_triple
 
@@ -81,6 +89,106 @@ def serving_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
     except PermissionError:
         pass  # alive, another user's
     return pid, where
+# written by a writer (`kg build`, `kg remove`) next to the store while it has it open: "<pid> <what>"
+WRITING_MARK = ".kg-writing"
+
+
+def mark_writing(directory: str | os.PathLike[str], what: str) -> Path:
+    """Record that this process writes the store of `directory` (see `writing_pid`)."""
+    mark = Path(directory) / WRITING_MARK
+    mark.write_text(f"{os.getpid()} {what}\n", encoding="utf-8")
+    return mark
+
+
+def writing_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
+    """(pid, what) of another live process writing `directory`'s store (a build in progress), else None.
+
+    A mark left by a killed writer is ignored: its process is gone, or (its pid reused by another
+    program) nobody holds the store's lock any more.
+    """
+    mark = Path(directory) / WRITING_MARK
+    try:
+        pid_text, _, what = mark.read_text(encoding="utf-8").strip().partition(" ")
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return None
+    if pid == os.getpid():
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # alive, another user's
+    if not _store_locked(Path(directory) / STORE_DIRNAME):
+        return None
+    return pid, what or "kg build"
+
+
+def _store_locked(path: Path) -> bool:
+    """Whether a process holds the RocksDB lock of the store at `path` (a writer has it open).
+
+    RocksDB locks `LOCK` with fcntl(F_SETLK); testing it here is safe because this process is not
+    a writer of that store (a writer's own process never asks: see `writing_pid`).
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: trust the pid
+        return True
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def wait_for_writer(directory: str | os.PathLike[str], *, wait: float = 0) -> None:
+    """Return once no other process writes `directory`'s store; StoreError if one still does after `wait` s.
+
+    Readers (`kg query`, `kg export`, `kg push`, `kg serve`) call it: mid-build, a store holds part
+    of the articles and no entities graph yet.
+    """
+    deadline = time.monotonic() + max(0.0, wait)
+    while (writer := writing_pid(directory)) is not None:
+        if time.monotonic() >= deadline:
+            waited = f" (waited {wait:g} s)" if wait > 0 else ""
+            raise StoreError(
+                f"{directory} is being written by process {writer[0]} ({writer[1]}){waited}: its store holds a "
+                "partial graph until that finishes. Wait for it to finish, or run this command again with "
+                "--wait to wait for it"
+            )
+        time.sleep(min(0.2, max(0.0, deadline - time.monotonic())) or 0.01)
+
+
+
+
+class BatchWriteError(StoreError):
+    """Article graphs of a batch that could not be written; `failed` maps each IRI to the reason."""
+
+    def __init__(self, message: str, *, failed: dict[str, str]) -> None:
+        super().__init__(message)
+        self.failed = failed
+
+
+def _os_reason(error: BaseException) -> str:
+    """A short reason for a failed write, with the fix when the disk is full.
+
+    RocksDB reports a full disk as text ("IO error: No space left on device"), without an errno.
+    """
+    if isinstance(error, OSError) and error.errno is not None:
+        return describe_os_error(error)
+    text = str(error)
+    if "No space left" in text or "Disk quota" in text:
+        return f"the disk is full ({text}); free some space and run the same command again"
+    return text
 
 
 # file extension / format name -> pyoxigraph format
@@ -154,6 +262,9 @@ class GraphStore:
     # 900 corpus articles: 12.2 to 13.7 s one transaction each, 6.1 to 7.0 s in batches of 64 or 100.
     # Any read or other change through this wrapper writes the waiting batch first.
     BATCH_ARTICLES = 64
+    # ... or fewer when they are large: parts of a long file hold tens of thousands of triples each,
+    # and 64 of them waiting as Python objects took hundreds of MB (issue 15)
+    BATCH_QUADS = 200_000
 
     def __init__(self, store: ox.Store, path: Path, *, read_only: bool, base: str | None) -> None:
         self._store: ox.Store | None = store
@@ -161,22 +272,35 @@ class GraphStore:
         self.read_only = read_only
         self._base = base
         self._unflushed = 0  # articles written since the last flush
-        self._waiting: list[ox.Quad] = []  # quads of new article graphs not yet written
-        self._waiting_graphs: set[ox.NamedNode] = set()
-        self._waiting_default: set[StoredTriple] = set()  # their triples, for the merged default graph
+        # new article graphs not yet written: graph name -> its triples (see BATCH_ARTICLES)
+        self._waiting: dict[ox.NamedNode, list[StoredTriple]] = {}
+        self._waiting_quads = 0  # their triples, counted
+        self.lost: dict[str, str] = {}  # article graphs a failed batch could not write: IRI -> reason
+        self._mark: Path | None = None  # the writer's mark (WRITING_MARK), removed at close
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def open(cls, directory: str | os.PathLike[str], *, read_only: bool = False, base: str | None = None) -> GraphStore:
+    def open(
+        cls,
+        directory: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        base: str | None = None,
+        wait: float = 0,
+        what: str = "kg build",
+    ) -> GraphStore:
         """Open (or, unless `read_only`, create) the store in `directory/store`.
 
         `base` is the namespace of minted IRIs; when None it is inferred from the stored
         article graph names (`<base>article/<id>`), falling back to the default base.
+        A reader refuses a store another process is writing (a build in progress), after waiting
+        up to `wait` seconds for it to finish; a writer marks the store (`what` names the command).
         """
         path = Path(directory) / STORE_DIRNAME
         if read_only:
             if not path.is_dir():
                 raise StoreError(f"no store in {path}; build one first with `kg build INPUT... -o {directory}`")
+            wait_for_writer(directory, wait=wait)
             try:
                 store = ox.Store.read_only(str(path))
             except OSError as e:
@@ -199,19 +323,39 @@ class GraphStore:
                         "wait for it to finish, or stop it, then retry"
                     ) from e
                 raise StoreError(f"cannot open the store {path}: {e}") from e
+            try:
+                mark = mark_writing(directory, what)
+            except OSError as e:
+                del store  # releases the lock
+                raise StoreError(f"cannot write {Path(directory) / WRITING_MARK}: {describe_os_error(e)}") from e
+            opened = cls(store, path, read_only=read_only, base=base)
+            opened._mark = mark
+            return opened
         return cls(store, path, read_only=read_only, base=base)
 
     def close(self) -> None:
         """Write what waits, flush and release the store (and its lock). Safe to call twice."""
         if self._store is None:
             return
-        if not self.read_only:
-            self.write_waiting()
-            try:
-                self._store.flush()
-            except OSError as e:
-                raise StoreError(f"cannot flush the store {self.path}: {e}") from e
-        self._store = None
+        try:
+            if not self.read_only:
+                self.write_waiting()
+                try:
+                    self._store.flush()
+                except OSError as e:
+                    raise StoreError(f"cannot flush the store {self.path}: {_os_reason(e)}") from e
+        finally:
+            self._store = None
+            if self._mark is not None:
+                self._mark.unlink(missing_ok=True)
+                self._mark = None
+        if self.lost:
+            lost, self.lost = self.lost, {}
+            raise BatchWriteError(
+                f"{len(lost)} article graph(s) could not be written to {self.path}: "
+                + "; ".join(f"{iri}: {reason}" for iri, reason in sorted(lost.items())[:5]),
+                failed=lost,
+            )
 
     def __enter__(self) -> GraphStore:
         return self
@@ -227,21 +371,44 @@ class GraphStore:
         """
         if self._store is None:
             raise StoreError(f"the store {self.path} is closed; open it again with GraphStore.open()")
-        if self._waiting_graphs:
+        if self._waiting:
             self.write_waiting()
         return self._store
 
     def write_waiting(self) -> None:
-        """Write the new article graphs waiting in memory, in one bulk load (see BATCH_ARTICLES)."""
-        if not self._waiting_graphs or self._store is None:
+        """Write the new article graphs waiting in memory, in one bulk load (see BATCH_ARTICLES).
+
+        When the bulk load fails (a full disk, an I/O error), it has written nothing (all or
+        nothing), and each article is then tried on its own, one transaction each. Articles that
+        still cannot be written are recorded in `lost` (graph IRI -> reason): the caller takes
+        them with `take_lost()`; `close()` raises a `BatchWriteError` for any left untaken.
+        """
+        if not self._waiting or self._store is None:
             return
+        waiting, self._waiting, self._waiting_quads = self._waiting, {}, 0
         default = ox.DefaultGraph()
-        quads = self._waiting + [ox.Quad(*t, default) for t in self._waiting_default]
-        self._waiting, self._waiting_graphs, self._waiting_default = [], set(), set()
+        merged = dict.fromkeys(t for triples in waiting.values() for t in triples)  # entity labels repeat
+        quads = [ox.Quad(*t, g) for g, triples in waiting.items() for t in triples]
+        quads += [ox.Quad(*t, default) for t in merged]
         try:
             self._store.bulk_extend(quads)
-        except (OSError, ValueError) as e:
-            raise StoreError(f"cannot write {len(quads)} quads to {self.path}: {e}") from e
+            return
+        except (OSError, ValueError):
+            pass  # nothing of the batch was written: retry article by article
+        for graph, triples in waiting.items():
+            one = [ox.Quad(*t, graph) for t in triples] + [ox.Quad(*t, default) for t in triples]
+            try:
+                self._store.extend(one)  # one transaction: the article is wholly in, or not at all
+            except (OSError, ValueError) as e:
+                self.lost[graph.value] = _os_reason(e)
+            else:
+                self.lost.pop(graph.value, None)
+
+    def take_lost(self) -> dict[str, str]:
+        """Article graphs that could not be written (IRI -> reason) since the last call; see `write_waiting`."""
+        self.write_waiting()
+        lost, self.lost = self.lost, {}
+        return lost
 
     def _writable(self) -> ox.Store:
         if self.read_only:
@@ -292,15 +459,14 @@ class GraphStore:
         node = self._node(graph_iri)
         g = str(node)
         new = list(dict.fromkeys(_triples(data)))
-        if node in self._waiting_graphs:
+        if node in self._waiting:
             self.write_waiting()  # the same graph twice in one batch: the second one replaces the first
         old = [(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, node)]
         if self.BATCH_ARTICLES > 1 and new and not old and not any(isinstance(t, ox.BlankNode) for triple in new for t in triple):
             # a new graph: it waits for the next bulk load, with its share of the merged default graph
-            self._waiting += [ox.Quad(*t, node) for t in new]
-            self._waiting_default.update(new)  # entity types and labels repeat from article to article
-            self._waiting_graphs.add(node)
-            if len(self._waiting_graphs) >= self.BATCH_ARTICLES:
+            self._waiting[node] = new
+            self._waiting_quads += len(new)
+            if len(self._waiting) >= self.BATCH_ARTICLES or self._waiting_quads >= self.BATCH_QUADS:
                 self.write_waiting()
             return
         self.write_waiting()
@@ -335,7 +501,7 @@ class GraphStore:
             try:
                 store.extend(quads)
             except (OSError, ValueError) as e:
-                raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {e}") from e
+                raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {_os_reason(e)}") from e
             return
         parts = []
         if removed:
@@ -351,7 +517,7 @@ class GraphStore:
         try:
             self._writable().update(sparql)
         except (SyntaxError, OSError, ValueError) as e:
-            raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {e}") from e
+            raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {_os_reason(e)}") from e
 
     def replace_article(self, article_iri: str, data: rdflib.Graph | Iterable[Any]) -> None:
         """Make `data` the whole content of the article's named graph (atomic; idempotent).
@@ -365,7 +531,7 @@ class GraphStore:
             try:
                 self._writable().flush()
             except OSError as e:
-                raise StoreError(f"cannot flush the store {self.path}: {e}") from e
+                raise StoreError(f"cannot flush the store {self.path}: {_os_reason(e)}") from e
 
     def remove_article(self, article_iri: str) -> bool:
         """Drop the article's named graph and what only it supported; False if it was absent.
@@ -491,8 +657,8 @@ class GraphStore:
 
         ttl, nt, jsonld: the union of all graphs as one graph (the merged default graph).
         trig, nq: one named graph per article plus the entities graph.
-        pyoxigraph 0.5 writes all five formats itself; its JSON-LD is expanded (no @context), which
-        any JSON-LD processor reads, so no rdflib conversion is needed.
+        pyoxigraph 0.5 writes all five formats itself; its JSON-LD is expanded, and goes out as the
+        `@graph` of a document with an `@context` of the prefixes above.
         """
         name, fmt = rdf_format(format or Path(path).suffix or "")
         data = self.raw
@@ -502,10 +668,18 @@ class GraphStore:
                     ox.serialize(self._named_quads(), handle, fmt, prefixes=prefixes(self.base))
                 elif name == "nt":
                     data.dump(handle, fmt, from_graph=ox.DefaultGraph())
+                elif name == "jsonld":
+                    # pyoxigraph writes expanded JSON-LD (full IRIs, no @context): wrapped as the @graph
+                    # of a document whose @context declares the usual prefixes, for readers and tools
+                    # that expect one; the data is unchanged (full IRIs stay valid under a context)
+                    context = json.dumps({"@context": prefixes(self.base)}, indent=1)
+                    handle.write(context[:-1].rstrip().encode("utf-8") + b',\n "@graph": ')
+                    data.dump(handle, fmt, from_graph=ox.DefaultGraph())
+                    handle.write(b"\n}\n")
                 else:
                     data.dump(handle, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes(self.base))
             except (OSError, ValueError) as e:
-                raise StoreError(f"cannot write {path}: {e}") from e
+                raise StoreError(f"cannot write {path}: {_os_reason(e)}") from e
 
     def serialize_graph(self, graph_iri: str, format: str = "nt") -> bytes:  # noqa: A002
         """One named graph as bytes (N-Triples by default, Turtle with `format="ttl"`)."""
@@ -546,7 +720,7 @@ def remove_articles(directory: str | os.PathLike[str], refs: Iterable[str]) -> l
     descriptions no remaining article mentions. Returns the IRIs removed. A ref that names no
     article, or several, is a StoreError and nothing is removed.
     """
-    with GraphStore.open(directory) as store:
+    with GraphStore.open(directory, what="kg remove") as store:
         targets: list[str] = []
         for ref in refs:
             found = store.find_articles(ref)

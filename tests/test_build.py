@@ -160,3 +160,86 @@ def test_killed_build_leaves_the_last_good_graph(tmp_path: Path) -> None:
     report = build([many], out, view=False)
     assert report.articles == 200
     assert n_articles(out) == 201
+
+
+# ---------------------------------------------------------------- issue 15, cases 5 and 6
+
+
+def n_statements(out: Path) -> int:
+    res = run_query(out, "SELECT (COUNT(?s) AS ?n) WHERE { ?s a <https://w3id.org/geokg/ontology#Statement> }")
+    return int(res.rows[0][0].value)
+
+
+def test_an_edited_file_replaces_its_old_version(tmp_path: Path) -> None:
+    src, out, fresh = tmp_path / "src", tmp_path / "out", tmp_path / "fresh"
+    write(src, "a.txt", ARTICLE_A)
+    write(src, "feed.jsonl", '{"text": "Le Niger a quitté la CEDEAO en janvier, a annoncé la junte.", "lang": "fr"}\n')
+    build([src], out, view=False)
+    edited = ARTICLE_A.replace("mardi", "mercredi")
+    write(src, "a.txt", edited)
+    write(src, "feed.jsonl", '{"text": "Le Mali a quitté la CEDEAO en janvier, a annoncé la junte.", "lang": "fr"}\n')
+    report = build([src], out, view=False)
+    assert report.replaced == 2 and "replaced 2 older versions" in report.summary()
+    assert n_articles(out) == 2
+    build([src], fresh, view=False)  # the same files built from scratch: the same statements, not twice as many
+    assert n_statements(out) == n_statements(fresh)
+    assert isomorphic(union(out), union(fresh))
+
+
+def test_an_edited_file_read_in_fewer_parts_leaves_no_old_part(tmp_path: Path) -> None:
+    from kg.settings import Settings
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    settings = Settings().with_(max_chars=200)
+    write(src, "long.txt", "\n".join([ARTICLE_B.strip()] * 4))
+    assert build([src], out, view=False, settings=settings).articles > 1
+    write(src, "long.txt", ARTICLE_B)
+    build([src], out, view=False, settings=settings)
+    assert n_articles(out) == 1
+
+
+def test_a_build_that_built_nothing_writes_no_exports(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    write(src, "empty.txt", "")
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(src), "-o", str(out), "-q"], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert not (out / "graph.ttl").exists() and not (out / "graph.html").exists() and not (out / "graph.trig").exists()
+    # a build directory that had a graph keeps it
+    write(src, "a.txt", ARTICLE_A)
+    build([src / "a.txt"], out, view=False)
+    before = (out / "graph.ttl").read_bytes()
+    report = build([src / "empty.txt"], out, view=False)
+    assert report.articles == 0 and (out / "graph.ttl").read_bytes() == before
+
+
+def test_spacy_gets_batches_bounded_by_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory is bounded by the part, not the file: spaCy never holds many long parts at once."""
+    import kg.extract as extract
+    from kg.settings import Settings
+    from kg.types import Article
+
+    real = extract.load_pipeline
+    seen: list[int] = []
+
+    class Recording:
+        def __init__(self, nlp) -> None:  # noqa: ANN001
+            self.nlp = nlp
+
+        def pipe(self, texts, batch_size: int):  # noqa: ANN001
+            texts = list(texts)
+            seen.append(sum(len(t) for t in texts))
+            return self.nlp.pipe(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(extract, "load_pipeline", lambda lang, settings: Recording(real(lang, settings)))
+    monkeypatch.setattr(extract, "MAX_BATCH_CHARS", 250)
+    parts = [Article(id=f"p{i}", text=ARTICLE_B.strip(), source=f"long.txt#part{i}", lang="fr") for i in range(5)]
+    settings = Settings().with_(max_chars=200, batch_size=16)
+    assert len(list(extract.Extractor(settings).pipe(parts))) == 5
+    assert seen and max(seen) <= 250, seen
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", ARTICLE_A)
+    build([tmp_path], tmp_path / "out", view=False)
+    report = build([tmp_path], tmp_path / "out", view=False)  # out/store/* now exists under the input folder
+    assert report.skipped == [] and report.articles == 1

@@ -138,7 +138,7 @@ def test_summary_without_quiet(tmp_path: Path, capsys: pytest.CaptureFixture[str
     report = BuildReport(out_dir=tmp_path, articles=3, entities=5, relations=4)
     report.by_modality.update({"Asserted": 3, "Hedged": 1})
     text = report.summary()
-    assert "3 article(s)" in text and "5 entities" in text and "asserted 3" in text and "hedged 1" in text
+    assert "3 articles" in text and "5 entities" in text and "asserted 3" in text and "hedged 1" in text
 
 
 # -- errors and streaming, without the model ------------------------------------------------

@@ -113,6 +113,9 @@ def test_push_delivers_every_triple_and_a_second_push_changes_nothing(built, rem
     assert set(local) == {BASE + "article/a1", BASE + "article/a2", BASE + "graph/entities"}
 
     report = push(built, endpoint)
+    build_id = json.loads((built / "pushed.json").read_text())["build"]
+    # the entity descriptions go to this build's own entities graph (several builds may push to one store)
+    local[f"{BASE}graph/entities/{build_id}"] = local.pop(BASE + "graph/entities")
     assert report.graphs == tuple(sorted(local))
     assert report.triples == sum(len(g) for g in local.values())
     first = {name: remote_graph(endpoint, name) for name in local}
@@ -243,7 +246,8 @@ def test_push_deletes_graphs_removed_locally_and_only_those(tmp_path, remote):
     assert BASE + "article/a2" not in second.graphs
     # the record now matches the store: a third push deletes nothing
     assert push(directory, endpoint).deleted == ()
-    assert json.loads((directory / "pushed.json").read_text()) == {endpoint: sorted(second.graphs)}
+    record = json.loads((directory / "pushed.json").read_text())
+    assert record["endpoints"] == {endpoint.replace("127.0.0.1", "localhost"): sorted(second.graphs)}
 
 
 def test_a_broken_push_record_is_a_clear_error(tmp_path, remote):
@@ -253,3 +257,54 @@ def test_a_broken_push_record_is_a_clear_error(tmp_path, remote):
     (directory / "pushed.json").write_text("[not a record")
     with pytest.raises(RemoteError, match=r"pushed.json is unreadable.*delete it"):
         push(directory, remote + "/store")
+
+
+# ---------------------------------------------------------------- issue 15, case 4: one store, several builds
+
+
+def test_the_push_record_knows_a_store_by_any_of_its_urls(tmp_path, remote):
+    from kg.store import remove_articles
+
+    directory = tmp_path / "build"
+    with GraphStore.open(directory) as store:
+        build(store)
+    port = remote.rsplit(":", 1)[1]
+    push(directory, f"http://127.0.0.1:{port}/store")
+    remove_articles(directory, [BASE + "article/a2"])
+    again = push(directory, f"http://LOCALHOST:{port}/store")
+    assert again.deleted == (BASE + "article/a2",)
+    assert BASE + "article/a2" not in remote_graph_names(remote)
+
+
+def test_an_old_push_record_is_read_and_its_entities_graph_replaced(tmp_path, remote):
+    directory = tmp_path / "build"
+    with GraphStore.open(directory) as store:
+        build(store)
+    endpoint = remote + "/store"
+    old = {endpoint: [BASE + "article/a1", BASE + "article/a2", BASE + "graph/entities"]}
+    (directory / "pushed.json").write_text(json.dumps(old))
+    report = push(directory, endpoint)
+    assert report.deleted == (BASE + "graph/entities",)  # now under this build's own name
+
+
+def test_two_builds_pushed_to_one_store_keep_each_others_entities(tmp_path, remote):
+    endpoint = remote + "/store"
+    one, two = tmp_path / "one", tmp_path / "two"
+    with GraphStore.open(one) as store:
+        build(store)
+    from rdf_fixture import article_graph, article_iri, entities_graph
+
+    with GraphStore.open(two) as store:  # a second build with one article and fewer entities
+        store.replace_article(article_iri("a1"), article_graph("a1"))
+        store.set_entities(entities_graph({"country/NE", "country/RU"}))
+    push(one, endpoint)
+    push(two, endpoint)
+    union = sparql_select(remote, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
+    assert int(union["results"]["bindings"][0]["n"]["value"]) == len(union_graph())
+    entities = [g for g in remote_graph_names(remote) if g.startswith(BASE + "graph/entities/")]
+    assert len(entities) == 2
+    # pushing the first build again changes nothing of the second's
+    push(one, endpoint)
+    assert len(remote_graph(endpoint, sorted(entities)[0])) + len(remote_graph(endpoint, sorted(entities)[1])) == (
+        len(entities_graph()) + len(entities_graph({"country/NE", "country/RU"}))
+    )

@@ -14,7 +14,7 @@ import pytest
 from kg.clean import clean
 from kg.errors import InputError, LanguageError
 from kg.iri import article_id, content_hash
-from kg.read import SUPPORTED_EXTENSIONS, decode_bytes, headline, normalize_date, read_inputs, split_text
+from kg.read import SUPPORTED_EXTENSIONS, InputWarning, decode_bytes, headline, normalize_date, read_inputs, split_text
 from kg.settings import Settings
 from kg.types import Article
 
@@ -558,3 +558,77 @@ def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
         (str(path), "permission denied; check the file's permissions"),
         (str(folder), "permission denied; check the file's permissions"),
     ]
+
+
+# ---------------------------------------------------------------- issue 15, case 5
+
+
+@pytest.mark.parametrize("depth", [100, 254, 300, 1000])
+def test_deeply_nested_html_keeps_its_body_text(tmp_path: Path, depth: int) -> None:
+    body = "Le Niger a rompu sa coopération militaire avec la Russie, a annoncé la junte mardi à Niamey."
+    html = f"<html lang='fr'><body><nav>Accueil</nav>{'<div>' * depth}<p>{body}</p>{'</div>' * depth}</body></html>"
+    results = read(write(tmp_path, "deep.html", html))
+    [article] = articles(results)
+    assert body in article.text and article.lang == "fr"
+    warnings = [r for r in results if isinstance(r, InputWarning)]
+    if depth >= 254:
+        [warning] = warnings
+        assert warning.source.endswith("deep.html") and f"nested {depth + 3} levels deep" in warning.reason
+    else:
+        assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "front, expected",
+    [
+        ('title: "Niger : rupture\ndate: 2025-03-14', "line 2 opens a quote it never closes"),
+        ("title: Niger\ndate 2025-03-14", "line 3 is not `key: value`"),
+        ("title: Niger\n\tdate: [", None),  # a nested value: valid YAML shape, ignored quietly
+    ],
+)
+def test_invalid_front_matter_gives_a_warning_naming_the_file(tmp_path: Path, front: str, expected: str | None) -> None:
+    results = read(write(tmp_path, "a.md", f"---\n{front}\n---\n{FR}"))
+    assert len(articles(results)) == 1
+    warnings = [r for r in results if isinstance(r, InputWarning)]
+    if expected is None:
+        assert warnings == []
+    else:
+        [warning] = warnings
+        assert warning.source.endswith("a.md") and expected in warning.reason and "fix the front matter" in warning.reason
+
+
+def test_unclosed_front_matter_gives_a_warning(tmp_path: Path) -> None:
+    results = read(write(tmp_path, "a.md", f"---\ntitle: Niger\ndate: 2025-03-14\n\n{FR}"))
+    [warning] = [r for r in results if isinstance(r, InputWarning)]
+    assert "never closed" in warning.reason
+
+
+def _peak_while_reading(path: Path, settings: Settings) -> tuple[list[Article | InputError | InputWarning], int]:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        # only small facts about each part are kept, so that the peak is the reader's own
+        found = [(r.id, r.source, len(r.text), r.content_hash, r.lang) if isinstance(r, Article) else r for r in read_inputs([path], settings=settings)]
+        return found, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_large_text_file_is_read_in_parts_with_memory_bounded_by_the_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.read
+
+    paragraph = FR.replace("\n", " ")
+    settings = Settings(max_chars=5_000)
+    small = write(tmp_path, "small.txt", "\n\n".join([paragraph] * 1_500))  # about 0.5 MB
+    large = write(tmp_path, "large.txt", "\n\n".join([paragraph] * 6_000))  # about 2 MB
+    monkeypatch.setattr(kg.read, "LARGE_FILE_BYTES", 10_000)
+    monkeypatch.setattr(kg.read, "_READ_CHARS", 4_096)
+    streamed, small_peak = _peak_while_reading(small, settings)
+    parts, large_peak = _peak_while_reading(large, settings)
+    assert len(parts) > 100 and all(isinstance(p, tuple) and p[2] <= 5_000 for p in parts)
+    assert large_peak < 1.5 * small_peak, (small_peak, large_peak)  # bounded by the part, not the file
+    assert large_peak < large.stat().st_size / 4
+    # the same parts, with the same identities, as reading the file whole
+    monkeypatch.setattr(kg.read, "LARGE_FILE_BYTES", 10**12)
+    assert _peak_while_reading(small, settings)[0] == streamed

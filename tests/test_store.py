@@ -367,3 +367,26 @@ def test_closing_writes_the_waiting_articles(tmp_path, monkeypatch):
     store.close()
     with GraphStore.open(tmp_path, read_only=True) as again:
         assert again.has_article(article_iri("a1"))
+
+
+def test_jsonld_export_has_a_context(built):
+    import json
+
+    from kg.export import export
+    from kg.store import prefixes
+
+    out = export(built, "jsonld", built / "g.jsonld")
+    data = json.loads(out.read_text())
+    assert data["@context"] == prefixes(BASE)
+    assert_isomorphic(union_graph(), parse(out, "json-ld"))
+
+
+def test_large_waiting_articles_are_written_before_the_batch_is_full(tmp_path, monkeypatch):
+    monkeypatch.setattr(GraphStore, "BATCH_ARTICLES", 64)
+    monkeypatch.setattr(GraphStore, "BATCH_QUADS", len(article_graph("a1")))
+    with GraphStore.open(tmp_path) as store:
+        store.replace_article(article_iri("a1"), article_graph("a1"))
+        assert store._waiting == {}  # written at once: memory is bounded by triples, not only by articles
+        store.replace_article(article_iri("a2"), article_graph("a2"))
+    with GraphStore.open(tmp_path, read_only=True) as store:
+        assert len(store.articles()) == 2
