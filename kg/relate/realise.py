@@ -49,11 +49,13 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     entities, gazetteer = ctx.entities, ctx.gazetteer
     subj_keys = cand.subject_keys or [k for s in cand.subjects for k in resolve(s, ctx)]
     obj_keys = cand.object_keys or [k for o in cand.objects for k in resolve(o, ctx)]
-    location = location_of(cand.trigger, {t.i for t in cand.objects + cand.subjects}, ctx)
+    args = {t.i for t in cand.objects + cand.subjects}
+    # an attack "on a base in Borno state": the target's phrase may say where it happened
+    location = location_of(cand.trigger, args, ctx, within=cand.objects if cue.property == "attacks" else None)
     if not obj_keys and cue.object == "place" and location is None and cue.property == "seizesPowerIn":
         obj_keys = [ctx.linked.focal] if ctx.linked.focal else []
     if cue.property == "attacks" and (cue.pos == "noun" or cue.with_):  # "une attaque", "a mené une attaque"
-        obj_keys = _attack_targets(cand, obj_keys, location, ctx)
+        obj_keys, location = _attack_targets(cand, obj_keys, location, ctx)
     if cue.property == "meetsWith" and cue.object == "place":
         # "arrived in Amman on a visit": a visit to a capital is a visit to its country
         obj_keys = [_capital_country(k, cand, ctx) for k in obj_keys]
@@ -101,9 +103,10 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
         )
 
 
-def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, ctx: Context) -> list[str]:
-    """The targets of an attack named by an event noun: a town or region named with the target is where
-    the attack happens, and the country it is in is hit."""
+def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, ctx: Context) -> tuple[list[str], str | None]:
+    """The targets of an attack named by an event noun, and where it happened: a town or region named
+    with the target is where the attack happens (kept as the statement's location), and the country it
+    is in is hit."""
     # "une attaque contre une garnison près de Diffa": a town or region named with the target is
     # where the attack happens; the country it is in is the target (below). A town struck directly
     # ("a frappé le port de Hodeïda") may be held by someone else than its state: no inference.
@@ -124,7 +127,7 @@ def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, 
         obj_keys = [country] if country else []
         if country:
             ctx.entities.bring(country, cand.rule)
-    return obj_keys
+    return obj_keys, where
 
 
 def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:
