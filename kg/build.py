@@ -35,6 +35,7 @@ class BuildReport:
     relations: int = 0
     by_modality: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # statements left out to keep the shapes (kg.conformance)
     outputs: list[Path] = field(default_factory=list)
     triples: int = 0
 
@@ -56,6 +57,8 @@ class BuildReport:
             lines += [f"  - {f}" for f in self.failed]
         for w in self.warnings:
             lines.append(f"warning: {w}")
+        if self.dropped:
+            lines.append(f"dropped {len(self.dropped)} statement(s) or qualifier(s) that would break the shapes (warnings above)")
         return "\n".join(lines)
 
 
@@ -124,7 +127,7 @@ def build(
     """Build (or update) the graph of `inputs` into `out_dir`."""
     from kg.gazetteer import default_gazetteer
     from kg.iri import article_iri
-    from kg.rdf import article_triples, entities_graph
+    from kg.rdf import article_triples, dropped_statements, entities_graph, involved_entities
     from kg.read import read_inputs
     from kg.store import GraphStore
 
@@ -149,6 +152,7 @@ def build(
         for ex in extract_stream(articles(), settings, jobs=jobs, engine=engine, scheduler=scheduler):
             try:
                 triples = article_triples(ex, settings)  # no rdflib Graph per article
+                report.dropped += [str(d) for d in dropped_statements(ex)]
                 store.replace_article(article_iri(ex.article.id, base=settings.base), triples)
             except KGError as e:
                 report.failed.append(f"{ex.article.source}: {e}")
@@ -158,7 +162,8 @@ def build(
             if progress:
                 progress("article", 1)
         keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
-        store.set_entities(entities_graph(keys, default_gazetteer(), settings))
+        involved = involved_entities(store, base=settings.base)
+        store.set_entities(entities_graph(keys, default_gazetteer(), settings, involved=involved))
         _count(store, report, settings)
         write_outputs(store, out, settings=settings, view=view, report=report)
         merges.save(out / "merges.json", keep=set(a.id for a in store.articles()))

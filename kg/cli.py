@@ -61,6 +61,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     for err in report.skipped:
         print(f"skipped {err.source}: {err.reason}", file=sys.stderr)
+    for dropped in report.dropped:
+        print(f"warning: {dropped}", file=sys.stderr)
     if not args.quiet:
         print(report.summary())
     if report.articles == 0:
@@ -68,6 +70,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     if args.strict and (report.skipped or report.failed):
         print("error: --strict: some inputs were skipped", file=sys.stderr)
+        return 1
+    if args.strict and report.dropped:
+        print("error: --strict: some statements were dropped to keep the graph conformant", file=sys.stderr)
         return 1
     return 0
 
@@ -83,7 +88,7 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=0, help="articles per nlp.pipe batch")
     p.add_argument("--base", help=f"base IRI of minted resources (default {DEFAULT_BASE})")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
-    p.add_argument("--strict", action="store_true", help="exit non-zero when any input is skipped")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when any input is skipped or any statement dropped")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     p.set_defaults(func=cmd_build)
 

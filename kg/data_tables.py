@@ -164,6 +164,7 @@ class Words:
     reflexive_prefix: frozenset[str]
     # content words
     predicative_verb: frozenset[str]
+    former_title: frozenset[str]
     head_noun: frozenset[str]
     capital_noun: frozenset[str]
     place_apposition_noun: frozenset[str]

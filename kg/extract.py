@@ -62,7 +62,7 @@ class Extractor:
                 yield results[i]
 
     def from_doc(self, article: Article, doc: Doc, lang: str) -> Extraction:
-        linked = self.linker(lang)(doc)
+        linked = self.linker(lang)(doc, date=article.date)
         related = relate(doc, linked, self.gazetteer, lang=lang, article_date=article.date)
         relations = [r for r in related.relations if r.confidence >= self.settings.min_confidence]
         # the linker's entities, and the gazetteer entities the relations brought in

@@ -44,6 +44,8 @@ def gazetteer_spans(run: Run) -> None:
             continue  # "France" inside "Agence France-Presse"
         best = choose(run, cands, span)
         key, how = best.key, best.kind
+        if how == "alias" and gaz.leader_role(key) is not None and not gaz.in_office(key, run.date):
+            continue  # a leader's surname alone names them only during their term ("Déby" in 2015 is the father)
         if best.kind == "capital":
             country = gaz.country_of(best.key) if best.key.startswith("city/") else best.key
             city = best.key if best.key.startswith("city/") else gaz.capital_of(best.key)

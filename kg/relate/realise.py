@@ -24,15 +24,13 @@ from kg.relate.context import Candidate, Context
 from kg.relate.lexicon import lemma
 from kg.relate.modality import modality
 from kg.relate.qualifiers import PLACE_TYPES, date_of, domain_of, location_of
-from kg.relate.rules import ACTOR_TYPES
 from kg.syntax import governing_verb
 from kg.types import Relation
-from kg.vocab import RELATIONS
+from kg.vocab import RELATIONS, type_error
 
 # State acts: when a head of state or government does one of these, the state does it (as event coders
 # code "Tiani ends cooperation" as NER). Other acts (criticizes, meetsWith...) stay with the person.
 STATE_LEVEL = frozenset({"endsCooperationWith", "cooperatesWith", "signsAgreementWith", "expels", "sanctions", "withdrawsFrom", "supports", "attacks"})
-ORGANIZATION_TYPES = frozenset({"Organization", "InternationalOrganization", "ArmedGroup", "Government", "ArmedForces"})
 
 
 def evidence(sent: Span) -> str:
@@ -72,7 +70,7 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     for s in subj_keys:
         for o in obj_keys:
             s2, o2 = _state_level(s, cue.property, cand, ctx), _state_level(o, cue.property, cand, ctx)
-            if _typed_ok(s2, o2, prop.name, ctx) and s2 != o2:
+            if _typed_ok(s2, o2, prop.name, ctx):
                 pairs.append((s2, o2))
     if not pairs:
         return  # modality, domain and date are read only for a candidate that gives a relation
@@ -172,24 +170,10 @@ def _state_level(key: str, prop: str, cand: Candidate, ctx: Context) -> str:
 
 
 def _typed_ok(s: str, o: str, prop: str, ctx: Context) -> bool:
-    """Whether the entity types of `s` and `o` fit the property's domain and range (kg/vocab.py)."""
+    """Whether `s prop o` can be said: two different entities whose types fit the property's domain and
+    range (kg/vocab.py, the ontology's rdfs:domain / rdfs:range): no "X leads X", no country
+    affiliated with an armed group."""
     se, oe = ctx.entities.get(s), ctx.entities.get(o)
-    if se is None or oe is None:
+    if se is None or oe is None or s == o:
         return False
-    st, ot = se.type, oe.type
-    term = RELATIONS[prop]
-    if term.domain == "Person" and st != "Person":
-        return False
-    if term.domain in ("Actor",) and st not in ACTOR_TYPES:
-        return False
-    if term.range == "Actor" and ot not in ACTOR_TYPES:
-        return False
-    if term.range == "Country" and ot != "Country":
-        return False
-    if term.range == "Place" and ot not in PLACE_TYPES:
-        return False
-    if term.range == "Organization" and ot not in ORGANIZATION_TYPES:
-        return False
-    if term.range == "Person" and ot != "Person":
-        return False
-    return True
+    return type_error(prop, se.type, oe.type) is None
