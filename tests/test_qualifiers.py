@@ -103,3 +103,16 @@ PLACES = [
 @pytest.mark.parametrize("lang, text, triple, expected", PLACES)
 def test_places(extractor: Extractor, lang: str, text: str, triple: tuple[str, str, str], expected: str) -> None:
     assert one(run(extractor, lang, text, "2025-04-14"), *triple).location == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "Le Niger a rompu avec la Communauté économique des États de l'Afrique de l'Ouest."),
+        ("en", "Niger broke with the Economic Community of West African States."),
+    ],
+)
+def test_a_word_of_a_name_is_no_domain(extractor: Extractor, lang: str, text: str) -> None:
+    ex = run(extractor, lang, text, "2025-01-29")
+    assert ex.relations
+    assert {r.domain for r in ex.relations} == {None}

@@ -35,7 +35,8 @@ _PLACE_RANK = {"City": 0, "Place": 0, "Region": 1, "Country": 2, "GeoRegion": 3}
 def domain_of(trigger: Token, objs: list[Token], ctx: Context) -> str | None:
     """Domain words on the trigger's phrase or its relation noun: "coopération en matière de renseignement".
 
-    Sources ("selon des sources sécuritaires"), subjects and other clauses are not searched.
+    Sources ("selon des sources sécuritaires"), subjects, other clauses and the words of entity names
+    ("la Communauté économique des États de l'Afrique de l'Ouest") are not searched.
     """
     words = ctx.lexicon.domains
     reporting = ctx.lexicon.modality.get("report_prep", frozenset())
@@ -49,7 +50,10 @@ def domain_of(trigger: Token, objs: list[Token], ctx: Context) -> str | None:
             if syntax.case_of(c) in reporting or c.lower_ in leads:
                 continue
             pool.extend(x for x in c.subtree if x.i not in skip)
+    named = ctx.linked.tok2ent
     for t in sorted(pool, key=lambda t: abs(t.i - trigger.i)):
+        if t.i in named:
+            continue  # a word of a name is no cue: "Economic Community of West African States"
         d = words.get(lemma(t)) or words.get(fold(t.text))
         if d:
             return d
