@@ -165,6 +165,7 @@ class Words:
     # content words
     predicative_verb: frozenset[str]
     former_title: frozenset[str]
+    group_noun: frozenset[str]
     head_noun: frozenset[str]
     capital_noun: frozenset[str]
     place_apposition_noun: frozenset[str]

@@ -219,3 +219,20 @@ def test_the_table_leads_only_within_the_term(extractor, lang: str, text: str) -
     """A title without what it is of: the leaders table says what is led, only within the term."""
     assert ("person/sebastien-lecornu", "country/FR") in _leads(extractor, lang, text, "2025-10-20")
     assert _leads(extractor, lang, text, "2023-05-02") == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "lang, text, linked",
+    [
+        ("fr", "Sous pression djihadiste, la junte a rompu avec Moscou.", False),
+        ("en", "Under jihadist pressure, the junta broke with Moscow.", False),
+        ("fr", "Les attaques djihadistes se multiplient dans la région de Tillabéri.", True),
+        ("en", "The jihadist attacks in the Tillabéri region killed ten soldiers.", True),
+    ],
+)
+def test_an_adjective_is_an_actor_only_on_an_actor_or_event_noun(extractor, lang: str, text: str, linked: bool) -> None:  # type: ignore[no-untyped-def]
+    """"djihadiste" on "pression" is a qualifier; on "attaques" it names who attacks."""
+    art = Article(id=article_id(text), text=text, source="test", lang=lang, date="2025-03-03", content_hash=content_hash(text))
+    ex = extractor(art)
+    assert ("group/jihadist-groups" in {e.key for e in ex.entities}) is linked
