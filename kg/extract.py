@@ -12,6 +12,7 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
+from kg.dateline import dateline_date
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.link import Linked, Linker
 from kg.nlp import load_pipeline
@@ -62,6 +63,9 @@ class Extractor:
                 yield results[i]
 
     def from_doc(self, article: Article, doc: Doc, lang: str) -> Extraction:
+        if not article.date and (found := dateline_date(article.text, lang)):
+            # plain text has no metadata: the date its dateline gives ("NIAMEY, 12 mars 2024 (AFP) -")
+            article = replace(article, date=found)
         linked = self.linker(lang)(doc, date=article.date)
         related = relate(doc, linked, self.gazetteer, lang=lang, article_date=article.date)
         relations = [r for r in related.relations if r.confidence >= self.settings.min_confidence]

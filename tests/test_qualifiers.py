@@ -116,3 +116,17 @@ def test_a_word_of_a_name_is_no_domain(extractor: Extractor, lang: str, text: st
     ex = run(extractor, lang, text, "2025-01-29")
     assert ex.relations
     assert {r.domain for r in ex.relations} == {None}
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "BAMAKO, 3 avril 2025 (AFP) - Le Mali a expulsé mardi l'ambassadeur de France.", "2025-04-01"),
+        ("en", "Published: April 3, 2025\nMali expelled the French ambassador on Tuesday.", "2025-04-01"),
+    ],
+)
+def test_plain_text_takes_its_date_from_the_dateline(extractor: Extractor, lang: str, text: str, expected: str) -> None:
+    """A plain-text article has no date but its dateline's: relative dates are read against it."""
+    ex = run(extractor, lang, text, None)
+    assert ex.article.date == "2025-04-03"
+    assert one(ex, "country/ML", "expels", "country/FR").date == expected
