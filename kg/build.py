@@ -37,6 +37,7 @@ class BuildReport:
     relations: int = 0
     by_modality: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # statements left out to keep the shapes (kg.conformance)
     outputs: list[Path] = field(default_factory=list)
     triples: int = 0
     replaced: int = 0  # older versions of the files read, removed (a new version replaces the old one)
@@ -63,6 +64,8 @@ class BuildReport:
             lines += [f"  - {f}" for f in self.failed]
         for w in self.warnings:
             lines.append(f"warning: {w}")
+        if self.dropped:
+            lines.append(f"dropped {plural(len(self.dropped), 'statement or qualifier', 'statements or qualifiers')} that would break the shapes (warnings above)")
         return "\n".join(lines)
 
 
@@ -131,7 +134,7 @@ def build(
     """Build (or update) the graph of `inputs` into `out_dir`."""
     from kg.gazetteer import default_gazetteer
     from kg.iri import article_iri
-    from kg.rdf import article_triples, entities_graph
+    from kg.rdf import article_triples, dropped_statements, entities_graph, involved_entities
     from kg.read import InputWarning, read_inputs
     from kg.store import GraphStore
 
@@ -165,6 +168,7 @@ def build(
             sources[iri] = ex.article.source
             try:
                 triples = article_triples(ex, settings)  # no rdflib Graph per article
+                report.dropped += [str(d) for d in dropped_statements(ex)]
                 store.replace_article(iri, triples)
             except KGError as e:
                 reasons[iri] = str(e)
@@ -178,7 +182,8 @@ def build(
         report.replaced = _drop_older_versions(store, set(sources), read_from)
         if report.articles:
             keys = {iri[len(settings.base) :] for iri in store.mentioned_entities() if iri.startswith(settings.base)}
-            store.set_entities(entities_graph(keys, default_gazetteer(), settings))
+            involved = involved_entities(store, base=settings.base)
+            store.set_entities(entities_graph(keys, default_gazetteer(), settings, involved=involved))
             _count(store, report, settings)
             write_outputs(store, out, settings=settings, view=view, report=report)
             merges.save(out / "merges.json", keep=set(a.id for a in store.articles()))

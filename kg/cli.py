@@ -62,6 +62,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     for err in report.skipped:
         print(f"skipped {err.source}: {err.reason}", file=sys.stderr)
+    for dropped in report.dropped:
+        print(f"warning: {dropped}", file=sys.stderr)
     if args.quiet:
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -77,6 +79,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.strict and report.skipped:
         print("error: --strict: some inputs were skipped", file=sys.stderr)
         return 1
+    if args.strict and report.dropped:
+        print("error: --strict: some statements were dropped to keep the graph conformant", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -91,7 +96,7 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=0, help="articles per nlp.pipe batch")
     p.add_argument("--base", help=f"base IRI of minted resources (default {DEFAULT_BASE})")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
-    p.add_argument("--strict", action="store_true", help="exit non-zero when any input is skipped")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when any input is skipped or any statement dropped")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     p.set_defaults(func=cmd_build)
 

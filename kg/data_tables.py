@@ -17,6 +17,7 @@ nothing falls back to English. Rows whose language is `*` hold in every supporte
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -163,6 +164,8 @@ class Words:
     reflexive_prefix: frozenset[str]
     # content words
     predicative_verb: frozenset[str]
+    former_title: frozenset[str]
+    group_noun: frozenset[str]
     head_noun: frozenset[str]
     capital_noun: frozenset[str]
     place_apposition_noun: frozenset[str]
@@ -224,10 +227,15 @@ class Calendar:
     months: Mapping[str, int]  # month name (lower case, folded forms too) -> 1..12
     weekdays: Mapping[str, int]  # weekday name -> 0 (Monday)..6; -1: the day before the article ("hier")
     orders: frozenset[str]  # "day month" ("26 juillet 2023"), "month day" ("July 26, 2023")
+    # folded phrase ("l'an dernier", "last week") -> (unit, offset): a span counted from the article's date
+    relative: Mapping[str, tuple[str, int]]
 
 
-CALENDAR_KINDS = ("month", "weekday", "order")
+CALENDAR_KINDS = ("month", "weekday", "order", "relative")
 DATE_ORDERS = ("day month", "month day")
+# units of a relative date phrase: how the article's date is moved, and what is kept of the result
+RELATIVE_UNITS = ("day", "week", "weekend", "month", "year", "season")
+_RELATIVE = re.compile(r"(?P<unit>[a-z]+)(?P<n>[+-]?\d+)")
 
 
 def load_calendar(path: Path) -> Mapping[str, Calendar]:
@@ -237,6 +245,7 @@ def load_calendar(path: Path) -> Mapping[str, Calendar]:
     months: dict[str, dict[str, int]] = {lang: {} for lang in langs}
     weekdays: dict[str, dict[str, int]] = {lang: {} for lang in langs}
     orders: dict[str, set[str]] = {lang: set() for lang in langs}
+    relative: dict[str, dict[str, tuple[str, int]]] = {lang: {} for lang in langs}
     for r in table:
         kind, word = r["kind"], r["word"]
         if kind not in CALENDAR_KINDS:
@@ -247,6 +256,15 @@ def load_calendar(path: Path) -> Mapping[str, Calendar]:
             if word not in DATE_ORDERS:
                 raise r.error(f"unknown date order {word!r}; known orders: {', '.join(DATE_ORDERS)}")
             orders[r["lang"]].add(word)
+            continue
+        if kind == "relative":
+            m = _RELATIVE.fullmatch(r["number"])
+            if m is None or m["unit"] not in RELATIVE_UNITS or not word:
+                raise r.error(
+                    f"relative {word!r} needs a unit and an offset such as year-1 or week0 (got {r['number']!r}); "
+                    f"units: {', '.join(RELATIVE_UNITS)}"
+                )
+            relative[r["lang"]][fold(word)] = (m["unit"], int(m["n"]))
             continue
         low, high = (1, 12) if kind == "month" else (-1, 6)
         try:
@@ -261,7 +279,12 @@ def load_calendar(path: Path) -> Mapping[str, Calendar]:
         (months if kind == "month" else weekdays)[r["lang"]][word] = number
     return MappingProxyType(
         {
-            lang: Calendar(MappingProxyType(months[lang]), MappingProxyType(weekdays[lang]), frozenset(orders[lang]))
+            lang: Calendar(
+                MappingProxyType(months[lang]),
+                MappingProxyType(weekdays[lang]),
+                frozenset(orders[lang]),
+                MappingProxyType(relative[lang]),
+            )
             for lang in langs
         }
     )

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.dateline import dateline_date
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.link import Linked, Linker
 from kg.nlp import load_pipeline
@@ -60,7 +61,10 @@ class Extractor:
                 yield results[i]
 
     def from_doc(self, article: Article, doc: Doc, lang: str) -> Extraction:
-        linked = self.linker(lang)(doc)
+        if not article.date and (found := dateline_date(article.text, lang)):
+            # plain text has no metadata: the date its dateline gives ("NIAMEY, 12 mars 2024 (AFP) -")
+            article = replace(article, date=found)
+        linked = self.linker(lang)(doc, date=article.date)
         related = relate(doc, linked, self.gazetteer, lang=lang, article_date=article.date)
         relations = [r for r in related.relations if r.confidence >= self.settings.min_confidence]
         # the linker's entities, and the gazetteer entities the relations brought in

@@ -32,6 +32,7 @@ Ambiguity, and how it is handled:
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -52,6 +53,7 @@ ROLES = ("head_of_state", "head_of_government", "minister", "military_rank", "le
 # or a general leads nothing): the only definition, used by the linker (Linked.leaders) and the
 # relation rules (leads, a head of state acting for the state)
 LEADER_ROLES = frozenset({"head_of_state", "head_of_government", "leader"})
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 # titles may also say "the same role as someone else's": "son homologue rwandais X", "his counterpart"
 TITLE_ROLES = (*ROLES, "counterpart")
 STANDS_FOR = ("country", "forces")
@@ -149,6 +151,7 @@ class Gazetteer:
         self._capital: dict[str, str] = {}
         self._roles: dict[str, str] = {}
         self._leads: dict[str, str] = {}
+        self._terms: dict[str, tuple[str, str]] = {}  # leaders.tsv: person key -> (start, end), ISO or ""
         self._demonyms: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._titles: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._title_prefix_sets: dict[str, frozenset[str]] = {}  # see title_prefixes
@@ -236,6 +239,36 @@ class Gazetteer:
 
     def leads(self, key: str) -> str | None:
         """Key of the country, organisation or group a person of the leaders table leads."""
+        return self._leads.get(key)
+
+    def in_office(self, key: str, when: str | None) -> bool:
+        """Whether a person of the leaders table holds their role at the article date `when` (ISO
+        date; None: an undated article, for which only a term without an end counts).
+
+        A row without a start applies only to undated articles. Dates compare at the precision the
+        table gives ("2023-07" holds all of July 2023).
+
+        >>> g = default_gazetteer()
+        >>> g.in_office("person/sebastien-lecornu", "2023-05-02"), g.in_office("person/sebastien-lecornu", None)
+        (False, True)
+        """
+        term = self._terms.get(key)
+        if term is None:
+            return False
+        start, end = term
+        if when is None:
+            return not end
+        when = when[:10]
+        if not start or when[: len(start)] < start:
+            return False
+        return not end or when[: len(end)] <= end
+
+    def leads_at(self, key: str, when: str | None) -> str | None:
+        """What a person of the leaders table leads at the article date `when`: for a head of state
+        or government or a leader in office then (`in_office`), else None (a minister leads nothing;
+        a leader out of office is a person like any other)."""
+        if self._roles.get(key) not in LEADER_ROLES or not self.in_office(key, when):
+            return None
         return self._leads.get(key)
 
     def population(self, key: str) -> int:
@@ -502,10 +535,16 @@ class Gazetteer:
             self._drafts[row["key"]].affiliations = tuple(
                 self._need("armed_groups.tsv", number, a, "group/") for a in row["affiliations"].split()
             )
-        for number, row in self._rows("leaders.tsv", ("key", "label_en", "label_fr", "role", "leads", "wikidata")):
+        for number, row in self._rows("leaders.tsv", ("key", "label_en", "label_fr", "role", "leads", "wikidata", "start", "end")):
             key, leads = row["key"], self._need("leaders.tsv", number, row["leads"])
             if row["role"] not in ROLES:
                 raise self._fail("leaders.tsv", number, f"unknown role {row['role']!r}; allowed: {', '.join(ROLES)}")
+            for column in ("start", "end"):
+                if row[column] and not _ISO_DATE.fullmatch(row[column]):
+                    raise self._fail("leaders.tsv", number, f"{column} {row[column]!r} is not an ISO date (2023-07-26, 2023-07 or 2023)")
+            if row["start"] and row["end"] and row["end"] < row["start"][: len(row["end"])]:
+                raise self._fail("leaders.tsv", number, f"the term ends ({row['end']}) before it starts ({row['start']})")
+            self._terms[key] = (row["start"], row["end"])
             country = leads if leads.startswith("country/") else self._drafts[leads].country
             self._add(
                 "leaders.tsv",

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from kg import iri
+from kg import conformance, iri
 from kg.errors import DataFileError, KGError
 from kg.settings import Settings
 from kg.types import Entity, Extraction, Relation
-from kg.vocab import FACTUAL_MODALITIES, RELATIONS, check_class, check_domain, check_modality, prop
+from kg.vocab import FACTUAL_MODALITIES, RELATIONS, check_class, check_domain, check_modality, prop, type_error
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
@@ -92,11 +92,16 @@ def article_triples(ex: Extraction, settings: Settings) -> list[Triple]:
         add((a, geo("publisher"), ox.Literal(art.publisher)))
     for ent in ex.entities:
         out.extend(entity_triples(ent, base=base, lang=lang))
-    known = {e.key for e in ex.entities}
-    for rel in ex.relations:
-        if rel.subject in known and rel.object in known:
-            _relation_into(add, rel, a, art.id, lang, base)
+    # what would break the shapes is not written (kg.conformance: the build reports it)
+    written, _dropped = conformance.check(ex)
+    for rel in written.relations:
+        _relation_into(add, rel, a, art.id, lang, base)
     return out
+
+
+def dropped_statements(ex: Extraction) -> tuple[conformance.Dropped, ...]:
+    """The statements (and qualifiers) of `ex` that `article_triples` leaves out, and why."""
+    return conformance.check(ex)[1]
 
 
 def entity_triples(ent: Entity, *, base: str = iri.DEFAULT_BASE, lang: str | None = None) -> list[Triple]:
@@ -147,16 +152,24 @@ def _relation_into(add: Callable[[Triple], None], rel: Relation, article: ox.Nam
         add((s, p, o))
 
 
-def entities_graph(keys: Iterable[str], gazetteer: Gazetteer, settings: Settings) -> list[Triple]:
-    """Gazetteer knowledge about the gazetteer entities in `keys`, as triples (may repeat).
+def entities_graph(
+    keys: Iterable[str], gazetteer: Gazetteer, settings: Settings, *, involved: Iterable[str] | None = None
+) -> list[Triple]:
+    """Gazetteer knowledge about the gazetteer entities in `keys`, as triples (may repeat): the
+    background the articles did not say, kept apart from them in `id:graph/entities`.
 
     Places are closed upwards (a region brings its country, so "Tillabéri locatedIn Niger"
-    holds); memberships, affiliations and leaders are stated only between entities the
-    articles mention, so the graph does not fill up with every organisation a country joined.
+    holds). Memberships, affiliations and leaders are stated only between entities the articles
+    involve (`involved`: subjects and objects of their statements; `keys` when not given), so a
+    dateline or a passing mention does not fill the graph with every organisation a country joined.
+    `leads` comes only from the leaders table, for heads of state, of government and of
+    organisations or groups still in office there (`Gazetteer.leads_at(key, None)`): a minister
+    leads nothing, a former leader is a person. Every link fits the property's domain and range.
     """
     out: list[Triple] = []
     base = settings.base
     mentioned = set(keys)
+    related = mentioned if involved is None else set(involved) & mentioned
     todo = sorted(mentioned)
     done: set[str] = set()
     while todo:
@@ -173,25 +186,45 @@ def entities_graph(keys: Iterable[str], gazetteer: Gazetteer, settings: Settings
             out.append((subject, OWL_SAME_AS, node(iri.geonames_iri(ent.geonames))))
         if ent.wikidata:
             out.append((subject, OWL_SAME_AS, node(iri.wikidata_iri(ent.wikidata))))
-        links: list[tuple[str, str, bool]] = []  # (property, target, follow even if not mentioned)
+        links: list[tuple[str, str, bool]] = []  # (property, target, follow even if not involved)
         if ent.parent and ent.type in ("City", "Region", "Place"):
             links.append(("locatedIn", ent.parent, True))
         if ent.capital_of:
             links.append(("capitalOf", ent.capital_of, True))
-        links += [("memberOf", org, False) for org in ent.members_of]
-        links += [("affiliatedWith", grp, False) for grp in ent.affiliations]
-        if ent.type == "Person" and ent.country and gazetteer.leader_role(key) is not None:
-            # only the leaders table says who leads; persons.tsv's country is the one they belong to
-            links.append(("leads", ent.country, False))
+        if key in related:
+            links += [("memberOf", org, False) for org in ent.members_of]
+            links += [("affiliatedWith", grp, False) for grp in ent.affiliations]
+            led = gazetteer.leads_at(key, None) if ent.type == "Person" else None
+            if led is not None:
+                links.append(("leads", led, False))
         for p, target, follow in links:
-            if gazetteer.get(target) is None or p not in RELATIONS:
+            other = gazetteer.get(target)
+            if other is None or p not in RELATIONS or target == key:
                 continue
-            if not follow and target not in mentioned:
+            if not follow and target not in related:
                 continue
+            if type_error(p, ent.type, other.type) is not None:
+                continue  # the shapes would reject it (kg.conformance does the same for statements)
             out.append((subject, geo(p), node(iri.entity_iri(target, base=base))))
             if target not in done:
                 todo.append(target)
     return out
+
+
+def involved_entities(store: Any, *, base: str = iri.DEFAULT_BASE) -> set[str]:
+    """Keys of the entities that are the subject or object of a statement in some article graph
+    (a `GraphStore` or a pyoxigraph Store): what `entities_graph` states memberships and leaders of."""
+    sparql = (
+        "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?st a <" + iri.geo("Statement") + "> . "
+        "{ ?st <" + iri.RDF_SUBJECT + "> ?x } UNION { ?st <" + iri.RDF_OBJECT + "> ?x } } }"
+    )
+    found: set[str] = set()
+    for row in store.query(sparql):
+        term = row[0]
+        key = iri.entity_key(term.value, base=base) if isinstance(term, ox.NamedNode) else None
+        if key is not None:
+            found.add(key)
+    return found
 
 
 # ---------------------------------------------------------------------- the rdflib boundary

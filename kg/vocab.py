@@ -146,6 +146,49 @@ def prop(name: str) -> RelationTerm:
         raise VocabularyError(f"unknown relation {name!r}; known relations: {', '.join(sorted(RELATIONS))}") from None
 
 
+def is_a(cls: str | None, ancestor: str) -> bool:
+    """Whether the class `cls` is `ancestor` or one of its subclasses (`EXTRA_SUPERCLASSES` included).
+
+    >>> is_a("ArmedGroup", "Organization"), is_a("Country", "Place"), is_a("Country", "Organization")
+    (True, True, False)
+    """
+    todo = [cls] if cls else []
+    while todo:
+        c = todo.pop()
+        if c == ancestor:
+            return True
+        parent = CLASSES.get(c)
+        if parent:
+            todo.append(parent)
+        todo.extend(EXTRA_SUPERCLASSES.get(c, ()))
+    return False
+
+
+def type_error(prop_name: str, subject_type: str | None, object_type: str | None) -> str | None:
+    """Why a subject of `subject_type` and an object of `object_type` cannot take the relation
+    `prop_name` (its rdfs:domain and rdfs:range, and the shapes' extra rule for withdrawsFrom), or None.
+
+    >>> type_error("affiliatedWith", "Country", "ArmedGroup")
+    'the subject is a Country, affiliatedWith needs an ArmedGroup (rdfs:domain)'
+    >>> type_error("leads", "Person", "Country") is None
+    True
+    """
+    term = prop(prop_name)
+    if not is_a(subject_type, term.domain):
+        return f"the subject is {_a(subject_type)}, {term.name} needs {_a(term.domain)} (rdfs:domain)"
+    if term.range is not None and not is_a(object_type, term.range):
+        return f"the object is {_a(object_type)}, {term.name} needs {_a(term.range)} (rdfs:range)"
+    if term.range is None and not (is_a(object_type, "Place") or is_a(object_type, "Organization")):
+        return f"the object is {_a(object_type)}, {term.name} needs a place or an organisation"
+    return None
+
+
+def _a(cls: str | None) -> str:
+    if not cls:
+        return "not an entity of the article"
+    return f"an {cls}" if cls[0] in "AEIOU" else f"a {cls}"
+
+
 def check_class(name: str) -> str:
     """`name` if it is a class of the ontology, else a VocabularyError."""
     if name not in CLASSES:

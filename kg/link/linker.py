@@ -27,8 +27,10 @@ class Linker:
         self.lang = lang
         self.tables = LinkTables(gazetteer, lang)
 
-    def __call__(self, doc: Doc) -> Linked:
-        run = Run(doc, self.tables, Facts.read(doc, self.tables))
+    def __call__(self, doc: Doc, *, date: str | None = None) -> Linked:
+        """The mentions of one parsed article; `date` (ISO) is the article's date, against which the
+        leaders table says who leads what (`Gazetteer.leads_at`) and links a leader's surname alone."""
+        run = Run(doc, self.tables, Facts.read(doc, self.tables), date=date)
         heads: dict[str, str] = {}  # local person key -> what their title says they lead
         gazetteer_spans(run)
         surnames = persons(run, heads)
@@ -39,8 +41,10 @@ class Linker:
         out = run.out
         out.focal = focal_country(run)
         for key, ent in out.entities.items():
-            if ent.type == "Person" and ent.country and self.gaz.get(key) is not None:
-                out.leaders[key] = ent.country
+            # the table's heads of state and government in office at the article's date lead their country
+            led = self.gaz.leads_at(key, date) if ent.type == "Person" else None
+            if led is not None and led.startswith("country/"):
+                out.leaders[key] = led
         for key, country in heads.items():
             out.leaders.setdefault(key, country)
         generic_actors(run)

@@ -18,7 +18,7 @@ from kg.link.linked import Linked
 from kg.link.run import Run
 from kg.link.spans import PERSON_LABELS, strip
 from kg.link.surfaces import NAME_POS
-from kg.link.titles import leader_of, title_at
+from kg.link.titles import former, leader_of, title_at
 
 
 def persons(run: Run, heads: dict[str, str]) -> dict[str, str]:
@@ -33,6 +33,12 @@ def persons(run: Run, heads: dict[str, str]) -> dict[str, str]:
     spans += [Span(run.doc, k, m, label="PER") for k, m in names]
     surnames = _surnames_of(run, spans)
     _link_persons(run, spans, titled, surnames, heads)
+    for (k, _m), (role, country) in titled.items():
+        # the text's title makes a leader whoever the gazetteer says the person is
+        key = run.out.tok2ent.get(k, "")
+        led = leader_of(role, country)
+        if led and key.startswith("person/"):
+            heads.setdefault(key, led)
     return surnames
 
 
@@ -69,6 +75,8 @@ def _names_after_titles(run: Run) -> tuple[list[tuple[int, int]], dict[tuple[int
             i += 1
             continue
         role, j = found
+        if former(doc[i]):
+            role = "former"  # "l'ancien président X": a person, who leads nothing
         country = None
         # before the title: "Russian President", "US President", "Niger's prime minister"
         if i > 0:
@@ -119,6 +127,12 @@ def _names_after_titles(run: Run) -> tuple[list[tuple[int, int]], dict[tuple[int
         if m > k:
             names.append((k, m))
             titled[(k, m)] = (role, country)
+        elif k < len(doc) and (known := out.tok2ent.get(k, "")).startswith("person/"):
+            # a person the gazetteer named after the title ("Lebanese President Michel Suleiman")
+            m = k
+            while m < len(doc) and out.tok2ent.get(m) == known:
+                m += 1
+            titled[(k, m)] = (role, country)
         i = max(i + 1, j)
     return names, titled
 
@@ -149,8 +163,8 @@ def _link_persons(
             role, country = titled.get((s.start, s.end), ("", None))
             only = next(iter(keys)) if len(keys) == 1 else None
             led = leader_of(role, country)
-            if led and only and only.startswith("person/") and run.gaz.get(only) is None:
-                heads.setdefault(only, led)
+            if led and only and only.startswith("person/"):
+                heads.setdefault(only, led)  # the text's title, whatever the leaders table says
             continue
         if len(s) >= 2:
             key = person_key(run, s.text)
@@ -161,7 +175,7 @@ def _link_persons(
             run.add(s, key, "ner:person" if s.label_ in PERSON_LABELS and (s.start, s.end) not in titled else "title")
             taken.update(range(s.start, s.end))
             led = leader_of(role, country)
-            if led and run.gaz.get(key) is None:
+            if led:
                 heads.setdefault(key, led)
         elif fold(s.text) in surnames:
             key = surnames[fold(s.text)]

@@ -68,6 +68,7 @@ class Run:
     taken: set[int] = field(default_factory=set)  # tokens already part of a mention
     acronyms: dict[str, str] = field(default_factory=dict)  # "CNSP" -> key of the name it abbreviates
     sent_countries: dict[int, set[str]] = field(default_factory=dict)  # sentence start -> countries named
+    date: str | None = None  # the article's date (ISO), for the leaders table's terms
 
     @property
     def gaz(self) -> Gazetteer:

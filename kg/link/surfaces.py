@@ -42,8 +42,12 @@ def gazetteer_spans(run: Run) -> None:
             continue  # "Ouattara" inside "Téné Birahima Ouattara" is another person
         if _hyphenated_inside_ent(span):
             continue  # "France" inside "Agence France-Presse"
+        if _qualifier_only(run, span, cands[0].key):
+            continue  # "sous pression djihadiste": an adjective on a noun that is no actor nor event
         best = choose(run, cands, span)
         key, how = best.key, best.kind
+        if how == "alias" and gaz.leader_role(key) is not None and not gaz.in_office(key, run.date):
+            continue  # a leader's surname alone names them only during their term ("Déby" in 2015 is the father)
         if best.kind == "capital":
             country = gaz.country_of(best.key) if best.key.startswith("city/") else best.key
             city = best.key if best.key.startswith("city/") else gaz.capital_of(best.key)
@@ -62,6 +66,21 @@ def gazetteer_spans(run: Run) -> None:
         run.taken.update(range(span.start, span.end))
         if best.kind != "acronym" and not key.startswith("person/"):
             run.acronyms.update(acronym_after(span, key))
+
+
+def _qualifier_only(run: Run, span: Span, key: str) -> bool:
+    """Whether a group's adjective ("djihadiste", "jihadist") only qualifies its noun: it names an
+    actor when its noun is an actor ("le groupe djihadiste", "jihadist fighters") or an event the
+    actor does ("les attaques djihadistes"), not on other nouns ("sous pression djihadiste", "la
+    menace jihadiste" as a topic, "jihadist propaganda"). Demonyms of countries are the demonym pass's."""
+    tok = span.root
+    # an adjective, or a common word the tagger calls a noun ("jihadist pressure"); never a name ("Hamas positions")
+    adjective = tok.pos_ == "ADJ" or (tok.text[:1].islower() and tok.pos_ == "NOUN")
+    if len(span) != 1 or not adjective or tok.dep_ not in ("amod", "compound") or key.startswith("country/"):
+        return False
+    head = fold(tok.head.lemma_)
+    tables = run.tables
+    return not (tables.is_actor_noun(head) or head in tables.collectives or head in tables.words.group_noun or head in tables.event_nouns)
 
 
 def _acts(run: Run, tok: Token) -> bool:

@@ -4,6 +4,7 @@ of any article)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from kg.data_tables import Words, actor_nouns, collective_nouns, noise_words, place_nouns, rows, words
@@ -88,6 +89,14 @@ class LinkTables:
     def generic(self, lemma: str) -> str | None:
         """`Gazetteer.generic_actor` of a lemma for this language, memoised."""
         return _memoised(self._generic_memo, lemma, lambda lem: self.gaz.generic_actor(fold(lem), self.lang))
+
+    @functools.cached_property
+    def event_nouns(self) -> frozenset[str]:
+        """Folded lemmas of the relation cues' nouns ("attaque", "attack"): an adjective on one of them
+        names who does it ("les attaques djihadistes")."""
+        from kg.relate.lexicon import lexicon  # the cue tables, read once per process
+
+        return frozenset(lem for pos, lem in lexicon(self.lang).cues if pos == "noun")
 
     def is_actor_noun(self, lemma: str) -> bool:
         """Whether a folded lemma names an actor: an actor noun, a generic actor or a title."""

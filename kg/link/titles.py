@@ -7,15 +7,19 @@
 * `title_at(run, i)`: the longest title starting at a token, read on the article's token arrays
   (the linker: "le président ghanéen X", "Premier ministre X");
 * `title_role_around(tok, ...)`: the role a title noun gives with the words around it ("premier
-  ministre", "chef de l'État"), for the relation rules.
+  ministre", "chef de l'État"), for the relation rules; none for a past title (`former`: "l'ancien
+  président", "former President", "le président sortant").
 """
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from kg.data_tables import words
+from kg.errors import LanguageError
 from kg.gazetteer import LEADER_ROLES, Gazetteer
 from kg.iri import fold
 
@@ -35,8 +39,28 @@ def leader_of(role: str | None, led: str | None) -> str | None:
     return led if led and role in LEADER_ROLES else None
 
 
+def former(tok: Token) -> bool:
+    """Whether a title is a past one: "l'ancien président", "l'ex-Premier ministre", "former President",
+    "le président sortant" (words: `former_title` of kg/data/words.tsv, for the article's language)."""
+    past = _former_words(tok.doc.lang_)
+    if tok.lower_.startswith("ex-") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in past):
+        return True
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in past for c in tok.children)
+
+
+@functools.lru_cache(maxsize=8)
+def _former_words(lang: str) -> frozenset[str]:
+    try:
+        return words(lang).former_title
+    except LanguageError:
+        return frozenset()
+
+
 def title_role_around(tok: Token, gazetteer: Gazetteer, lang: str) -> str | None:
-    """The role a title noun gives, trying multiword titles around it ("premier ministre", "chef de l'État")."""
+    """The role a title noun gives, trying multiword titles around it ("premier ministre", "chef de l'État");
+    None for a past title ("l'ancien président": `former`)."""
+    if former(tok):
+        return None
     doc = tok.doc
     forms = [tok.text, tok.lemma_]
     if tok.i > 0:

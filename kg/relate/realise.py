@@ -24,15 +24,13 @@ from kg.relate.context import Candidate, Context
 from kg.relate.lexicon import lemma
 from kg.relate.modality import modality
 from kg.relate.qualifiers import PLACE_TYPES, date_of, domain_of, location_of
-from kg.relate.rules import ACTOR_TYPES
 from kg.syntax import governing_verb
 from kg.types import Relation
-from kg.vocab import RELATIONS
+from kg.vocab import RELATIONS, type_error
 
 # State acts: when a head of state or government does one of these, the state does it (as event coders
 # code "Tiani ends cooperation" as NER). Other acts (criticizes, meetsWith...) stay with the person.
 STATE_LEVEL = frozenset({"endsCooperationWith", "cooperatesWith", "signsAgreementWith", "expels", "sanctions", "withdrawsFrom", "supports", "attacks"})
-ORGANIZATION_TYPES = frozenset({"Organization", "InternationalOrganization", "ArmedGroup", "Government", "ArmedForces"})
 
 
 def evidence(sent: Span) -> str:
@@ -49,11 +47,13 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     entities, gazetteer = ctx.entities, ctx.gazetteer
     subj_keys = cand.subject_keys or [k for s in cand.subjects for k in resolve(s, ctx)]
     obj_keys = cand.object_keys or [k for o in cand.objects for k in resolve(o, ctx)]
-    location = location_of(cand.trigger, {t.i for t in cand.objects + cand.subjects}, ctx)
+    args = {t.i for t in cand.objects + cand.subjects}
+    # an attack "on a base in Borno state": the target's phrase may say where it happened
+    location = location_of(cand.trigger, args, ctx, within=cand.objects if cue.property == "attacks" else None)
     if not obj_keys and cue.object == "place" and location is None and cue.property == "seizesPowerIn":
         obj_keys = [ctx.linked.focal] if ctx.linked.focal else []
     if cue.property == "attacks" and (cue.pos == "noun" or cue.with_):  # "une attaque", "a mené une attaque"
-        obj_keys = _attack_targets(cand, obj_keys, location, ctx)
+        obj_keys, location = _attack_targets(cand, obj_keys, location, ctx)
     if cue.property == "meetsWith" and cue.object == "place":
         # "arrived in Amman on a visit": a visit to a capital is a visit to its country
         obj_keys = [_capital_country(k, cand, ctx) for k in obj_keys]
@@ -70,7 +70,7 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     for s in subj_keys:
         for o in obj_keys:
             s2, o2 = _state_level(s, cue.property, cand, ctx), _state_level(o, cue.property, cand, ctx)
-            if _typed_ok(s2, o2, prop.name, ctx) and s2 != o2:
+            if _typed_ok(s2, o2, prop.name, ctx):
                 pairs.append((s2, o2))
     if not pairs:
         return  # modality, domain and date are read only for a candidate that gives a relation
@@ -101,9 +101,10 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
         )
 
 
-def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, ctx: Context) -> list[str]:
-    """The targets of an attack named by an event noun: a town or region named with the target is where
-    the attack happens, and the country it is in is hit."""
+def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, ctx: Context) -> tuple[list[str], str | None]:
+    """The targets of an attack named by an event noun, and where it happened: a town or region named
+    with the target is where the attack happens (kept as the statement's location), and the country it
+    is in is hit."""
     # "une attaque contre une garnison près de Diffa": a town or region named with the target is
     # where the attack happens; the country it is in is the target (below). A town struck directly
     # ("a frappé le port de Hodeïda") may be held by someone else than its state: no inference.
@@ -124,7 +125,7 @@ def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, 
         obj_keys = [country] if country else []
         if country:
             ctx.entities.bring(country, cand.rule)
-    return obj_keys
+    return obj_keys, where
 
 
 def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:
@@ -169,24 +170,10 @@ def _state_level(key: str, prop: str, cand: Candidate, ctx: Context) -> str:
 
 
 def _typed_ok(s: str, o: str, prop: str, ctx: Context) -> bool:
-    """Whether the entity types of `s` and `o` fit the property's domain and range (kg/vocab.py)."""
+    """Whether `s prop o` can be said: two different entities whose types fit the property's domain and
+    range (kg/vocab.py, the ontology's rdfs:domain / rdfs:range): no "X leads X", no country
+    affiliated with an armed group."""
     se, oe = ctx.entities.get(s), ctx.entities.get(o)
-    if se is None or oe is None:
+    if se is None or oe is None or s == o:
         return False
-    st, ot = se.type, oe.type
-    term = RELATIONS[prop]
-    if term.domain == "Person" and st != "Person":
-        return False
-    if term.domain in ("Actor",) and st not in ACTOR_TYPES:
-        return False
-    if term.range == "Actor" and ot not in ACTOR_TYPES:
-        return False
-    if term.range == "Country" and ot != "Country":
-        return False
-    if term.range == "Place" and ot not in PLACE_TYPES:
-        return False
-    if term.range == "Organization" and ot not in ORGANIZATION_TYPES:
-        return False
-    if term.range == "Person" and ot != "Person":
-        return False
-    return True
+    return type_error(prop, se.type, oe.type) is None

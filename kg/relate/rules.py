@@ -399,12 +399,12 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     for title in titles:
         role = title_role_around(title, gazetteer, lang)
         if role == "counterpart":  # "son homologue rwandais Paul Kagame": the role the person holds
-            role = gazetteer.leader_role(key)
+            role = gazetteer.leader_role(key) if gazetteer.in_office(key, ctx.article_date) else None
         target = _title_target(title, ctx, key)
         if not target and gazetteer.leader_role(key) == role:
             # the text names the role but not what is led ("le président congolais Félix Tshisekedi":
-            # the demonym is ambiguous), and the leaders table holds this person in this role
-            target = gazetteer.leads(key)
+            # the demonym is ambiguous), and the leaders table holds this person in this role then
+            target = gazetteer.leads_at(key, ctx.article_date)
         led = leader_of(role, target)
         if led:
             yield fact(title, cue, key, "leads", led, 0.8, f"{lang}.title-leads")
