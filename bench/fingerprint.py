@@ -65,9 +65,9 @@ def extract(arts: list[Article], out: Path) -> str:
 
 
 def build(arts: list[Article], out: Path) -> None:
-    from kg.build import build as kg_build
-
     import shutil
+
+    from kg.build import build as kg_build
 
     shutil.rmtree(out / "build", ignore_errors=True)  # a fresh build: kg build is incremental
     src = out / "input.jsonl"

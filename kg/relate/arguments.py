@@ -17,7 +17,7 @@ import functools
 from spacy.tokens import Token
 
 from kg import syntax
-from kg.data_tables import actor_nouns, collective_nouns
+from kg.data_tables import actor_nouns, collective_nouns, counts
 from kg.relate.context import Context
 from kg.relate.lexicon import frame, lemma
 
@@ -136,6 +136,10 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
             if key not in keys:
                 keys.append(key)
             continue
+        plural = plural_anaphor(t, ctx)
+        if plural:  # "les deux pays", "the three countries", "both sides"
+            keys += [k for k in plural if k not in keys]
+            continue
         if depth > 2:
             continue
         # "deux de ses partenaires : la Russie et la Turquie", "les partenaires occidentaux — la France et ..."
@@ -167,6 +171,76 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
     if not keys and depth == 0:
         keys = _colon_list(tok, ctx)
     return keys
+
+
+def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
+    """The actors a counted plural noun stands for: "les deux pays", "les trois capitales européennes",
+    "both countries", "the two sides" -> the N most recent distinct actors of its kind before it (its
+    sentence first, then up to `window` sentences back), never those of its own clause's single subject
+    (X "accused the three countries" is not one of them; "X and Y signed a treaty between the two
+    countries" are). Countries for country nouns (a capital counts
+    for its country), any state or armed actor for "sides"; nothing unless N are found."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    lem = lemma(noun)
+    words = ctx.words
+    sides = lem in words.side_anaphor
+    if not sides and lem not in words.plural_anaphor:
+        return []
+    number = counts(words)
+    n = next((number[c.lower_] for c in noun.children if c.lower_ in number), 0)
+    if not n:
+        n = next((int(c.text) for c in noun.children if c.dep_ == "nummod" and c.text.isdigit()), 0)
+    if n < 2 or "Number=Sing" in str(noun.morph) or noun.tag_ in ("NN", "NNP"):
+        return []
+    doc, tok2ent = noun.doc, ctx.linked.tok2ent
+    sent = noun.sent
+    start = sent.start
+    for _ in range(window):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    gov = syntax.governing_verb(noun)
+    own: set[int] = set()
+    if gov is not None and noun.dep_ not in syntax.SUBJ | syntax.PASS_SUBJ:
+        subj = syntax.clause_subject(gov)
+        if not any(c.dep_ == "conj" for s in subj for c in s.children):  # "X et Y ont signé un traité entre les deux pays"
+            own = {t.i for s in subj for t in s.subtree}
+    # actors named as subjects first ("Morocco and Algeria have quarrelled over Western Sahara. The two
+    # countries ..."), else the nearest ones wherever they stand
+    for subjects_only in (True, False):
+        found: list[str] = []
+        for i in range(noun.i - 1, start - 1, -1):
+            key = tok2ent.get(i)
+            if key is None or i in own or (subjects_only and not _in_subject(doc[i])):
+                continue
+            ent = ctx.entities.get(key)
+            if ent is None:
+                continue
+            if ent.type == "City" and ent.capital_of and lem in words.plural_anaphor:
+                key = ent.capital_of  # "Paris, Londres et Berlin ... les trois capitales"
+            elif ent.type == "Person" and key in ctx.linked.leaders:
+                key = ctx.linked.leaders[key]  # "Pachinian et Aliev ... les deux pays"
+            elif not (ent.type == "Country" or (sides and ent.type in ("ArmedGroup", "InternationalOrganization", "Organization"))):
+                continue
+            if key not in found:
+                found.append(key)
+                if len(found) == n:
+                    for k in found:
+                        ctx.entities.bring(k, "plural-anaphor")
+                    return list(reversed(found))
+    return []
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether a token is (in) a clause's subject: the subject, a conjunct or a modifier of it."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
+            return True
+        if t.dep_ not in ("conj", "amod", "compound", "appos", "flat:name", "flat", "nmod", "poss", "nmod:poss") or t.head == t:
+            return False
+        t = t.head
+    return False
 
 
 def _relative_clause_subject(pron: Token, ctx: Context) -> Token | None:

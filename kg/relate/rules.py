@@ -162,17 +162,27 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         keys = antecedent_partners(verb, ctx)
         if keys:
             yield Candidate(verb, subj, [], cue, f"{cue.lang}.verb-relnoun-anaphora", object_keys=keys)
-    elif heads and subj and RELATIONS[cue.property].symmetric:
+    elif heads and subj and (RELATIONS[cue.property].symmetric or any(_plural_possessive(h, ctx) for h in heads)):
+        # "Le Nigeria et le Niger ont signé un accord", "les deux pays ont rompu leurs relations"
         yield from _reciprocal(verb, subj, cue, ctx, "verb-relnoun-reciprocal")
 
 
 def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule: str) -> Iterator[Candidate]:
-    """"Le Nigeria et le Niger ont signé un accord": coordinated subjects of a symmetric relation."""
+    """"Le Nigeria et le Niger ont signé un accord", "les deux pays ont rompu leurs relations": several
+    subjects of a relation with each other; both ways unless the relation is symmetric."""
     keys = [k for s in subj for k in resolve(s, ctx)]
+    both = not RELATIONS[cue.property].symmetric
     # "The US, Russia and China met": every pair of the coordinated subjects
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[a], object_keys=[b])
+            if both:
+                yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[b], object_keys=[a])
+
+
+def _plural_possessive(noun: Token, ctx: Context) -> bool:
+    """"leurs relations", "their ties": a relation of several owners with each other."""
+    return any(c.dep_ in ("det", "poss", "nmod:poss") and c.lower_ in ctx.words.plural_possessive for c in noun.children)
 
 
 def _demonstrative(noun: Token, ctx: Context) -> bool:

@@ -1,0 +1,140 @@
+"""Construction classes of issue 14 (recall on news never seen), each in French and in English.
+
+Sentences are made up for the tests (real actors, news style); each case asserts the relation a
+construction gives and, where it matters, what it must not give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.iri import article_id, content_hash
+from kg.types import Article, Extraction
+
+pytestmark = pytest.mark.slow
+
+AM, AZ, BR, DE, DZ, FR, GB, IR, MA, ML, NE, US = (
+    f"country/{c}" for c in ("AM", "AZ", "BR", "DE", "DZ", "FR", "GB", "IR", "MA", "ML", "NE", "US")
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, lang: str, text: str) -> Extraction:
+    art = Article(id=article_id(text), text=text, source="test", lang=lang, date="2025-03-14", content_hash=content_hash(text))
+    return extractor(art)
+
+
+def facts(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in ex.relations if r.modality in ("Asserted", "Reported")}
+
+
+# -- generic actors resolved from local context -----------------------------------------------------
+
+GENERIC_ACTORS = [
+    # the nearest country acting as a subject, not the country the article names most
+    (
+        "fr",
+        "La France dénonce. La France proteste. Le Niger a expulsé lundi l'attaché de défense français. La junte a aussi suspendu sa coopération avec Paris.",
+        (NE, "endsCooperationWith", FR),
+    ),
+    (
+        "en",
+        "France is furious. France protested again. Niger expelled the French defence attaché on Monday. The junta also suspended its cooperation with Paris.",
+        (NE, "endsCooperationWith", FR),
+    ),
+    # "le gouvernement des États-Unis": "des" names one country here
+    ("fr", "Le gouvernement des États-Unis a suspendu son aide au Niger.", (US, "endsCooperationWith", NE)),
+    ("en", "The government of the United States ended its military cooperation with Niger.", (US, "endsCooperationWith", NE)),
+    # a junta led by a known leader is his country
+    (
+        "fr",
+        "La France s'inquiète. La France hésite. Au Mali, la junte dirigée par Assimi Goïta a expulsé l'ambassadeur de France.",
+        (ML, "expels", FR),
+    ),
+    (
+        "en",
+        "France is worried. France hesitates. In Mali, the junta led by Assimi Goita expelled the French ambassador.",
+        (ML, "expels", FR),
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", GENERIC_ACTORS)
+def test_generic_actor_from_local_context(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, text))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "Dimanche, des milliers de partisans de Jair Bolsonaro ont manifesté contre le gouvernement de Lula à São Paulo."),
+        ("en", "On Sunday, thousands of Bolsonaro supporters rallied against Lula's government in São Paulo."),
+    ],
+)
+def test_a_leaders_government_is_not_the_leader(extractor: Extractor, lang: str, text: str) -> None:
+    out = facts(run(extractor, lang, text))
+    assert not any(s == o for s, _, o in out)
+    assert not any(p == "leads" and o.startswith("person/") for _, p, o in out)
+
+
+# -- plural anaphora --------------------------------------------------------------------------------
+
+PLURAL_ANAPHORA = [
+    # "les trois capitales": the three capitals named just before stand for their countries
+    (
+        "fr",
+        "Téhéran a rappelé ses ambassadeurs à Paris, Londres et Berlin, et le président Massoud Pezechkian a accusé les trois capitales de trahison.",
+        [("person/masoud-pezeshkian", "criticizes", c) for c in (FR, GB, DE)],
+    ),
+    (
+        "en",
+        "Iran recalled its ambassadors from Paris, London and Berlin, and President Masoud Pezeshkian accused the three capitals of betrayal.",
+        [("person/masoud-pezeshkian", "criticizes", c) for c in (FR, GB, DE)],
+    ),
+    # "entre les deux pays": the countries of the coordinated leaders
+    (
+        "fr",
+        "Le Premier ministre arménien Nikol Pachinian et le président azerbaïdjanais Ilham Aliev ont signé vendredi un traité de paix entre les deux pays.",
+        [(AM, "signsAgreementWith", AZ)],
+    ),
+    (
+        "en",
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a peace treaty between the two countries on Friday.",
+        [(AM, "signsAgreementWith", AZ)],
+    ),
+    # "les deux pays ont rompu leurs relations": subjects of the previous sentence, both ways
+    (
+        "fr",
+        "Le Maroc et l'Algérie se disputent depuis longtemps le Sahara occidental. Les deux pays ont rompu leurs relations diplomatiques en 2021.",
+        [(MA, "endsCooperationWith", DZ), (DZ, "endsCooperationWith", MA)],
+    ),
+    (
+        "en",
+        "Morocco and Algeria have long quarrelled over Western Sahara. The two countries severed their diplomatic ties in 2021.",
+        [(MA, "endsCooperationWith", DZ), (DZ, "endsCooperationWith", MA)],
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", PLURAL_ANAPHORA)
+def test_plural_anaphora(extractor: Extractor, lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    out = facts(run(extractor, lang, text))
+    for triple in expected:
+        assert triple in out
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "Le Maroc et l'Algérie se disputent le Sahara occidental. Les deux pays ont rompu leurs relations en 2021."),
+        ("en", "Morocco and Algeria have long quarrelled over Western Sahara. The two countries severed their ties in 2021."),
+    ],
+)
+def test_plural_anaphor_prefers_the_subjects(extractor: Extractor, lang: str, text: str) -> None:
+    out = facts(run(extractor, lang, text))
+    assert not any("country/EH" in (s, o) for s, _, o in out)
