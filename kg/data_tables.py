@@ -174,6 +174,7 @@ class Words:
     side_anaphor: frozenset[str]
     reciprocal: frozenset[str]
     plural_possessive: frozenset[str]
+    event_noun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

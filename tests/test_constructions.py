@@ -138,3 +138,46 @@ def test_plural_anaphora(extractor: Extractor, lang: str, text: str, expected: l
 def test_plural_anaphor_prefers_the_subjects(extractor: Extractor, lang: str, text: str) -> None:
     out = facts(run(extractor, lang, text))
     assert not any("country/EH" in (s, o) for s, _, o in out)
+
+
+# -- an act as the object: its agent is the one criticised ------------------------------------------
+
+KP, KR, JP, RU, SN, CI = (f"country/{c}" for c in ("KP", "KR", "JP", "RU", "SN", "CI"))
+
+EVENT_OBJECT = [
+    # the agent complement of the act ("une violation par X de ...")
+    (
+        "fr",
+        "Séoul et Tokyo ont condamné une violation par Pyongyang et Moscou des résolutions du Conseil de sécurité.",
+        [(KR, "criticizes", KP), (JP, "criticizes", RU)],
+        [(KR, "criticizes", "org/un-security-council")],
+    ),
+    (
+        "en",
+        "South Korea and Japan condemned the violation by Pyongyang and Moscow of UN resolutions.",
+        [(KR, "criticizes", KP), (JP, "criticizes", RU)],
+        [(KR, "criticizes", "org/un")],
+    ),
+    # a demonstrative act noun: the agent of the act named before
+    (
+        "fr",
+        "Le Mali a annoncé mardi son retrait de la CEDEAO. La Côte d'Ivoire a condamné ce revirement.",
+        [(CI, "criticizes", ML)],
+        [(CI, "criticizes", "org/ecowas")],
+    ),
+    (
+        "en",
+        "Mali expelled the French ambassador on Tuesday. Senegal condemned the move.",
+        [(SN, "criticizes", ML)],
+        [(SN, "criticizes", FR)],
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", EVENT_OBJECT)
+def test_event_as_object(extractor: Extractor, lang: str, text: str, expected: list[tuple[str, str, str]], absent: list[tuple[str, str, str]]) -> None:
+    out = facts(run(extractor, lang, text))
+    for triple in expected:
+        assert triple in out
+    for triple in absent:
+        assert triple not in out

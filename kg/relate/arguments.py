@@ -48,6 +48,9 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
     subj = syntax.clause_subject(verb)
     if subj and subj[0].lower_ in ctx.words.relative_subject and verb.dep_ in ("acl:relcl", "relcl"):
         return [verb.head], False
+    if not subj:
+        # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
+        subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
     return subj, False
 
 
@@ -241,6 +244,42 @@ def _in_subject(tok: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def event_agents(noun: Token, ctx: Context) -> list[str]:
+    """Who did the act a noun names, as its agent complement: "une violation par Pyongyang des
+    résolutions", "the seizure by Iran of a tanker" -> North Korea, Iran."""
+    if noun.pos_ != "NOUN" or noun.i in ctx.linked.tok2ent:
+        return []
+    lem = lemma(noun)
+    if lem not in ctx.words.event_noun and ("noun", lem) not in ctx.lexicon.cues:
+        return []
+    return [k for p, n in syntax.obliques(noun) if p in ctx.words.agent for k in resolve(n, ctx)]
+
+
+def event_antecedent(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
+    """Who did the act a demonstrative act noun refers back to: "ce revirement", "this decision", "the
+    move" -> the subject of the last relation found before it, within `window` sentences back."""
+    if not _demonstrative(noun, ctx):
+        return []
+    sents = list(noun.doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start <= noun.i < s.end), 0)
+    lo = sents[max(0, idx - window)].start
+    before = [(i, key) for i, key in ctx.events if lo <= i < noun.i]
+    if not before:
+        return []
+    last = max(i for i, _ in before)
+    return list(dict.fromkeys(key for i, key in before if i == last))
+
+
+def _demonstrative(noun: Token, ctx: Context) -> bool:
+    """"ce revirement", "cette décision", "this move", and "the move" in English (the definite article
+    of a bare act noun refers back)."""
+    bare = noun.tag_ == "NN" and all(c.dep_ in ("det", "amod", "punct") for c in noun.children)
+    return any(
+        c.dep_ == "det" and ("PronType=Dem" in str(c.morph) or c.lower_ in ctx.words.demonstrative or (c.lower_ == "the" and bare))
+        for c in noun.children
+    )
 
 
 def _relative_clause_subject(pron: Token, ctx: Context) -> Token | None:

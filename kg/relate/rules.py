@@ -29,6 +29,8 @@ from kg.data_tables import DataError
 from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
     antecedent_partners,
+    event_agents,
+    event_antecedent,
     linear_partner,
     names_actor,
     relation_partners,
@@ -42,6 +44,9 @@ from kg.vocab import RELATIONS
 Rule = Callable[[Token, Cue, Context], Iterator[Candidate]]
 
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "InternationalOrganization", "ArmedGroup", "Government", "ArmedForces"})
+
+# properties whose object may be an act, standing for the act's agent ("ont condamné ce revirement")
+EVENT_OBJECT = frozenset({"criticizes", "rejects"})
 
 # the `object` column of a noun cue: what its complement is (rule noun_trigger reads it)
 NOUN_OBJECTS = ("prep", "place", "patient", "relnoun", "none")
@@ -87,6 +92,13 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             objs = syntax.passive_subjects(up)
     else:
         objs = [o for o in syntax.objects(verb) if lemma(o) not in cue.with_]
+    if cue.property in EVENT_OBJECT and not passive and subj:
+        # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
+        for o in list(objs):
+            agents = event_agents(o, ctx)
+            if agents:
+                objs.remove(o)
+                yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-event-object", object_keys=agents)
     if cue.property == "meetsWith":
         # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
         # thing received ("a reçu des armes de la Russie")
@@ -327,6 +339,21 @@ def _measure_of(noun: Token, ctx: Context) -> Token | None:
     return head if lemma(head) in ctx.lexicon.frames.get("measure", {}) else None
 
 
+def event_anaphor(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """An act named before, condemned or rejected: "La Côte d'Ivoire a condamné ce revirement", "Senegal
+    condemned the move" -> criticizes the agent of the last relation found (fires after every cue rule)."""
+    gov = noun.head
+    if noun.dep_ not in syntax.OBJ or gov.pos_ != "VERB":
+        return
+    own = next((c for c in ctx.lexicon.cues.get(("verb", lemma(gov)), ()) if c.property in EVENT_OBJECT and (not c.with_ or lemma(noun) in c.with_)), None)
+    if own is None:
+        return
+    subj, passive = verb_subjects(gov, ctx)
+    agents = event_antecedent(noun, ctx) if subj and not passive else []
+    if agents:
+        yield Candidate(gov, subj, [noun], replace(own, object="obj"), f"{ctx.lang}.event-anaphor", object_keys=agents)
+
+
 # -- fact rules: what the text states outright about entities ---------------------------------------
 
 
@@ -492,6 +519,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
+    ("word:event_noun", event_anaphor),  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
 )
 
 
