@@ -175,6 +175,7 @@ class Words:
     reciprocal: frozenset[str]
     plural_possessive: frozenset[str]
     event_noun: frozenset[str]
+    target_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

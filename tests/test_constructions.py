@@ -181,3 +181,44 @@ def test_event_as_object(extractor: Extractor, lang: str, text: str, expected: l
         assert triple in out
     for triple in absent:
         assert triple not in out
+
+
+# -- event nouns and their arguments ----------------------------------------------------------------
+
+TW = "country/TW"
+
+EVENT_NOUNS = [
+    # the target named by a participle on the event noun; a plain adjective is not the agent
+    ("fr", "Le Japon a annoncé de nouvelles sanctions visant des entités nord-coréennes.", (JP, "sanctions", KP)),
+    ("en", "Japan announced new sanctions targeting North Korean entities.", (JP, "sanctions", KP)),
+    # "le soutien de X à Y": genitive agent, dative partner
+    ("fr", "Le département d'État a réaffirmé le soutien de Washington à Taïwan.", (US, "supports", TW)),
+    ("en", "The State Department reaffirmed Washington's support for Taiwan.", (US, "supports", TW)),
+    # a meeting between a leader and "his counterpart" named after a demonym
+    (
+        "fr",
+        "La crise survient après une rencontre à Doha entre le président congolais Félix Tshisekedi et son homologue rwandais Paul Kagame.",
+        ("person/felix-tshisekedi", "meetsWith", "person/paul-kagame"),
+    ),
+    (
+        "en",
+        "The talks between French President Emmanuel Macron and his Algerian counterpart Abdelmadjid Tebboune were tense.",
+        ("person/emmanuel-macron", "meetsWith", "person/abdelmadjid-tebboune"),
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", EVENT_NOUNS)
+def test_event_noun_arguments(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, text))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "La crise survient après une rencontre à Doha entre le président congolais Félix Tshisekedi et son homologue rwandais Paul Kagame."),
+        ("en", "The crisis follows a meeting in Doha between Congolese President Felix Tshisekedi and his Rwandan counterpart Paul Kagame."),
+    ],
+)
+def test_counterpart_is_the_person_not_the_country(extractor: Extractor, lang: str, text: str) -> None:
+    assert ("person/felix-tshisekedi", "meetsWith", "country/RW") not in facts(run(extractor, lang, text))

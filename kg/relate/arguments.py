@@ -340,7 +340,9 @@ def named_person(noun: Token, ctx: Context) -> str | None:
             return key
     # parser slip: the name right after its title hangs elsewhere ("dirigé par le général Assimi Goïta")
     nxt = noun.i + 1
-    if nxt < len(noun.doc) and noun.i not in tok2ent and noun.doc[nxt].pos_ == "PROPN" and noun.doc[nxt].head != noun.doc[nxt]:
+    while nxt < len(noun.doc) and noun.doc[nxt].dep_ == "amod" and noun.doc[nxt].head == noun:
+        nxt += 1  # "son homologue rwandais Paul Kagame" with the name hung on another noun
+    if nxt < len(noun.doc) and (noun.i not in tok2ent or nxt > noun.i + 1) and noun.doc[nxt].pos_ == "PROPN" and noun.doc[nxt].head != noun.doc[nxt]:
         key = tok2ent.get(nxt)
         if key and key.startswith("person/"):
             return key

@@ -303,8 +303,15 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     # complement is what undergoes the act (object "patient": "the invasion of Ukraine")
     objs = [n for p, n in obl if p in cue.preps and p not in words.genitive] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
+    if not objs and cue.object in ("prep", "patient"):
+        # "des sanctions visant des entités nord-coréennes", "strikes targeting Hezbollah positions"
+        for c in noun.children:
+            if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and lemma(c) in words.target_verb and c.i > noun.i:
+                # ("des entités": the partitive article is often parsed as a preposition)
+                objs += [g for g in c.children if (g.dep_ in syntax.OBJ or g.dep_ == "obl:arg") and (syntax.case_of(g) is None or syntax.case_of(g) in words.genitive)]
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and lemma(n) not in nouns]
-    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON"]
+    # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
+    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
     if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
         # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
         up = noun.head
