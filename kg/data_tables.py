@@ -176,6 +176,7 @@ class Words:
     plural_possessive: frozenset[str]
     event_noun: frozenset[str]
     target_verb: frozenset[str]
+    leave_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -222,3 +222,22 @@ def test_event_noun_arguments(extractor: Extractor, lang: str, text: str, expect
 )
 def test_counterpart_is_the_person_not_the_country(extractor: Extractor, lang: str, text: str) -> None:
     assert ("person/felix-tshisekedi", "meetsWith", "country/RW") not in facts(run(extractor, lang, text))
+
+
+# -- ordered to leave: an expulsion, not a withdrawal -----------------------------------------------
+
+DZ_ = "country/DZ"
+
+ORDERED_TO_LEAVE = [
+    ("fr", "Alger a sommé dimanche douze agents de l'ambassade de France de quitter le territoire algérien sous 48 heures.", (DZ_, "expels", FR)),
+    ("en", "Algeria ordered twelve French embassy staff to leave the country within 48 hours.", (DZ_, "expels", FR)),
+    ("fr", "Le Mali a ordonné à l'ambassadeur de France de quitter le pays.", (ML, "expels", FR)),
+    ("en", "Mali ordered the French ambassador to leave the country.", (ML, "expels", FR)),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", ORDERED_TO_LEAVE)
+def test_ordered_to_leave(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    out = facts(run(extractor, lang, text))
+    assert expected in out
+    assert (expected[2], "withdrawsFrom", expected[0]) not in out  # the order is not a departure done

@@ -81,6 +81,8 @@ def with_ok(verb: Token, cue: Cue) -> Token | None:
 
 def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Verb with a direct object: "Le Mali expulse l'ambassadeur"; passive: "a été expulsé par"."""
+    if cue.property == "withdrawsFrom" and _ordered_to_leave(verb, ctx):
+        return
     subj, passive = verb_subjects(verb, ctx)
     if passive:
         objs = syntax.passive_subjects(verb) or ([verb.head] if verb.dep_ in ("acl",) else [])
@@ -203,6 +205,8 @@ def _demonstrative(noun: Token, ctx: Context) -> bool:
 
 def verb_place(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Verb whose target is a place: "retire ses troupes du Mali", "took power in Niger"."""
+    if cue.property == "withdrawsFrom" and _ordered_to_leave(verb, ctx):
+        return
     subj, _ = verb_subjects(verb, ctx)
     anchor = with_ok(verb, cue)
     if anchor is None:
@@ -279,6 +283,42 @@ def verb_source(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         sources += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
     if subj and sources:
         yield Candidate(verb, sources, subj, cue, f"{cue.lang}.verb-source")
+
+
+def _ordered_to_leave(verb: Token, ctx: Context) -> bool:
+    """Whether a verb of leaving is what someone is ordered to do ("ordered the ambassador to leave
+    the country"): an expulsion (`verb_order_leave`), not a withdrawal done."""
+    if lemma(verb) not in ctx.words.leave_verb:
+        return False
+    if verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        order = verb.head
+    elif verb.dep_ == "acl" and verb.head.dep_ in syntax.OBJ | {"obl:arg", "obl"}:
+        order = verb.head.head  # "a ordonné à l'ambassadeur de quitter": the infinitive hung on the person
+    else:
+        return False
+    return any(c.object == "leave" for c in ctx.lexicon.cues.get(("verb", lemma(order)), ()))
+
+
+def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Ordered to leave: "Alger a sommé douze agents de l'ambassade de France de quitter le territoire",
+    "Algeria ordered twelve French embassy staff to leave" -> expels the country the people are of."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive or not subj:
+        return
+    # the people ordered out: the object, or the dative ("a ordonné à l'ambassadeur de France de quitter")
+    people = syntax.objects(verb) + [n for p, n in syntax.obliques(verb) if p in ctx.words.dative]
+    leaves = [c for t in [verb, *people] for c in t.children if lemma(c) in ctx.words.leave_verb and _ordered_to_leave(c, ctx)]
+    if not leaves:
+        return
+    for o in people:
+        if o.pos_ == "PRON":
+            continue
+        keys = resolve(o, ctx)
+        if not keys:
+            # "douze agents de l'ambassade de France", "twelve French embassy staff": whose people they are
+            keys = [k for t in o.subtree if (k := ctx.linked.tok2ent.get(t.i)) and (e := ctx.entities.get(k)) is not None and e.type == "Country"][:1]
+        if keys:
+            yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-order-leave", object_keys=keys)
 
 
 # -- noun rule -------------------------------------------------------------------------------------
@@ -520,6 +560,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("verb:source", verb_source),  # roles reversed: "a reçu des armes de la Russie" -> Russia supports
     ("verb:act", verb_act_target),  # target of an announced act: "a menacé de couper le gaz à l'Ukraine"
     ("verb:addressee", verb_addressee),  # who is told to act: "exige de la France qu'elle retire"
+    ("verb:leave", verb_order_leave),  # ordered to leave: "a sommé les agents de l'ambassade de France de quitter"
     ("verb:owner", verb_owner),  # owner of the thing acted on: "a rejeté l'ultimatum américain"
     ("noun", noun_trigger),  # event or relation noun: "la rupture avec Moscou", "la coopération entre X et Y"
     ("entity", place_apposition),  # place in apposition: "Niamey, la capitale nigérienne", "Kayes, dans l'ouest du Mali"
