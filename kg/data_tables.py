@@ -177,6 +177,8 @@ class Words:
     event_noun: frozenset[str]
     target_verb: frozenset[str]
     leave_verb: frozenset[str]
+    object_pronoun: frozenset[str]
+    person_pronoun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -241,3 +241,47 @@ def test_ordered_to_leave(extractor: Extractor, lang: str, text: str, expected: 
     out = facts(run(extractor, lang, text))
     assert expected in out
     assert (expected[2], "withdrawsFrom", expected[0]) not in out  # the order is not a departure done
+
+
+# -- shared subjects and object pronouns --------------------------------------------------------------
+
+SHARED_SUBJECTS = [
+    # a detached participle shares the clause's subject; its object pronoun is the actor named before
+    (
+        "fr",
+        "Washington a imposé des sanctions au juge brésilien Alexandre de Moraes, l'accusant de mener une chasse aux sorcières.",
+        (US, "criticizes", "person/alexandre-de-moraes"),
+    ),
+    (
+        "en",
+        "The Trump administration imposed sanctions on Brazilian judge Alexandre de Moraes, accusing him of running a witch hunt.",
+        (US, "criticizes", "person/alexandre-de-moraes"),
+    ),
+    # a relative object pronoun stands for the noun its clause hangs on
+    (
+        "fr",
+        "Les autorités algériennes ont convoqué le ministre français Bruno Retailleau, qu'elles accusent d'orchestrer une campagne.",
+        (DZ_, "criticizes", "person/bruno-retailleau"),
+    ),
+    ("en", "Algeria summoned the French ambassador, whom it accuses of interference.", (DZ_, "criticizes", FR)),
+    # a relative clause and an infinitive share the subject
+    ("fr", "Le Mali, qui a rompu avec l'Ukraine en août, a aussi quitté la CEDEAO.", (ML, "endsCooperationWith", "country/UA")),
+    ("en", "Niger decided to end its military cooperation with the United States.", (NE, "endsCooperationWith", US)),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", SHARED_SUBJECTS)
+def test_shared_subjects_and_object_pronouns(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, text))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "L'administration Trump a imposé des sanctions au juge Alexandre de Moraes, l'accusant de mener une chasse aux sorcières."),
+        ("en", "The Trump administration imposed sanctions on Brazilian judge Alexandre de Moraes, accusing him of running a witch hunt."),
+    ],
+)
+def test_an_administration_is_its_country_not_its_leader(extractor: Extractor, lang: str, text: str) -> None:
+    out = facts(run(extractor, lang, text))
+    assert not any(s == "person/donald-trump" for s, _, _ in out)

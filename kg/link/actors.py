@@ -171,12 +171,12 @@ def _generic_target(run: Run, tok: Token) -> tuple[str | None, bool]:
             return key, True
         if ent.type == "Person" and prep in words.genitive_singular:
             target, known = _person_country(run, ent.key), True
-    for c in tok.children:  # "its government", "son régime", "Tiani's junta"
+    for c in tok.children:  # "its government", "son régime", "Tiani's junta", "the Trump administration"
         key = out.tok2ent.get(c.i)
+        ent = out.entities.get(key) if key else None
+        if ent is not None and ent.type == "Person" and c.pos_ == "PROPN" and c.dep_ in ("compound", "appos", "nmod", "flat:name") and syntax.case_of(c) is None:
+            return _person_country(run, ent.key), True  # "the Trump administration", "l'administration Trump"
         if c.dep_ in ("poss", "nmod:poss") and key:
-            ent = out.entities.get(key)
-            if ent is not None and ent.type == "Person":
-                return _person_country(run, key), True
             if ent is not None and ent.type == "Country":
                 return key, True
     if known:

@@ -45,6 +45,12 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
             if subj:
                 return subj, False
         return [verb.head], False
+    if verb.dep_ in ("xcomp", "advcl") and _detached_participle(verb):
+        # "a imposé des sanctions au juge X, l'accusant de ...": the participle is the clause's, not
+        # object control of "sanctions"
+        subj = syntax.clause_subject(verb.head)
+        if subj:
+            return subj, False
     subj = syntax.clause_subject(verb)
     if subj and subj[0].lower_ in ctx.words.relative_subject and verb.dep_ in ("acl:relcl", "relcl"):
         return [verb.head], False
@@ -118,14 +124,16 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
         own = tok2ent.get(t.i)
         # a named group or organisation keeps its name ("les Forces de soutien rapide ... du général X");
         # a title or a demonym noun gives way to the person named in apposition
-        person = named_person(t, ctx) if own is None or own.startswith(("country/", "person/")) else None
+        # ("the Trump administration" is the linked country, not the person)
+        generic = own is not None and t.pos_ == "NOUN" and ctx.gazetteer.generic_actor(lemma(t), ctx.lang) == "country"
+        person = named_person(t, ctx) if (own is None or own.startswith(("country/", "person/"))) and not generic else None
         if person is not None:  # "le président nigérien Mohamed Bazoum", "son homologue russe Sergueï Lavrov"
             if person not in keys:
                 keys.append(person)
             continue
         key = tok2ent.get(t.i)
         if key is None and depth == 0:
-            speaker = _speaker(t, ctx) or _relative_clause_subject(t, ctx)
+            speaker = _speaker(t, ctx) or _relative_clause_subject(t, ctx) or _object_antecedent(t, ctx)
             if speaker is not None:  # "Switzerland said it had expelled ...": "it" is Switzerland
                 keys += [k for k in resolve(speaker, ctx, depth=depth + 1) if k not in keys]
                 continue
@@ -135,6 +143,9 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                 if c.dep_ in syntax.NAME_PARTS and tok2ent.get(c.i):
                     key = tok2ent[c.i]
                     break
+        if key is not None and key.startswith("person/") and t.pos_ == "NOUN" and ctx.gazetteer.generic_actor(lemma(t), ctx.lang) == "country":
+            # "the Trump administration", "the Lula government": the leader's country acts
+            key = _leader_country(key, ctx) or key
         if key is not None:
             if key not in keys:
                 keys.append(key)
@@ -280,6 +291,46 @@ def _demonstrative(noun: Token, ctx: Context) -> bool:
         c.dep_ == "det" and ("PronType=Dem" in str(c.morph) or c.lower_ in ctx.words.demonstrative or (c.lower_ == "the" and bare))
         for c in noun.children
     )
+
+
+def _leader_country(person: str, ctx: Context) -> str | None:
+    """The country a person leads (their title in the article, else the gazetteer), brought in."""
+    country = ctx.linked.leaders.get(person)
+    if country is None:
+        ent = ctx.gazetteer.get(person)
+        country = ent.country if ent is not None and ent.type == "Person" else None
+    if country is not None:
+        ctx.entities.bring(country, "leader-country")
+    return country
+
+
+def _object_antecedent(pron: Token, ctx: Context) -> Token | None:
+    """What an object pronoun stands for: a relative "que" the noun its clause hangs on ("le ministre X,
+    qu'elles accusent"); a singular object pronoun the nearest actor named before it in its sentence,
+    outside its clause's subject ("a sanctionné le juge X, l'accusant de", "accusing him of"); a person
+    for "him" / "her", a person or a country for "le" / "la", not a person for "it"."""
+    if pron.pos_ != "PRON" or pron.dep_ not in syntax.OBJ:
+        return None
+    words = ctx.words
+    verb = pron.head
+    if pron.lower_ in words.relative_object and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < pron.i:
+        return verb.head
+    if pron.lower_ not in words.object_pronoun:
+        return None
+    own = {t.i for s in verb_subjects(verb, ctx)[0] for t in s.subtree}
+    tok2ent = ctx.linked.tok2ent
+    for i in range(pron.i - 1, pron.sent.start - 1, -1):
+        key = tok2ent.get(i)
+        ent = ctx.entities.get(key) if key else None
+        if ent is None or i in own or ent.type not in ("Person", "Country", "ArmedGroup", "InternationalOrganization", "Organization"):
+            continue
+        person = ent.type == "Person"
+        if pron.lower_ in words.person_pronoun and not person:
+            continue
+        if pron.lower_ == "it" and person:
+            continue
+        return pron.doc[i]
+    return None
 
 
 def _relative_clause_subject(pron: Token, ctx: Context) -> Token | None:
