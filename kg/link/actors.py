@@ -128,7 +128,7 @@ def generic_actors(run: Run) -> None:
         stands = facts.generic_of[tok.i]
         if stands is None:
             continue
-        # NOTE: folded lemmas against not_focal as written (see kg/data/words.tsv)
+        # folded lemmas against not_focal (which lists the folded forms)
         if any(fold(c.lemma_) in words.not_focal for c in tok.children if c.dep_ in ("amod", "nmod")):
             continue
         if not any(c.dep_ in ("det", "poss") or fold(c.text) in words.contracted_article for c in tok.children):

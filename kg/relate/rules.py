@@ -437,7 +437,7 @@ def place_apposition(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                 elif went.type == "Country" and ent.country and ent.country != w:
                     continue  # the gazetteer places it in another country: a misreading
                 elif went.type in ("Country", "Region") and not capital:
-                    # NOTE: folded lemma against place_apposition_noun as written (see kg/data/words.tsv)
+                    # folded lemma against place_apposition_noun (which lists the folded forms)
                     if (case := syntax.case_of(h)) is None or case in words.place_apposition_case or lemma(h) in _place_nouns(ctx):
                         yield fact(h, cue, key, "locatedIn", w, 0.7, f"{ctx.lang}.place-apposition")
 
@@ -472,7 +472,7 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             titles.append(t.head)
         titles += [c for c in t.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
     # predicative: "X a été désigné président de ...", "X est le chef de l'État"
-    predicative = ctx.words.predicative_verb  # NOTE: folded lemmas against the words as written (kg/data/words.tsv)
+    predicative = ctx.words.predicative_verb  # folded lemmas (the table lists the folded forms)
     for t in name:
         if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
             verb = t.head
