@@ -285,3 +285,48 @@ def test_shared_subjects_and_object_pronouns(extractor: Extractor, lang: str, te
 def test_an_administration_is_its_country_not_its_leader(extractor: Extractor, lang: str, text: str) -> None:
     out = facts(run(extractor, lang, text))
     assert not any(s == "person/donald-trump" for s, _, _ in out)
+
+
+# -- passives with a far agent; lists the parser did not coordinate ------------------------------------
+
+IL, CN, BF, TD = (f"country/{c}" for c in ("IL", "CN", "BF", "TD"))
+
+FAR_AGENTS_AND_LISTS = [
+    # the agent hung on a time adjunct ("en juin par Israël"), coordinated
+    ("fr", "Les sites nucléaires iraniens ont été frappés en juin par Israël et les États-Unis.", [(IL, "attacks", IR), (US, "attacks", IR)]),
+    ("en", "Iranian nuclear sites were struck in June by Israel and the United States.", [(IL, "attacks", IR), (US, "attacks", IR)]),
+    # a list of partners, one of them hung on the verb ("ainsi que", "as well as")
+    (
+        "fr",
+        "La Chine a signé des accords avec le Mali, le Niger ainsi que le Burkina Faso.",
+        [(CN, "signsAgreementWith", ML), (CN, "signsAgreementWith", NE), (CN, "signsAgreementWith", BF)],
+    ),
+    (
+        "en",
+        "China signed agreements with Mali and Niger as well as Burkina Faso.",
+        [(CN, "signsAgreementWith", ML), (CN, "signsAgreementWith", NE), (CN, "signsAgreementWith", BF)],
+    ),
+    ("fr", "La Russie coopère avec le Mali, le Niger et le Tchad.", [(RU, "cooperatesWith", c) for c in (ML, NE, TD)]),
+    ("en", "Russia cooperates with Mali, Niger and Chad.", [(RU, "cooperatesWith", c) for c in (ML, NE, TD)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", FAR_AGENTS_AND_LISTS)
+def test_far_agents_and_lists(extractor: Extractor, lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    out = facts(run(extractor, lang, text))
+    for triple in expected:
+        assert triple in out
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # the actor after the comma is the next clause's subject, not one more partner
+        ("fr", "Après des accords avec le Mali, le Niger a signé un pacte de défense avec la Russie."),
+        ("en", "After agreements with Mali, Niger signed a defence pact with Russia."),
+    ],
+)
+def test_a_subject_after_a_comma_is_not_listed(extractor: Extractor, lang: str, text: str) -> None:
+    out = facts(run(extractor, lang, text))
+    assert (NE, "signsAgreementWith", RU) in out
+    assert (ML, "signsAgreementWith", RU) not in out

@@ -25,7 +25,7 @@ from kg.relate.lexicon import frame, lemma
 def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
     """Subjects (agents for passives) and whether the verb is passive."""
     if syntax.is_passive(verb):
-        agents = syntax.agents(verb)
+        agents = syntax.agents(verb) or _far_agents(verb, ctx)
         if not agents and frame(verb, "unaccusative", ctx.lexicon):
             return syntax.passive_subjects(verb), False  # "est arrivé à Alger": not a passive
         return agents, True
@@ -60,6 +60,40 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
     return subj, False
 
 
+def _far_agents(verb: Token, ctx: Context) -> list[Token]:
+    """The agent of a passive that the parser hung on an adjunct of the verb: "ont été frappés en juin
+    par Israël et les États-Unis" ("par Israël" under "juin")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("obl:mod", "obl", "npadvmod", "prep") and c.i not in ctx.linked.tok2ent:
+            out += [n for p, n in syntax.obliques(c) if p in ctx.words.agent and n.i in ctx.linked.tok2ent]
+    return out
+
+
+def list_continuation(tok: Token, ctx: Context) -> list[Token]:
+    """Actors listed after `tok` that the parser did not coordinate with it: "avec le Mali, le Niger
+    ainsi que le Burkina Faso" (the Niger hung on the verb). Only a run of commas and entity mentions
+    of the same type that ends in a coordinated one, none of them a subject."""
+    doc, tok2ent = tok.doc, ctx.linked.tok2ent
+    first = ctx.entities.get(tok2ent.get(tok.i, ""))
+    if first is None:
+        return []
+    out: list[Token] = []
+    j = max(t.i for t in tok.subtree) + 1
+    while j < tok.sent.end and doc[j].text == ",":
+        k = j + 1
+        while k < tok.sent.end and doc[k].pos_ == "DET":
+            k += 1
+        ent = ctx.entities.get(tok2ent.get(k, "")) if k < tok.sent.end else None
+        if ent is None or ent.type != first.type or doc[k].dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
+            return []
+        out.append(doc[k])
+        j = max(t.i for t in doc[k].subtree) + 1
+    if not out or not any(c.dep_ == "conj" for c in out[-1].children):
+        return []  # a list ends with a coordinated member ("..., le Niger et le Tchad")
+    return out
+
+
 def _infinitive_adjunct(verb: Token, ctx: Context) -> bool:
     """An infinitive (or gerund) clause of time or purpose: "après avoir renversé", "avant de quitter",
     "after toppling"."""
@@ -83,7 +117,7 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
         partner_preps = ctx.words.aid_partner  # "son aide au Niger", "aid to Niger"
     out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
     if out:
-        return out
+        return out + [t for m in out for t in list_continuation(m, ctx)]
     for c in noun.children:
         if c.dep_ in ("acl:relcl", "relcl", "acl") and frame(c, "bond", ctx.lexicon):
             out += [m for p, m in syntax.obliques(c) if p in ctx.words.bond_partner]

@@ -32,6 +32,7 @@ from kg.relate.arguments import (
     event_agents,
     event_antecedent,
     linear_partner,
+    list_continuation,
     names_actor,
     relation_partners,
     resolve,
@@ -126,6 +127,7 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             for p, n in syntax.obliques(o)
             if p in cue.preps and p not in ctx.words.genitive
         ]
+    objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
     elif subj and not objs and RELATIONS[cue.property].symmetric and not syntax.objects(verb):
@@ -169,6 +171,7 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         for n in syntax.conjuncts(noun):
             objs += relation_partners(n, ctx, preps=cue.preps)
     objs += [n for p, n in syntax.obliques(verb) if p in cue.preps and lemma(n) not in nouns]
+    objs += [t for o in list(objs) for t in list_continuation(o, ctx)]  # "avec le Mali, le Niger ainsi que le Burkina Faso"
     if heads and subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-relnoun")
     elif heads and subj and any(_demonstrative(h, ctx) for h in heads):
