@@ -330,3 +330,22 @@ def test_a_subject_after_a_comma_is_not_listed(extractor: Extractor, lang: str, 
     out = facts(run(extractor, lang, text))
     assert (NE, "signsAgreementWith", RU) in out
     assert (ML, "signsAgreementWith", RU) not in out
+
+
+# -- each other: the subjects act on one another, both ways -----------------------------------------
+
+IN, PK, KE, ET = (f"country/{c}" for c in ("IN", "PK", "KE", "ET"))
+
+EACH_OTHER = [
+    ("fr", "L'Inde et le Pakistan ont mutuellement expulsé leurs diplomates.", [(IN, "expels", PK), (PK, "expels", IN)]),
+    ("en", "India and Pakistan have expelled each other's diplomats.", [(IN, "expels", PK), (PK, "expels", IN)]),
+    ("fr", "Le Kenya et l'Éthiopie se sont mutuellement accusés de soutenir les rebelles.", [(KE, "criticizes", ET), (ET, "criticizes", KE)]),
+    ("en", "Kenya and Ethiopia accused each other of backing rebels.", [(KE, "criticizes", ET), (ET, "criticizes", KE)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", EACH_OTHER)
+def test_each_other(extractor: Extractor, lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    out = facts(run(extractor, lang, text))
+    for triple in expected:
+        assert triple in out

@@ -85,6 +85,12 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if cue.property == "withdrawsFrom" and _ordered_to_leave(verb, ctx):
         return
     subj, passive = verb_subjects(verb, ctx)
+    if passive and not subj and _each_other(verb, ctx):
+        subj, passive = syntax.subjects(verb) + syntax.passive_subjects(verb), False  # "se sont mutuellement accusés": reflexive
+    if subj and not passive and _each_other(verb, ctx):
+        # "India and Pakistan expelled each other's diplomats", "se sont mutuellement accusés"
+        yield from _reciprocal(verb, subj, replace(cue, property=cue.property), ctx, "verb-each-other")
+        return
     if passive:
         objs = syntax.passive_subjects(verb) or ([verb.head] if verb.dep_ in ("acl",) else [])
         up = verb
@@ -195,6 +201,17 @@ def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule:
             yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[a], object_keys=[b])
             if both:
                 yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[b], object_keys=[a])
+
+
+def _each_other(verb: Token, ctx: Context) -> bool:
+    """A reciprocal on the verb or in its object: "mutuellement", "each other('s diplomats)"."""
+    words = ctx.words.reciprocal
+    doc = verb.doc
+    near = [c for c in verb.children if c.dep_ in ("advmod", *syntax.OBJ, "obl", "prep")]
+    for t in (g for c in near for g in c.subtree):
+        if t.lower_ in words or (t.i > 0 and f"{doc[t.i - 1].lower_} {t.lower_}" in words):
+            return True
+    return False
 
 
 def _plural_possessive(noun: Token, ctx: Context) -> bool:
