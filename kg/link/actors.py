@@ -204,6 +204,13 @@ def _preceding_country(run: Run, tok: Token) -> str | None:
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     gov = syntax.governing_verb(tok)
     own = {t.i for s in (syntax.clause_subject(gov) if gov is not None and tok.dep_ not in syntax.SUBJ | syntax.PASS_SUBJ else []) for t in s.subtree}
+    # "À Tripoli, en Libye, le gouvernement a appelé au calme", "In Mali, the junta ...": the country
+    # the noun's own clause is set in
+    for i in range(sent.start, tok.i):
+        key = out.tok2ent.get(i)
+        ent = out.entities.get(key) if key else None
+        if ent is not None and ent.type == "Country" and syntax.case_of(doc[i]) in run.tables.words.place_country and gov is not None and syntax.governing_verb(doc[i]) == gov:
+            return key
     for i in range(tok.i - 1, start - 1, -1):
         key = out.tok2ent.get(i)
         ent = out.entities.get(key) if key else None
