@@ -171,6 +171,17 @@ class Words:
     place_apposition_noun: frozenset[str]
     not_focal: frozenset[str]
     ethnic: frozenset[str]
+    lead_verb: frozenset[str]
+    count_word: frozenset[str]
+    plural_anaphor: frozenset[str]
+    side_anaphor: frozenset[str]
+    reciprocal: frozenset[str]
+    plural_possessive: frozenset[str]
+    event_noun: frozenset[str]
+    target_verb: frozenset[str]
+    leave_verb: frozenset[str]
+    object_pronoun: frozenset[str]
+    person_pronoun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))
@@ -200,6 +211,11 @@ def load_words(path: Path) -> Mapping[str, Words]:
         if missing:
             raise DataError(f"{path}: no line for kind(s) {', '.join(missing)}; add one line per kind (an empty cell means no words)")
     return MappingProxyType({lang: Words(**found[lang]) for lang in langs})
+
+
+def counts(words: Words) -> Mapping[str, int]:
+    """The number words of `words.count_word` ("deux=2", "both=2"): word -> how many."""
+    return MappingProxyType({w.split("=", 1)[0]: int(w.split("=", 1)[1]) for w in words.count_word})
 
 
 @functools.lru_cache(maxsize=4)

@@ -16,7 +16,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from kg import syntax
-from kg.data_tables import Words
+from kg.data_tables import Words, counts
 from kg.iri import fold, slug
 from kg.link.run import Run
 from kg.link.surfaces import NAME_POS
@@ -117,7 +117,9 @@ def _seat_of(run: Run, tok: Token) -> str | None:
 
 
 def generic_actors(run: Run) -> None:
-    """Link generic actor nouns ("la junte", "les autorités") to the country they stand for."""
+    """Link generic actor nouns ("la junte", "les autorités") to the country they stand for, from local
+    context first: the complement or possessor, a "dirigé par X" / "led by X" link, the seat, the
+    nearest preceding country acting as a subject; the article's focal country only as the last resort."""
     doc, out, facts, words = run.doc, run.out, run.facts, run.tables.words
     # only tokens whose lemma is a generic actor noun can be one: select them without walking the Doc
     for tok in [doc[i] for i, stands in enumerate(facts.generic_of) if stands is not None]:
@@ -126,28 +128,98 @@ def generic_actors(run: Run) -> None:
         stands = facts.generic_of[tok.i]
         if stands is None:
             continue
-        # NOTE: folded lemmas against not_focal as written (see kg/data/words.tsv)
+        # folded lemmas against not_focal (which lists the folded forms)
         if any(fold(c.lemma_) in words.not_focal for c in tok.children if c.dep_ in ("amod", "nmod")):
             continue
         if not any(c.dep_ in ("det", "poss") or fold(c.text) in words.contracted_article for c in tok.children):
             continue  # "un régime" / bare nouns are not coreferent with the focal country
-        target = None
-        for prep, noun in syntax.obliques(tok):
-            key = out.tok2ent.get(noun.i)
-            if key and prep in words.genitive_singular:
-                ent = out.entities.get(key)
-                if ent and ent.type == "Country":
-                    target = key
-                elif ent and ent.type == "Person":
-                    target = out.leaders.get(key) or ent.country or out.focal
-        for c in tok.children:  # "its government", "son régime"
-            if c.dep_ in ("poss", "nmod:poss") and c.i in out.tok2ent:
-                target = out.tok2ent[c.i]
-        if target is None and stands == "country":
-            target = _seat_of(run, tok)
-        target = target or out.focal
+        if any(c.dep_ == "nummod" or c.lower_ in counts(words) for c in tok.children):
+            continue  # "les deux pays", "the three countries": several actors (plural anaphora, kg.relate)
+        target, known = _generic_target(run, tok)
+        if not known and stands == "country":
+            target = _seat_of(run, tok) or _preceding_country(run, tok)
+        if not known:
+            target = target or out.focal
         if not target:
             continue
         how = "generic:forces" if stands == "forces" else "generic:country"
         span = doc[tok.i : tok.i + 1]
         run.add(span, target, how, 0.7)
+
+
+def _person_country(run: Run, key: str) -> str | None:
+    """The country a person leads (their title in the article, else the gazetteer), or None."""
+    ent = run.out.entities.get(key)
+    return run.out.leaders.get(key) or (ent.country if ent is not None else None)
+
+
+def _generic_target(run: Run, tok: Token) -> tuple[str | None, bool]:
+    """What the text itself says a generic noun stands for, and whether it says anything: the country
+    of its complement ("le gouvernement du Niger", "le gouvernement des États-Unis", "le régime de
+    Tiani"), of its possessor ("its government", "Tiani's junta"), of whoever leads it ("la junte
+    dirigée par X", "the junta led by X"). A person whose country is unknown says something (the
+    noun is not the focal country) but gives no target."""
+    out, words = run.out, run.tables.words
+    target: str | None = None
+    known = False
+    for prep, noun in syntax.obliques(tok):
+        key = out.tok2ent.get(noun.i)
+        ent = out.entities.get(key) if key else None
+        if ent is None or prep not in words.genitive:
+            continue
+        if ent.type == "Country":  # "des" too: "le gouvernement des États-Unis" names one country
+            return key, True
+        if ent.type == "Person" and prep in words.genitive_singular:
+            target, known = _person_country(run, ent.key), True
+    for c in tok.children:  # "its government", "son régime", "Tiani's junta", "the Trump administration"
+        key = out.tok2ent.get(c.i)
+        ent = out.entities.get(key) if key else None
+        if ent is not None and ent.type == "Person" and c.pos_ == "PROPN" and c.dep_ in ("compound", "appos", "nmod", "flat:name") and syntax.case_of(c) is None:
+            return _person_country(run, ent.key), True  # "the Trump administration", "l'administration Trump"
+        if c.dep_ in ("poss", "nmod:poss") and key:
+            if ent is not None and ent.type == "Country":
+                return key, True
+    if known:
+        return target, known
+    # "la junte dirigée par le général X", "the junta led by X"
+    for c in tok.children:
+        if c.dep_ in ("acl", "amod", "acl:relcl", "relcl") and fold(c.lemma_) in words.lead_verb:
+            for agent in syntax.agents(c):
+                key = out.tok2ent.get(agent.i)
+                if key is None:
+                    key = next((out.tok2ent[g.i] for g in agent.subtree if g.i in out.tok2ent), None)
+                ent = out.entities.get(key) if key else None
+                if ent is not None and ent.type == "Person":
+                    return _person_country(run, ent.key), True
+    return None, False
+
+
+def _preceding_country(run: Run, tok: Token) -> str | None:
+    """The nearest country acting as a subject before `tok`, in its sentence or the one before ("Le Mali
+    a expulsé l'ambassadeur de France. La junte a aussi ..." -> Mali), when the focal country is not
+    named there (then the focal country it is); never the subject of the noun's own clause ("Sudan's
+    army chief accused the Gulf state": not Sudan)."""
+    out, doc = run.out, run.doc
+    sent = tok.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    gov = syntax.governing_verb(tok)
+    own = {t.i for s in (syntax.clause_subject(gov) if gov is not None and tok.dep_ not in syntax.SUBJ | syntax.PASS_SUBJ else []) for t in s.subtree}
+    # "À Tripoli, en Libye, le gouvernement a appelé au calme", "In Mali, the junta ...": the country
+    # the noun's own clause is set in
+    for i in range(sent.start, tok.i):
+        key = out.tok2ent.get(i)
+        ent = out.entities.get(key) if key else None
+        if ent is not None and ent.type == "Country" and syntax.case_of(doc[i]) in run.tables.words.place_country and gov is not None and syntax.governing_verb(doc[i]) == gov:
+            return key
+    for i in range(tok.i - 1, start - 1, -1):
+        key = out.tok2ent.get(i)
+        ent = out.entities.get(key) if key else None
+        if ent is None or ent.type != "Country":
+            continue
+        t = doc[i]
+        head = syntax.first_conjunct(t)
+        if head.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss") and out.tok2ent.get(head.head.i) in (None, key):
+            head = head.head  # "le gouvernement malien", "Mali's army" as a subject
+        if i not in own and head.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
+            return key
+    return None

@@ -17,7 +17,7 @@ import functools
 from spacy.tokens import Token
 
 from kg import syntax
-from kg.data_tables import actor_nouns, collective_nouns
+from kg.data_tables import actor_nouns, collective_nouns, counts
 from kg.relate.context import Context
 from kg.relate.lexicon import frame, lemma
 
@@ -25,7 +25,7 @@ from kg.relate.lexicon import frame, lemma
 def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
     """Subjects (agents for passives) and whether the verb is passive."""
     if syntax.is_passive(verb):
-        agents = syntax.agents(verb)
+        agents = syntax.agents(verb) or _far_agents(verb, ctx)
         if not agents and frame(verb, "unaccusative", ctx.lexicon):
             return syntax.passive_subjects(verb), False  # "est arrivé à Alger": not a passive
         return agents, True
@@ -45,10 +45,53 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
             if subj:
                 return subj, False
         return [verb.head], False
+    if verb.dep_ in ("xcomp", "advcl") and _detached_participle(verb):
+        # "a imposé des sanctions au juge X, l'accusant de ...": the participle is the clause's, not
+        # object control of "sanctions"
+        subj = syntax.clause_subject(verb.head)
+        if subj:
+            return subj, False
     subj = syntax.clause_subject(verb)
     if subj and subj[0].lower_ in ctx.words.relative_subject and verb.dep_ in ("acl:relcl", "relcl"):
         return [verb.head], False
+    if not subj:
+        # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
+        subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
     return subj, False
+
+
+def _far_agents(verb: Token, ctx: Context) -> list[Token]:
+    """The agent of a passive that the parser hung on an adjunct of the verb: "ont été frappés en juin
+    par Israël et les États-Unis" ("par Israël" under "juin")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("obl:mod", "obl", "npadvmod", "prep") and c.i not in ctx.linked.tok2ent:
+            out += [n for p, n in syntax.obliques(c) if p in ctx.words.agent and n.i in ctx.linked.tok2ent]
+    return out
+
+
+def list_continuation(tok: Token, ctx: Context) -> list[Token]:
+    """Actors listed after `tok` that the parser did not coordinate with it: "avec le Mali, le Niger
+    ainsi que le Burkina Faso" (the Niger hung on the verb). Only a run of commas and entity mentions
+    of the same type that ends in a coordinated one, none of them a subject."""
+    doc, tok2ent = tok.doc, ctx.linked.tok2ent
+    first = ctx.entities.get(tok2ent.get(tok.i, ""))
+    if first is None:
+        return []
+    out: list[Token] = []
+    j = max(t.i for t in tok.subtree) + 1
+    while j < tok.sent.end and doc[j].text == ",":
+        k = j + 1
+        while k < tok.sent.end and doc[k].pos_ == "DET":
+            k += 1
+        ent = ctx.entities.get(tok2ent.get(k, "")) if k < tok.sent.end else None
+        if ent is None or ent.type != first.type or doc[k].dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
+            return []
+        out.append(doc[k])
+        j = max(t.i for t in doc[k].subtree) + 1
+    if not out or not any(c.dep_ == "conj" for c in out[-1].children):
+        return []  # a list ends with a coordinated member ("..., le Niger et le Tchad")
+    return out
 
 
 def _infinitive_adjunct(verb: Token, ctx: Context) -> bool:
@@ -74,7 +117,7 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
         partner_preps = ctx.words.aid_partner  # "son aide au Niger", "aid to Niger"
     out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
     if out:
-        return out
+        return out + [t for m in out for t in list_continuation(m, ctx)]
     for c in noun.children:
         if c.dep_ in ("acl:relcl", "relcl", "acl") and frame(c, "bond", ctx.lexicon):
             out += [m for p, m in syntax.obliques(c) if p in ctx.words.bond_partner]
@@ -115,14 +158,16 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
         own = tok2ent.get(t.i)
         # a named group or organisation keeps its name ("les Forces de soutien rapide ... du général X");
         # a title or a demonym noun gives way to the person named in apposition
-        person = named_person(t, ctx) if own is None or own.startswith(("country/", "person/")) else None
+        # ("the Trump administration" is the linked country, not the person)
+        generic = own is not None and t.pos_ == "NOUN" and ctx.gazetteer.generic_actor(lemma(t), ctx.lang) == "country"
+        person = named_person(t, ctx) if (own is None or own.startswith(("country/", "person/"))) and not generic else None
         if person is not None:  # "le président nigérien Mohamed Bazoum", "son homologue russe Sergueï Lavrov"
             if person not in keys:
                 keys.append(person)
             continue
         key = tok2ent.get(t.i)
         if key is None and depth == 0:
-            speaker = _speaker(t, ctx) or _relative_clause_subject(t, ctx)
+            speaker = _speaker(t, ctx) or _relative_clause_subject(t, ctx) or _object_antecedent(t, ctx)
             if speaker is not None:  # "Switzerland said it had expelled ...": "it" is Switzerland
                 keys += [k for k in resolve(speaker, ctx, depth=depth + 1) if k not in keys]
                 continue
@@ -132,9 +177,16 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                 if c.dep_ in syntax.NAME_PARTS and tok2ent.get(c.i):
                     key = tok2ent[c.i]
                     break
+        if key is not None and key.startswith("person/") and t.pos_ == "NOUN" and ctx.gazetteer.generic_actor(lemma(t), ctx.lang) == "country":
+            # "the Trump administration", "the Lula government": the leader's country acts
+            key = _leader_country(key, ctx) or key
         if key is not None:
             if key not in keys:
                 keys.append(key)
+            continue
+        plural = plural_anaphor(t, ctx)
+        if plural:  # "les deux pays", "the three countries", "both sides"
+            keys += [k for k in plural if k not in keys]
             continue
         if depth > 2:
             continue
@@ -167,6 +219,152 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
     if not keys and depth == 0:
         keys = _colon_list(tok, ctx)
     return keys
+
+
+def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
+    """The actors a counted plural noun stands for: "les deux pays", "les trois capitales européennes",
+    "both countries", "the two sides" -> the N most recent distinct actors of its kind before it (its
+    sentence first, then up to `window` sentences back), never those of its own clause's single subject
+    (X "accused the three countries" is not one of them; "X and Y signed a treaty between the two
+    countries" are). Countries for country nouns (a capital counts
+    for its country), any state or armed actor for "sides"; nothing unless N are found."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    lem = lemma(noun)
+    words = ctx.words
+    sides = lem in words.side_anaphor
+    if not sides and lem not in words.plural_anaphor:
+        return []
+    number = counts(words)
+    n = next((number[c.lower_] for c in noun.children if c.lower_ in number), 0)
+    if not n:
+        n = next((int(c.text) for c in noun.children if c.dep_ == "nummod" and c.text.isdigit()), 0)
+    if n < 2 or "Number=Sing" in str(noun.morph) or noun.tag_ in ("NN", "NNP"):
+        return []
+    doc, tok2ent = noun.doc, ctx.linked.tok2ent
+    sent = noun.sent
+    start = sent.start
+    for _ in range(window):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    gov = syntax.governing_verb(noun)
+    own: set[int] = set()
+    if gov is not None and noun.dep_ not in syntax.SUBJ | syntax.PASS_SUBJ:
+        subj = syntax.clause_subject(gov)
+        if not any(c.dep_ == "conj" for s in subj for c in s.children):  # "X et Y ont signé un traité entre les deux pays"
+            own = {t.i for s in subj for t in s.subtree}
+    # actors named as subjects first ("Morocco and Algeria have quarrelled over Western Sahara. The two
+    # countries ..."), else the nearest ones wherever they stand
+    for subjects_only in (True, False):
+        found: list[str] = []
+        for i in range(noun.i - 1, start - 1, -1):
+            key = tok2ent.get(i)
+            if key is None or i in own or (subjects_only and not _in_subject(doc[i])):
+                continue
+            ent = ctx.entities.get(key)
+            if ent is None:
+                continue
+            if ent.type == "City" and ent.capital_of and lem in words.plural_anaphor:
+                key = ent.capital_of  # "Paris, Londres et Berlin ... les trois capitales"
+            elif ent.type == "Person" and key in ctx.linked.leaders:
+                key = ctx.linked.leaders[key]  # "Pachinian et Aliev ... les deux pays"
+            elif not (ent.type == "Country" or (sides and ent.type in ("ArmedGroup", "InternationalOrganization", "Organization"))):
+                continue
+            if key not in found:
+                found.append(key)
+                if len(found) == n:
+                    for k in found:
+                        ctx.entities.bring(k, "plural-anaphor")
+                    return list(reversed(found))
+    return []
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether a token is (in) a clause's subject: the subject, a conjunct or a modifier of it."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
+            return True
+        if t.dep_ not in ("conj", "amod", "compound", "appos", "flat:name", "flat", "nmod", "poss", "nmod:poss") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def event_agents(noun: Token, ctx: Context) -> list[str]:
+    """Who did the act a noun names, as its agent complement: "une violation par Pyongyang des
+    résolutions", "the seizure by Iran of a tanker" -> North Korea, Iran."""
+    if noun.pos_ != "NOUN" or noun.i in ctx.linked.tok2ent:
+        return []
+    lem = lemma(noun)
+    if lem not in ctx.words.event_noun and ("noun", lem) not in ctx.lexicon.cues:
+        return []
+    return [k for p, n in syntax.obliques(noun) if p in ctx.words.agent for k in resolve(n, ctx)]
+
+
+def event_antecedent(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
+    """Who did the act a demonstrative act noun refers back to: "ce revirement", "this decision", "the
+    move" -> the subject of the last relation found before it, within `window` sentences back."""
+    if not _demonstrative(noun, ctx):
+        return []
+    sents = list(noun.doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start <= noun.i < s.end), 0)
+    lo = sents[max(0, idx - window)].start
+    before = [(i, key) for i, key in ctx.events if lo <= i < noun.i]
+    if not before:
+        return []
+    last = max(i for i, _ in before)
+    return list(dict.fromkeys(key for i, key in before if i == last))
+
+
+def _demonstrative(noun: Token, ctx: Context) -> bool:
+    """"ce revirement", "cette décision", "this move", and "the move" in English (the definite article
+    of a bare act noun refers back)."""
+    bare = noun.tag_ == "NN" and all(c.dep_ in ("det", "amod", "punct") for c in noun.children)
+    return any(
+        c.dep_ == "det" and ("PronType=Dem" in str(c.morph) or c.lower_ in ctx.words.demonstrative or (c.lower_ == "the" and bare))
+        for c in noun.children
+    )
+
+
+def _leader_country(person: str, ctx: Context) -> str | None:
+    """The country a person leads (their title in the article, else the gazetteer), brought in."""
+    country = ctx.linked.leaders.get(person)
+    if country is None:
+        ent = ctx.gazetteer.get(person)
+        country = ent.country if ent is not None and ent.type == "Person" else None
+    if country is not None:
+        ctx.entities.bring(country, "leader-country")
+    return country
+
+
+def _object_antecedent(pron: Token, ctx: Context) -> Token | None:
+    """What an object pronoun stands for: a relative "que" the noun its clause hangs on ("le ministre X,
+    qu'elles accusent"); a singular object pronoun the nearest actor named before it in its sentence,
+    outside its clause's subject ("a sanctionné le juge X, l'accusant de", "accusing him of"); a person
+    for "him" / "her", a person or a country for "le" / "la", not a person for "it"."""
+    if pron.pos_ != "PRON" or pron.dep_ not in syntax.OBJ:
+        return None
+    words = ctx.words
+    verb = pron.head
+    if pron.lower_ in words.relative_object and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < pron.i:
+        return verb.head
+    if pron.lower_ not in words.object_pronoun:
+        return None
+    own = {t.i for s in verb_subjects(verb, ctx)[0] for t in s.subtree}
+    tok2ent = ctx.linked.tok2ent
+    for i in range(pron.i - 1, pron.sent.start - 1, -1):
+        key = tok2ent.get(i)
+        ent = ctx.entities.get(key) if key else None
+        if ent is None or i in own or ent.type not in ("Person", "Country", "ArmedGroup", "InternationalOrganization", "Organization"):
+            continue
+        person = ent.type == "Person"
+        if pron.lower_ in words.person_pronoun and not person:
+            continue
+        if pron.lower_ == "it" and person:
+            continue
+        return pron.doc[i]
+    return None
 
 
 def _relative_clause_subject(pron: Token, ctx: Context) -> Token | None:
@@ -227,7 +425,9 @@ def named_person(noun: Token, ctx: Context) -> str | None:
             return key
     # parser slip: the name right after its title hangs elsewhere ("dirigé par le général Assimi Goïta")
     nxt = noun.i + 1
-    if nxt < len(noun.doc) and noun.i not in tok2ent and noun.doc[nxt].pos_ == "PROPN" and noun.doc[nxt].head != noun.doc[nxt]:
+    while nxt < len(noun.doc) and noun.doc[nxt].dep_ == "amod" and noun.doc[nxt].head == noun:
+        nxt += 1  # "son homologue rwandais Paul Kagame" with the name hung on another noun
+    if nxt < len(noun.doc) and (noun.i not in tok2ent or nxt > noun.i + 1) and noun.doc[nxt].pos_ == "PROPN" and noun.doc[nxt].head != noun.doc[nxt]:
         key = tok2ent.get(nxt)
         if key and key.startswith("person/"):
             return key

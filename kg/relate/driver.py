@@ -91,7 +91,10 @@ def _fire_cues(ctx: Context, keep: Callable[[Iterable[Relation]], None]) -> None
             for rule in rules:
                 for cand in rule(tok, cue, ctx):
                     fired = fired or "relnoun" in cand.rule
-                    keep(realise(cand, ctx))
+                    rels = list(realise(cand, ctx))
+                    # what event anaphora read ("ont condamné ce revirement": who did the act named before)
+                    ctx.events += [(cand.trigger.i, r.subject) for r in rels if r.modality in ("Asserted", "Reported")]
+                    keep(rels)
         if fired:
             nouns = lex.relation_nouns
             consumed.update(t.i for t in tok.subtree if lemma(t) in nouns and governing_verb(t) == tok)

@@ -55,8 +55,7 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
     # consulted before ..."); a reporting verb above it still reports it
     chain = full_chain
     for k, t in enumerate(full_chain):
-        # NOTE: folded lemmas against the words as written: an accented temporal word ("après") never
-        # matches here (kg/data/words.tsv)
+        # folded lemmas against the temporal words (the table lists "apres" for "après")
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and lemma(c) in ctx.words.temporal for c in t.children):
             chain = full_chain[: k + 1]
             break

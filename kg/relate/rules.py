@@ -29,7 +29,10 @@ from kg.data_tables import DataError
 from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
     antecedent_partners,
+    event_agents,
+    event_antecedent,
     linear_partner,
+    list_continuation,
     names_actor,
     relation_partners,
     resolve,
@@ -42,6 +45,9 @@ from kg.vocab import RELATIONS
 Rule = Callable[[Token, Cue, Context], Iterator[Candidate]]
 
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "InternationalOrganization", "ArmedGroup", "Government", "ArmedForces"})
+
+# properties whose object may be an act, standing for the act's agent ("ont condamné ce revirement")
+EVENT_OBJECT = frozenset({"criticizes", "rejects"})
 
 # the `object` column of a noun cue: what its complement is (rule noun_trigger reads it)
 NOUN_OBJECTS = ("prep", "place", "patient", "relnoun", "none")
@@ -76,7 +82,15 @@ def with_ok(verb: Token, cue: Cue) -> Token | None:
 
 def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Verb with a direct object: "Le Mali expulse l'ambassadeur"; passive: "a été expulsé par"."""
+    if cue.property == "withdrawsFrom" and _ordered_to_leave(verb, ctx):
+        return
     subj, passive = verb_subjects(verb, ctx)
+    if passive and not subj and _each_other(verb, ctx):
+        subj, passive = syntax.subjects(verb) + syntax.passive_subjects(verb), False  # "se sont mutuellement accusés": reflexive
+    if subj and not passive and _each_other(verb, ctx):
+        # "India and Pakistan expelled each other's diplomats", "se sont mutuellement accusés"
+        yield from _reciprocal(verb, subj, replace(cue, property=cue.property), ctx, "verb-each-other")
+        return
     if passive:
         objs = syntax.passive_subjects(verb) or ([verb.head] if verb.dep_ in ("acl",) else [])
         up = verb
@@ -87,6 +101,13 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             objs = syntax.passive_subjects(up)
     else:
         objs = [o for o in syntax.objects(verb) if lemma(o) not in cue.with_]
+    if cue.property in EVENT_OBJECT and not passive and subj:
+        # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
+        for o in list(objs):
+            agents = event_agents(o, ctx)
+            if agents:
+                objs.remove(o)
+                yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-event-object", object_keys=agents)
     if cue.property == "meetsWith":
         # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
         # thing received ("a reçu des armes de la Russie")
@@ -112,6 +133,7 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             for p, n in syntax.obliques(o)
             if p in cue.preps and p not in ctx.words.genitive
         ]
+    objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
     elif subj and not objs and RELATIONS[cue.property].symmetric and not syntax.objects(verb):
@@ -155,6 +177,7 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         for n in syntax.conjuncts(noun):
             objs += relation_partners(n, ctx, preps=cue.preps)
     objs += [n for p, n in syntax.obliques(verb) if p in cue.preps and lemma(n) not in nouns]
+    objs += [t for o in list(objs) for t in list_continuation(o, ctx)]  # "avec le Mali, le Niger ainsi que le Burkina Faso"
     if heads and subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-relnoun")
     elif heads and subj and any(_demonstrative(h, ctx) for h in heads):
@@ -162,17 +185,38 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         keys = antecedent_partners(verb, ctx)
         if keys:
             yield Candidate(verb, subj, [], cue, f"{cue.lang}.verb-relnoun-anaphora", object_keys=keys)
-    elif heads and subj and RELATIONS[cue.property].symmetric:
+    elif heads and subj and (RELATIONS[cue.property].symmetric or any(_plural_possessive(h, ctx) for h in heads)):
+        # "Le Nigeria et le Niger ont signé un accord", "les deux pays ont rompu leurs relations"
         yield from _reciprocal(verb, subj, cue, ctx, "verb-relnoun-reciprocal")
 
 
 def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule: str) -> Iterator[Candidate]:
-    """"Le Nigeria et le Niger ont signé un accord": coordinated subjects of a symmetric relation."""
+    """"Le Nigeria et le Niger ont signé un accord", "les deux pays ont rompu leurs relations": several
+    subjects of a relation with each other; both ways unless the relation is symmetric."""
     keys = [k for s in subj for k in resolve(s, ctx)]
+    both = not RELATIONS[cue.property].symmetric
     # "The US, Russia and China met": every pair of the coordinated subjects
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[a], object_keys=[b])
+            if both:
+                yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[b], object_keys=[a])
+
+
+def _each_other(verb: Token, ctx: Context) -> bool:
+    """A reciprocal on the verb or in its object: "mutuellement", "each other('s diplomats)"."""
+    words = ctx.words.reciprocal
+    doc = verb.doc
+    near = [c for c in verb.children if c.dep_ in ("advmod", *syntax.OBJ, "obl", "prep")]
+    for t in (g for c in near for g in c.subtree):
+        if t.lower_ in words or (t.i > 0 and f"{doc[t.i - 1].lower_} {t.lower_}" in words):
+            return True
+    return False
+
+
+def _plural_possessive(noun: Token, ctx: Context) -> bool:
+    """"leurs relations", "their ties": a relation of several owners with each other."""
+    return any(c.dep_ in ("det", "poss", "nmod:poss") and c.lower_ in ctx.words.plural_possessive for c in noun.children)
 
 
 def _demonstrative(noun: Token, ctx: Context) -> bool:
@@ -181,6 +225,8 @@ def _demonstrative(noun: Token, ctx: Context) -> bool:
 
 def verb_place(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Verb whose target is a place: "retire ses troupes du Mali", "took power in Niger"."""
+    if cue.property == "withdrawsFrom" and _ordered_to_leave(verb, ctx):
+        return
     subj, _ = verb_subjects(verb, ctx)
     anchor = with_ok(verb, cue)
     if anchor is None:
@@ -259,6 +305,42 @@ def verb_source(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         yield Candidate(verb, sources, subj, cue, f"{cue.lang}.verb-source")
 
 
+def _ordered_to_leave(verb: Token, ctx: Context) -> bool:
+    """Whether a verb of leaving is what someone is ordered to do ("ordered the ambassador to leave
+    the country"): an expulsion (`verb_order_leave`), not a withdrawal done."""
+    if lemma(verb) not in ctx.words.leave_verb:
+        return False
+    if verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        order = verb.head
+    elif verb.dep_ == "acl" and verb.head.dep_ in syntax.OBJ | {"obl:arg", "obl"}:
+        order = verb.head.head  # "a ordonné à l'ambassadeur de quitter": the infinitive hung on the person
+    else:
+        return False
+    return any(c.object == "leave" for c in ctx.lexicon.cues.get(("verb", lemma(order)), ()))
+
+
+def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Ordered to leave: "Alger a sommé douze agents de l'ambassade de France de quitter le territoire",
+    "Algeria ordered twelve French embassy staff to leave" -> expels the country the people are of."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive or not subj:
+        return
+    # the people ordered out: the object, or the dative ("a ordonné à l'ambassadeur de France de quitter")
+    people = syntax.objects(verb) + [n for p, n in syntax.obliques(verb) if p in ctx.words.dative]
+    leaves = [c for t in [verb, *people] for c in t.children if lemma(c) in ctx.words.leave_verb and _ordered_to_leave(c, ctx)]
+    if not leaves:
+        return
+    for o in people:
+        if o.pos_ == "PRON":
+            continue
+        keys = resolve(o, ctx)
+        if not keys:
+            # "douze agents de l'ambassade de France", "twelve French embassy staff": whose people they are
+            keys = [k for t in o.subtree if (k := ctx.linked.tok2ent.get(t.i)) and (e := ctx.entities.get(k)) is not None and e.type == "Country"][:1]
+        if keys:
+            yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-order-leave", object_keys=keys)
+
+
 # -- noun rule -------------------------------------------------------------------------------------
 
 
@@ -281,8 +363,15 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     # complement is what undergoes the act (object "patient": "the invasion of Ukraine")
     objs = [n for p, n in obl if p in cue.preps and p not in words.genitive] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
+    if not objs and cue.object in ("prep", "patient"):
+        # "des sanctions visant des entités nord-coréennes", "strikes targeting Hezbollah positions"
+        for c in noun.children:
+            if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and lemma(c) in words.target_verb and c.i > noun.i:
+                # ("des entités": the partitive article is often parsed as a preposition)
+                objs += [g for g in c.children if (g.dep_ in syntax.OBJ or g.dep_ == "obl:arg") and (syntax.case_of(g) is None or syntax.case_of(g) in words.genitive)]
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and lemma(n) not in nouns]
-    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON"]
+    # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
+    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
     if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
         # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
         up = noun.head
@@ -315,6 +404,21 @@ def _measure_of(noun: Token, ctx: Context) -> Token | None:
     if head == noun or head.pos_ != "NOUN" or syntax.case_of(noun) not in ctx.words.measure:
         return None
     return head if lemma(head) in ctx.lexicon.frames.get("measure", {}) else None
+
+
+def event_anaphor(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """An act named before, condemned or rejected: "La Côte d'Ivoire a condamné ce revirement", "Senegal
+    condemned the move" -> criticizes the agent of the last relation found (fires after every cue rule)."""
+    gov = noun.head
+    if noun.dep_ not in syntax.OBJ or gov.pos_ != "VERB":
+        return
+    own = next((c for c in ctx.lexicon.cues.get(("verb", lemma(gov)), ()) if c.property in EVENT_OBJECT and (not c.with_ or lemma(noun) in c.with_)), None)
+    if own is None:
+        return
+    subj, passive = verb_subjects(gov, ctx)
+    agents = event_antecedent(noun, ctx) if subj and not passive else []
+    if agents:
+        yield Candidate(gov, subj, [noun], replace(own, object="obj"), f"{ctx.lang}.event-anaphor", object_keys=agents)
 
 
 # -- fact rules: what the text states outright about entities ---------------------------------------
@@ -353,7 +457,7 @@ def place_apposition(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                 elif went.type == "Country" and ent.country and ent.country != w:
                     continue  # the gazetteer places it in another country: a misreading
                 elif went.type in ("Country", "Region") and not capital:
-                    # NOTE: folded lemma against place_apposition_noun as written (see kg/data/words.tsv)
+                    # folded lemma against place_apposition_noun (which lists the folded forms)
                     if (case := syntax.case_of(h)) is None or case in words.place_apposition_case or lemma(h) in _place_nouns(ctx):
                         yield fact(h, cue, key, "locatedIn", w, 0.7, f"{ctx.lang}.place-apposition")
 
@@ -388,7 +492,7 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             titles.append(t.head)
         titles += [c for c in t.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
     # predicative: "X a été désigné président de ...", "X est le chef de l'État"
-    predicative = ctx.words.predicative_verb  # NOTE: folded lemmas against the words as written (kg/data/words.tsv)
+    predicative = ctx.words.predicative_verb  # folded lemmas (the table lists the folded forms)
     for t in name:
         if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
             verb = t.head
@@ -476,12 +580,14 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("verb:source", verb_source),  # roles reversed: "a reçu des armes de la Russie" -> Russia supports
     ("verb:act", verb_act_target),  # target of an announced act: "a menacé de couper le gaz à l'Ukraine"
     ("verb:addressee", verb_addressee),  # who is told to act: "exige de la France qu'elle retire"
+    ("verb:leave", verb_order_leave),  # ordered to leave: "a sommé les agents de l'ambassade de France de quitter"
     ("verb:owner", verb_owner),  # owner of the thing acted on: "a rejeté l'ultimatum américain"
     ("noun", noun_trigger),  # event or relation noun: "la rupture avec Moscou", "la coopération entre X et Y"
     ("entity", place_apposition),  # place in apposition: "Niamey, la capitale nigérienne", "Kayes, dans l'ouest du Mali"
     ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
+    ("word:event_noun", event_anaphor),  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
 )
 
 
