@@ -739,3 +739,70 @@ def test_a_missing_table_names_the_file(tmp_path) -> None:  # type: ignore[no-un
         read_table(tmp_path / "t.tsv", ("lang", "kind"))
     rows = read_table(tmp_path / "t.tsv", ("lang", "word"))
     assert [(r.line, dict(r.cells)) for r in rows] == [(3, {"lang": "fr", "word": "de"})]
+
+
+# -- issue 14, lexicon breadth: cue families for facts that had no cue ----------------------------------
+
+GH, SN, KP, CI = (f"country/{c}" for c in ("GH", "SN", "KP", "CI"))
+TIANI, BAZOUM, PUTIN, MACRON = "person/abdourahamane-tiani", "person/mohamed-bazoum", "person/vladimir-putin", "person/emmanuel-macron"
+
+CUE_FAMILIES = [
+    # a partner drawn closer: reflexive and phrasal verbs
+    ("fr", "Le Niger s'est rapproché de la Russie après le coup d'État.", (NE, "cooperatesWith", RU)),
+    ("en", "Niger forged closer ties with Russia after the coup.", (NE, "cooperatesWith", RU)),
+    ("fr", "Le Mali se tourne désormais vers la Russie pour sa sécurité.", (ML, "cooperatesWith", RU)),
+    ("en", "Mali turned to Russia for military help.", (ML, "cooperatesWith", RU)),
+    # a partner held at a distance
+    ("fr", "Le Tchad a pris ses distances avec la France.", (TD, "endsCooperationWith", FR)),
+    ("en", "Chad distanced itself from France last year.", (TD, "endsCooperationWith", FR)),
+    # a base handed back to the host country
+    ("fr", "La France a rétrocédé sa base militaire au Sénégal.", (FR, "withdrawsFrom", SN)),
+    ("en", "France handed over its military base to Senegal.", (FR, "withdrawsFrom", SN)),
+    # power seized, a leader deposed
+    ("fr", "Le général Tiani s'est emparé du pouvoir au Niger en 2023.", (TIANI, "seizesPowerIn", NE)),
+    ("en", "General Tiani grabbed power in Niger in 2023.", (TIANI, "seizesPowerIn", NE)),
+    ("fr", "Le général Tiani a déposé le président Mohamed Bazoum.", (TIANI, "overthrows", BAZOUM)),
+    ("en", "General Tiani unseated President Mohamed Bazoum.", (TIANI, "overthrows", BAZOUM)),
+    # meetings: a visit, a call, a presence
+    ("fr", "Le président sénégalais s'est rendu à Moscou mardi.", (SN, "meetsWith", RU)),
+    ("en", "The Senegalese president travelled to Moscow on Tuesday.", (SN, "meetsWith", RU)),
+    ("fr", "Emmanuel Macron a parlé avec Vladimir Poutine au téléphone.", (MACRON, "meetsWith", PUTIN)),
+    ("en", "Emmanuel Macron spoke with Vladimir Putin by phone.", (MACRON, "meetsWith", PUTIN)),
+    ("fr", "Le Mali et le Niger ont signé l'accord en présence de Vladimir Poutine.", (ML, "meetsWith", PUTIN)),
+    ("en", "Mali and Niger signed the agreement in the presence of Vladimir Putin.", (ML, "meetsWith", PUTIN)),
+    # fighting at the side of
+    ("fr", "Des soldats nord-coréens combattent aux côtés de l'armée russe.", (KP, "supports", RU)),
+    ("en", "North Korean soldiers are fighting alongside Russian troops.", (KP, "supports", RU)),
+    # copular links: said of an entity, stated outright
+    ("fr", "Le Ghana est membre de la CEDEAO.", (GH, "memberOf", ECOWAS)),
+    ("en", "Ghana is a member of ECOWAS.", (GH, "memberOf", ECOWAS)),
+    ("fr", "Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque.", ("group/jnim", "affiliatedWith", "group/al-qaeda")),
+    ("en", "ISWAP, a faction of the Islamic State, claimed the attack.", ("group/iswap", "affiliatedWith", "group/islamic-state")),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, expected", CUE_FAMILIES)
+def test_cue_families(extractor: Extractor, lang: str, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, sentence))
+
+
+CUE_FAMILIES_NO_FACT = [
+    # works of art given back are no base: no withdrawal
+    ("fr", "La France a restitué des œuvres d'art au Bénin.", (FR, "withdrawsFrom", "country/BJ")),
+    ("en", "France returned looted artworks to Benin.", (FR, "withdrawsFrom", "country/BJ")),
+    # "rendre ... à" without the reflexive clitic is no visit
+    ("fr", "Le Sénégal a rendu hommage à la France.", (SN, "meetsWith", FR)),
+    # a negated copular link states nothing
+    ("fr", "Le Maroc n'est pas membre de la CEDEAO.", ("country/MA", "memberOf", ECOWAS)),
+    ("en", "Morocco is not a member of ECOWAS.", ("country/MA", "memberOf", ECOWAS)),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, triple", CUE_FAMILIES_NO_FACT)
+def test_cue_families_without_false_fact(extractor: Extractor, lang: str, sentence: str, triple: tuple[str, str, str]) -> None:
+    assert triple not in facts(run(extractor, lang, sentence))
+
+
+def test_a_copular_link_is_asserted_whatever_its_clause() -> None:
+    ex = run(Extractor(), "en", "China, Pakistan's closest ally, urged both sides to show restraint.")
+    assert statements(ex).get(("country/CN", "cooperatesWith", "country/PK")) == {"Asserted"}
