@@ -141,3 +141,11 @@ def test_cameo_dictionary_parse_and_frames(tmp_path: Path) -> None:
     assert script.cue_row(verbs["PARLEY"], "meetsWith")[1:4] == ("", "prep", "with")  # the pattern's preposition
     assert script.cue_row(verbs["CONFER_WITH"], "meetsWith")[1:4] == ("", "prep", "with")  # a phrasal verb's
     assert script.cue_row(verbs["UPBRAID"], "criticizes")[:4] == ("upbraid", "", "obj", "")
+
+
+def test_synonym_cues_take_their_source_cue_at_a_lower_confidence() -> None:
+    lex = lexicon("fr")
+    (cue,) = lex.cues[("verb", "annuler")]
+    (source,) = [c for c in lex.cues[("verb", "suspendre")] if c.property == "endsCooperationWith"]
+    assert (cue.property, cue.object, cue.preps) == (source.property, source.object, source.preps)
+    assert cue.conf < source.conf and "relations_synonyms.tsv" in cue.where

@@ -806,3 +806,17 @@ def test_cue_families_without_false_fact(extractor: Extractor, lang: str, senten
 def test_a_copular_link_is_asserted_whatever_its_clause() -> None:
     ex = run(Extractor(), "en", "China, Pakistan's closest ally, urged both sides to show restraint.")
     assert statements(ex).get(("country/CN", "cooperatesWith", "country/PK")) == {"Asserted"}
+
+
+SYNONYM_CUES = [
+    # French cues found through the model's vectors (relations_synonyms.tsv), with their English hand twins
+    ("fr", "Le Tchad a annulé son accord de défense avec la France.", (TD, "endsCooperationWith", FR)),
+    ("en", "Chad cancelled its defence agreement with France.", (TD, "endsCooperationWith", FR)),
+    ("fr", "Le président nigérien a retrouvé son homologue malien à Bamako.", (NE, "meetsWith", ML)),
+    ("en", "The Nigerien president met his Malian counterpart in Bamako.", (NE, "meetsWith", ML)),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, expected", SYNONYM_CUES)
+def test_synonym_cues(extractor: Extractor, lang: str, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, sentence))
