@@ -480,6 +480,7 @@ def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         return
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
     others += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
+    others += [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.linked.tok2ent]  # "Turkey, a NATO member"
     if not others:
         return
     holders = _holders(noun, ctx)
@@ -500,7 +501,8 @@ def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
 
 def _holders(noun: Token, ctx: Context) -> list[Token]:
     """What a noun is said of: the noun it is in apposition to, the subject it is the predicate of, an
-    entity in apposition to it, or the entity just before the comma that opens it (a lost apposition)."""
+    entity in apposition to it, or the entity just before the comma that opens it (an apposition the
+    parser lost or read as a coordination: "La Chine, principal fournisseur ...")."""
     if noun.dep_ == "appos":
         return [noun.head]
     if any(c.dep_ == "cop" for c in noun.children):  # "le Mali est membre de"
@@ -510,7 +512,7 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
     named = [c for c in noun.children if c.dep_ == "appos" and c.i in ctx.linked.tok2ent]
     if named:
         return named
-    doc, left = noun.doc, min(t.i for t in noun.subtree)
+    doc, left = noun.doc, min(t.i for t in noun.subtree if not t.is_punct)  # the comma may hang on the noun
     if left < 2 or doc[left - 1].text != ",":
         return []
     j = left - 2
