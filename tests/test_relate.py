@@ -855,3 +855,32 @@ MORE_CUE_FAMILIES = [
 @pytest.mark.parametrize("lang, sentence, expected", MORE_CUE_FAMILIES)
 def test_more_cue_families(extractor: Extractor, lang: str, sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in facts(run(extractor, lang, sentence))
+
+
+NEWS_VERB_CLASSES = [
+    ("fr", "Le JNIM a pris pour cible un convoi de l'armée malienne.", ("group/jnim", "attacks", ML)),
+    ("en", "JNIM targeted a convoy of the Malian army.", ("group/jnim", "attacks", ML)),
+    ("fr", "Le JNIM a revendiqué l'attentat contre l'armée malienne.", ("group/jnim", "attacks", ML)),
+    ("en", "JNIM claimed the bombing of the Malian army headquarters.", ("group/jnim", "attacks", ML)),
+    ("fr", "Alger met en cause la France.", ("country/DZ", "criticizes", FR)),
+    ("en", "Algeria slammed France on Sunday.", ("country/DZ", "criticizes", FR)),
+    ("fr", "L'embargo américain contre Cuba reste en vigueur.", (US, "sanctions", "country/CU")),
+    ("en", "The US embargo on Cuba remains in force.", (US, "sanctions", "country/CU")),
+    ("fr", "Washington a imposé des droits de douane sur les produits brésiliens.", (US, "sanctions", "country/BR")),
+    ("en", "Washington imposed tariffs on Brazilian goods.", (US, "sanctions", "country/BR")),
+    ("fr", "Le Niger a rapatrié ses soldats du Mali.", (NE, "withdrawsFrom", ML)),
+    ("en", "Niger repatriated its soldiers from Mali.", (NE, "withdrawsFrom", ML)),
+    ("fr", "Le Burkina Faso est sorti de la CEDEAO.", (BF, "withdrawsFrom", ECOWAS)),
+    ("en", "Burkina Faso exited ECOWAS last year.", (BF, "withdrawsFrom", ECOWAS)),
+    ("fr", "Le Mali s'est associé à la Russie.", (ML, "cooperatesWith", RU)),
+    ("en", "Mali teamed up with Russia.", (ML, "cooperatesWith", RU)),
+    ("fr", "Le président sénégalais s'est envolé pour Moscou mardi.", (SN, "meetsWith", RU)),
+    ("en", "The Senegalese president flew to Moscow on Tuesday.", (SN, "meetsWith", RU)),
+    ("fr", "Les États-Unis ont annoncé une aide militaire à l'Ukraine.", (US, "supports", UA)),
+    ("en", "The United States announced military aid to Ukraine.", (US, "supports", UA)),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, expected", NEWS_VERB_CLASSES)
+def test_news_verb_classes(extractor: Extractor, lang: str, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, sentence))

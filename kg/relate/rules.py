@@ -285,7 +285,9 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     objs = [n for p, n in obl if p in cue.preps and p not in words.genitive] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and lemma(n) not in nouns]
-    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON"]
+    # a modifier is the agent when it names one ("l'offensive russe", "the US embargo"), not when it says
+    # what kind of act it is ("une aide militaire", "air strikes"): then a framing verb may give it
+    subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or c.i in ctx.linked.tok2ent)]
     if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
         # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
         up = noun.head
