@@ -884,3 +884,24 @@ NEWS_VERB_CLASSES = [
 @pytest.mark.parametrize("lang, sentence, expected", NEWS_VERB_CLASSES)
 def test_news_verb_classes(extractor: Extractor, lang: str, sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in facts(run(extractor, lang, sentence))
+
+
+DERIVED_AND_CAMEO_CUES = [
+    # event nouns derived from their verbs (derivations.tsv): agent by the genitive or possessive
+    ("fr", "Le soutien de Washington à Taïwan irrite Pékin.", (US, "supports", "country/TW")),
+    ("en", "Russia's support for Syria angered Washington.", (RU, "supports", "country/SY")),
+    ("fr", "Les critiques de Moscou contre Paris se multiplient.", (RU, "criticizes", FR)),
+    ("en", "The condemnation of Russia by the G7 was swift.", ("org/g7", "criticizes", RU)),
+    # English verbs of the CAMEO dictionary (relations_cameo.tsv), French twins from hand or synonym cues
+    ("en", "Algeria lambasted France on Sunday.", ("country/DZ", "criticizes", FR)),
+    ("fr", "L'Algérie a vilipendé la France dimanche.", ("country/DZ", "criticizes", FR)),
+    ("en", "Russia consulted with China on the resolution.", (RU, "meetsWith", "country/CN")),
+    ("fr", "La Russie s'est concertée avec la Chine sur la résolution.", (RU, "meetsWith", "country/CN")),
+    ("en", "Iran sided with Russia.", ("country/IR", "supports", RU)),
+    ("fr", "L'Iran s'est rangé du côté de la Russie.", ("country/IR", "supports", RU)),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, expected", DERIVED_AND_CAMEO_CUES)
+def test_derived_and_cameo_cues(extractor: Extractor, lang: str, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, sentence))
