@@ -145,6 +145,7 @@ STOP: dict[str, str] = {
     "press": "the press, pressing for a thing", "push": "pushing for a thing", "decree": "decreeing a thing",
     # expels
     "evict": "residents", "exile": "exiled leaders flee their own state", "remove": "too general",
+    "deport": "deporting migrants is no act against their state (expels is for troops and diplomats)",
     # supports (DEFEND): defending a place or a decision
     "defend": "a town, a decision", "guard": "a site", "look": "rare", "safeguard": "a thing", "shelter": "people",
     "shield": "a thing", "tend": "tending to", "ward": "rare", "contribute": "contributing to a thing",
