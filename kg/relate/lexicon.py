@@ -1,10 +1,17 @@
 """The cue lexicons of one language (`kg/data/cues/*.tsv`), read and checked once per process.
 
-* relations.tsv: the cues (a verb or noun lemma, the relation it signals, where its target is);
+* relations.tsv: the hand cues (a verb or noun lemma, the relation it signals, where its target is);
+* relations_cameo.tsv, relations_synonyms.tsv: cues derived from other sources (bench/derive_*.py),
+  with a lower confidence; a lemma the hand cues list is never taken from them (hand cues win);
+* derivations.tsv: verbs and their event nouns ("attaquer" / "attaque"): a cue on one gives a cue on
+  the other, with the noun's frame (agent by "de" / "of", a possessive or a demonym; target by the
+  prepositions of the row) and a lower confidence (`DERIVED_SHARE`);
 * relation_nouns.tsv: nouns naming a relationship ("coopération", "agreement") and their kind;
 * domains.tsv: words giving a relation's domain ("renseignement" -> intelligence);
 * modality.tsv: words of reporting, hedging, denial and negation;
-* frames.tsv: verbs that frame an event noun ("annoncer des sanctions", "faire face aux attaques").
+* frames.tsv: verbs that frame an event noun ("annoncer des sanctions", "faire face aux attaques");
+* kg/data/lemma_fixes.tsv: the model's lemmatiser slips on verbs ("quitte" -> "quitter"), read by `lemma`
+  and `doc_lemmas`.
 
 Lemmas are compared folded (`kg.iri.fold`). A row that cannot be read fails with a `DataError`
 naming the file and the line; a language with no cues fails with a `LanguageError`.
@@ -14,11 +21,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
 from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import POS as POS_ATTR
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from kg.data_tables import DATA, Row, check_table_language, languages, read_table, words
@@ -26,6 +35,16 @@ from kg.iri import fold
 from kg.vocab import DOMAINS, RELATIONS
 
 CUES_DIR = DATA / "cues"
+HAND_CUES = "relations.tsv"
+# cue tables derived from other sources, in the order they are read (same columns as relations.tsv);
+# a (pos, lemma) the hand cues or an earlier table give is not taken from a later one
+DERIVED_CUES = ("relations_cameo.tsv", "relations_synonyms.tsv")
+DERIVATIONS = "derivations.tsv"
+# a cue derived from its verb or its event noun (derivations.tsv) has this share of the source's confidence
+DERIVED_SHARE = 0.85
+# the kinds of verb target a derived noun keeps as they are, and the noun cue kind of each
+NOUN_KIND_OF_VERB = {"prep": "prep", "place": "place", "relnoun": "relnoun"}
+LEMMA_FIXES = DATA / "lemma_fixes.tsv"
 POS = ("verb", "noun")
 RELATION_NOUN_KINDS = ("cooperation", "agreement", "talks", "departure", "aid")
 MODALITY_KINDS = ("report_prep", "report_verb", "hedge_verb", "hedge_aux", "hedge_noun", "deny_verb", "neg_det", "cond_mark")
@@ -73,7 +92,15 @@ class Lexicon:
 
 def load_lexicon(lang: str, directory: Path = CUES_DIR) -> Lexicon:
     """The cue tables of `lang` in `directory` (a `DataError` names a bad row, a `LanguageError` a missing language)."""
-    cues = _cues(directory / "relations.tsv", lang)
+    found = dict(_cues(directory / HAND_CUES, lang))
+    for name in DERIVED_CUES:
+        if (directory / name).exists():
+            for key, more in _cues(directory / name, lang, required=False).items():
+                found.setdefault(key, more)  # hand cues and earlier tables win
+    if (directory / DERIVATIONS).exists():
+        for key, more in _derived(directory / DERIVATIONS, lang, found).items():
+            found.setdefault(key, more)
+    cues = MappingProxyType(found)
     return Lexicon(
         lang=lang,
         cues=cues,
@@ -85,11 +112,13 @@ def load_lexicon(lang: str, directory: Path = CUES_DIR) -> Lexicon:
     )
 
 
-def _cues(path: Path, lang: str) -> Mapping[tuple[str, str], tuple[Cue, ...]]:
-    """(pos, lemma) -> cues, in file order; a cue written with a reflexive pronoun is keyed without it."""
+def _cues(path: Path, lang: str, *, required: bool = True) -> Mapping[tuple[str, str], tuple[Cue, ...]]:
+    """(pos, lemma) -> cues, in file order; a cue written with a reflexive pronoun is keyed without it.
+    A `required` table must have rows for `lang` (the hand cues); a derived table may have none."""
     relations = read_table(path, ("lang", "pos", "lemma", "with", "property", "object", "preps", "conf"))
-    check_table_language(lang, languages(relations), "relation cues", path)
-    reflexive = sorted(words(lang).reflexive_prefix, key=len, reverse=True)
+    if required:
+        check_table_language(lang, languages(relations), "relation cues", path)
+    reflexive = _reflexive(lang)
     cues: dict[tuple[str, str], list[Cue]] = {}
     for r in relations:
         if r["lang"] != lang:
@@ -115,9 +144,74 @@ def _cues(path: Path, lang: str) -> Mapping[tuple[str, str], tuple[Cue, ...]]:
             conf,
             where=f"{r.path}:{r.line}",
         )
-        key = next((cue.lemma[len(p) :] for p in reflexive if cue.lemma.startswith(p)), cue.lemma)
-        cues.setdefault((cue.pos, key), []).append(cue)
+        cues.setdefault((cue.pos, _key(cue.lemma, reflexive)), []).append(cue)
     return MappingProxyType({k: tuple(v) for k, v in cues.items()})
+
+
+def _reflexive(lang: str) -> list[str]:
+    return sorted((fold(p) for p in words(lang).reflexive_prefix), key=len, reverse=True)
+
+
+def _key(lem: str, reflexive: list[str]) -> str:
+    """The lemma a cue is keyed by: without its reflexive pronoun ("s'entretenir" -> "entretenir")."""
+    return next((lem[len(p) :] for p in reflexive if lem.startswith(p)), lem)
+
+
+def _derived(path: Path, lang: str, cues: Mapping[tuple[str, str], tuple[Cue, ...]]) -> dict[tuple[str, str], tuple[Cue, ...]]:
+    """Cues for the verb or the event noun of each row of derivations.tsv, from the cues of the other one.
+
+    Verb -> noun: a target after a preposition (prep, place, relnoun) keeps its prepositions; a direct
+    object becomes the complement with the row's `target` prepositions (a noun cue "patient" when they
+    include a genitive, "the expulsion of the ambassador", else "prep", "the attack on Kyiv"); the agent
+    is the genitive, the possessive or the demonym (kg.relate.rules.noun_trigger). Noun -> verb: a place
+    or a relation noun stays one; the partner of a symmetric relation follows the same prepositions
+    ("la réunion avec" -> "se réunir avec"); any other target is the verb's direct object.
+    """
+    genitive = words(lang).genitive
+    between = words(lang).between
+    reflexive = _reflexive(lang)
+    out: dict[tuple[str, str], tuple[Cue, ...]] = {}
+    for r in read_table(path, ("lang", "verb", "noun", "target")):
+        if r["lang"] != lang:
+            continue
+        verb, noun = _key(fold(r["verb"]), reflexive), fold(r["noun"])
+        target = tuple(p for p in r["target"].split("|") if p)
+        where = f"{r.path}:{r.line}"
+        from_verb = [c for c in cues.get(("verb", verb), ()) if not c.with_ and c.object in ("obj", *NOUN_KIND_OF_VERB)]
+        from_noun = [c for c in cues.get(("noun", noun), ()) if not c.with_ and c.object != "none"]
+        if from_verb and ("noun", noun) not in cues:
+            made = []
+            for c in from_verb:
+                if c.object == "obj":
+                    if not target:
+                        raise r.error(f"{r['verb']!r} takes a direct object: write the prepositions of the target of {r['noun']!r} in column target")
+                    kind, preps = ("patient" if set(target) & genitive else "prep"), target
+                else:
+                    kind, preps = NOUN_KIND_OF_VERB[c.object], c.preps
+                    if kind == "prep" and RELATIONS[c.property].symmetric:
+                        preps += tuple(b for b in sorted(between) if b not in preps)
+                made.append(replace(c, pos="noun", lemma=noun, object=kind, preps=preps, conf=round(c.conf * DERIVED_SHARE, 2), where=f"{where} (from {c.where})"))
+            out[("noun", noun)] = _distinct(made)
+        elif from_noun and ("verb", verb) not in cues:
+            made = []
+            for c in from_noun:
+                if c.object in ("place", "relnoun"):
+                    kind, preps = c.object, c.preps
+                elif c.object == "prep" and RELATIONS[c.property].symmetric:
+                    kind, preps = "prep", tuple(p for p in c.preps if p not in between)
+                else:
+                    kind, preps = "obj", ()
+                made.append(replace(c, pos="verb", lemma=verb, object=kind, preps=preps, conf=round(c.conf * DERIVED_SHARE, 2), where=f"{where} (from {c.where})"))
+            out[("verb", verb)] = _distinct(made)
+    return out
+
+
+def _distinct(cues: list[Cue]) -> tuple[Cue, ...]:
+    """The cues with a distinct (property, object, preps), the first of each kept."""
+    seen: dict[tuple[str, str, tuple[str, ...]], Cue] = {}
+    for c in cues:
+        seen.setdefault((c.property, c.object, c.preps), c)
+    return tuple(seen.values())
 
 
 def _rows_of(path: Path, lang: str, columns: tuple[str, ...], column: str, allowed: tuple[str, ...]) -> Iterator[Row]:
@@ -161,16 +255,31 @@ def lexicon(lang: str) -> Lexicon:
     return load_lexicon(lang)
 
 
+@functools.lru_cache(maxsize=4)
+def lemma_fixes(lang: str) -> Mapping[str, str]:
+    """The model's wrong lemma of a verb -> the right one, folded (kg/data/lemma_fixes.tsv; none for a
+    language without rows)."""
+    return MappingProxyType({fold(r["lemma"]): fold(r["fix"]) for r in read_table(LEMMA_FIXES, ("lang", "lemma", "fix")) if r["lang"] == lang})
+
+
+_VERBS = frozenset({VERB, AUX})
+
+
 def lemma(tok: Token) -> str:
-    """The folded lemma of a token (its text when it has no lemma)."""
-    return fold(tok.lemma_ or tok.text)
+    """The folded lemma of a token (its text when it has no lemma), a lemmatiser slip on a verb fixed."""
+    lem = fold(tok.lemma_ or tok.text)
+    if tok.pos in _VERBS:
+        return lemma_fixes(tok.lang_).get(lem, lem)
+    return lem
 
 
 def doc_lemmas(doc: Doc) -> list[str]:
     """`[lemma(t) for t in doc]`, read from the Doc's arrays (no Token objects)."""
     strings = doc.vocab.strings
-    pairs: list[list[int]] = doc.to_array([LEMMA, ORTH]).reshape(-1, 2).tolist() if len(doc) else []  # type: ignore[assignment]
-    return [fold(strings[lem] or strings[orth]) for lem, orth in pairs]
+    rows: list[list[int]] = doc.to_array([LEMMA, ORTH, POS_ATTR]).reshape(-1, 3).tolist() if len(doc) else []  # type: ignore[assignment]
+    fixes = lemma_fixes(doc.lang_)
+    out = [fold(strings[lem] or strings[orth]) for lem, orth, _pos in rows]
+    return [fixes.get(lem, lem) if pos in _VERBS else lem for lem, (_l, _o, pos) in zip(out, rows, strict=True)]
 
 
 def frame(verb: Token, kind: str, lex: Lexicon) -> bool:

@@ -54,8 +54,9 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
         obj_keys = [ctx.linked.focal] if ctx.linked.focal else []
     if cue.property == "attacks" and (cue.pos == "noun" or cue.with_):  # "une attaque", "a mené une attaque"
         obj_keys, location = _attack_targets(cand, obj_keys, location, ctx)
-    if cue.property == "meetsWith" and cue.object == "place":
-        # "arrived in Amman on a visit": a visit to a capital is a visit to its country
+    if cue.property in ("meetsWith", "seizesPowerIn") and cue.object == "place":
+        # "arrived in Amman on a visit": a visit to a capital is a visit to its country; "seized power in
+        # Kabul": power is taken in the country
         obj_keys = [_capital_country(k, cand, ctx) for k in obj_keys]
     if not subj_keys or not obj_keys:
         return

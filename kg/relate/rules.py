@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from kg import syntax
 from kg.data_tables import DataError
+from kg.iri import fold
 from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
     antecedent_partners,
@@ -50,7 +51,7 @@ ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "InternationalOrga
 EVENT_OBJECT = frozenset({"criticizes", "rejects"})
 
 # the `object` column of a noun cue: what its complement is (rule noun_trigger reads it)
-NOUN_OBJECTS = ("prep", "place", "patient", "relnoun", "none")
+NOUN_OBJECTS = ("prep", "place", "patient", "relnoun", "none", "holder", "clause")
 
 
 def fact_cue(lang: str) -> Cue:
@@ -72,6 +73,8 @@ def with_ok(verb: Token, cue: Cue) -> Token | None:
         return verb
     for c in verb.children:
         if lemma(c) in cue.with_ and c.dep_ in syntax.OBJ | {"compound:prt", "prt", "obl", "obl:arg", "obl:mod", "nmod", "dobj"}:
+            return c
+        if lemma(c) in cue.with_ and c.dep_.startswith("expl"):  # a reflexive clitic: "se rendre à", "se rapprocher de"
             return c
         if lemma(c) in cue.with_ and c.dep_ == "xcomp" and c.pos_ == "NOUN":  # parser slip: "a pris le pouvoir" as xcomp
             return c
@@ -570,6 +573,77 @@ def head_of(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                 yield fact(tok, cue, sk, "leads", tk, 0.8, f"{ctx.lang}.head-of")
 
 
+# -- said of an entity: copular links, adverbials of company ---------------------------------------
+
+
+def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A relation noun said of an entity, its complement the other side (noun cues with object "holder"):
+    "le JNIM, la branche sahélienne d'Al-Qaïda", "Ghana is a member of ECOWAS", "le Niger, pays membre
+    de la CEDEAO", "the Islamic State's regional affiliate, ISIS-K"."""
+    if cue.object != "holder":
+        return
+    others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
+    others += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
+    others += [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.linked.tok2ent]  # "Turkey, a NATO member"
+    if not others:
+        return
+    holders = _holders(noun, ctx)
+    if not holders and noun.dep_ in ("amod", "nmod", "compound") and noun.head.pos_ == "NOUN":
+        holders = _holders(noun.head, ctx)  # "le Niger, pays membre de la CEDEAO"
+    holders = [h for h in holders if h not in others]
+    pred = noun.head if noun.dep_ in ("attr", "acomp") else noun
+    if any(c.lower_ in ctx.words.negator for c in pred.children):  # "n'est pas membre de", "is not a member of"
+        return
+    # what a noun says of an entity is stated outright, whatever the clause around it ("China, Pakistan's
+    # closest ally, urged ..."): a fact, asserted
+    stated = replace(cue, object="fact")
+    for h in (k for t in holders for k in resolve(t, ctx)):
+        for o in (k for t in others for k in resolve(t, ctx)):
+            if h != o:
+                yield fact(noun, stated, h, cue.property, o, cue.conf, f"{cue.lang}.noun-holder")
+
+
+def _holders(noun: Token, ctx: Context) -> list[Token]:
+    """What a noun is said of: the noun it is in apposition to, the subject it is the predicate of, an
+    entity in apposition to it, or the entity just before the comma that opens it (an apposition the
+    parser lost or read as a coordination: "La Chine, principal fournisseur ...")."""
+    if noun.dep_ == "appos":
+        return [noun.head]
+    if any(c.dep_ == "cop" for c in noun.children):  # "le Mali est membre de"
+        return syntax.subjects(noun)
+    if noun.dep_ in ("attr", "acomp") and noun.head.pos_ in ("AUX", "VERB"):  # "Ghana is a member of"
+        return syntax.subjects(noun.head)
+    named = [c for c in noun.children if c.dep_ == "appos" and c.i in ctx.linked.tok2ent]
+    if named:
+        return named
+    doc, left = noun.doc, min(t.i for t in noun.subtree if not t.is_punct)  # the comma may hang on the noun
+    if left < 2 or doc[left - 1].text != ",":
+        return []
+    j = left - 2
+    if doc[j].text == ")":  # "le Groupe de soutien à l'islam (GSIM, ou JNIM), la branche sahélienne d'Al-Qaïda"
+        opening = next((k for k in range(j - 1, max(j - 8, 0), -1) if doc[k].text == "("), None)
+        j = opening - 1 if opening else j
+    return [doc[j]] if j in ctx.linked.tok2ent else []
+
+
+def noun_clause(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """An adverbial noun that names a partner of the clause's subject (noun cues with object "clause";
+    `with` holds its preposition): "ont signé l'accord en présence de Donald Trump" -> meets Trump,
+    "des troupes combattant aux côtés de l'armée russe" -> supports Russia."""
+    case = syntax.case_of(noun)
+    if cue.object != "clause" or case is None or fold(case) not in cue.with_:
+        return
+    others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
+    gov = syntax.governing_verb(noun)
+    if not others or gov is None:
+        return
+    subj = syntax.clause_subject(gov)
+    if not subj:
+        subj, _ = verb_subjects(gov, ctx)
+    if subj:
+        yield Candidate(noun, subj, others, cue, f"{cue.lang}.noun-clause")
+
+
 # -- the registry ----------------------------------------------------------------------------------
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -583,6 +657,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("verb:leave", verb_order_leave),  # ordered to leave: "a sommé les agents de l'ambassade de France de quitter"
     ("verb:owner", verb_owner),  # owner of the thing acted on: "a rejeté l'ultimatum américain"
     ("noun", noun_trigger),  # event or relation noun: "la rupture avec Moscou", "la coopération entre X et Y"
+    ("noun", noun_holder),  # said of an entity: "le JNIM, la branche sahélienne d'Al-Qaïda", "Ghana is a member of"
+    ("noun", noun_clause),  # partner of the clause's subject: "en présence de Donald Trump", "aux côtés de l'armée russe"
     ("entity", place_apposition),  # place in apposition: "Niamey, la capitale nigérienne", "Kayes, dans l'ouest du Mali"
     ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
