@@ -652,7 +652,7 @@ def _cue_dir(tmp_path, table: str, line: str):  # type: ignore[no-untyped-def]
         ("relations.tsv", "fr\tverb\trompre\t\tendsCooperationWith\tprep\tavec\t0.8\textra", r"relations\.tsv:\d+: 9 cells for 8 columns"),
         ("relation_nouns.tsv", "fr\talliance\tfriendship", r"relation_nouns\.tsv:\d+: unknown kind 'friendship'"),
         ("domains.tsv", "fr\tpétrole\toil", r"domains\.tsv:\d+: unknown domain 'oil'"),
-        ("modality.tsv", "fr\tpeut-être\thedge_adverb", r"modality\.tsv:\d+: unknown kind 'hedge_adverb'"),
+        ("modality.tsv", "fr\tpeut-être\tmaybe_word", r"modality\.tsv:\d+: unknown kind 'maybe_word'"),
         ("frames.tsv", "fr\tannoncer\tsupports\t", r"frames\.tsv:\d+: unknown kind 'supports'"),
     ],
 )

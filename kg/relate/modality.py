@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg import syntax
+from kg.iri import fold
 from kg.relate.context import Context
 from kg.relate.lexicon import lemma
 
@@ -27,9 +28,10 @@ class Modality:
 
 
 def _governors(tok: Token, ctx: Context) -> Iterator[Token]:
-    """The trigger, then the heads up the clause chain, stopping at the edge of a relative clause or a
+    """The trigger, then the heads up the clause chain, stopping at the edge of a relative clause, a
     temporal adjunct (what happened "after a meeting" or "which it had paused" does not inherit the
-    main clause's "will" or "could")."""
+    main clause's "will" or "could") or a bare participle modifying a noun ("le Mali, accusé de
+    soutenir des jihadistes": the clause that names the Mali does not govern the accusation)."""
     temporal = ctx.words.temporal
     t = tok
     seen = 0
@@ -39,12 +41,18 @@ def _governors(tok: Token, ctx: Context) -> Iterator[Token]:
             return
         if t.dep_ == "acl" and t.head.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
             return  # a participle on the subject ("le gouvernement, dirigé par X, a rejeté ...") is its own clause
-        if t != tok and t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in temporal:
+        if t != tok and t.dep_ == "acl" and _bare_participle(t):
             return
-        if t == tok and t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in temporal:
+        if t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in temporal:
             return
         t = t.head
         seen += 1
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without subject or auxiliary ("accusé de", "backed by"): a clause of its own."""
+    past = verb.tag_ == "VBN" or ("VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph))
+    return past and not any(c.dep_ in syntax.SUBJ or c.dep_.startswith("aux") for c in verb.children)
 
 
 def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
@@ -59,6 +67,7 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and lemma(c) in ctx.words.temporal for c in t.children):
             chain = full_chain[: k + 1]
             break
+    chain = _own_clause(chain, ctx)
     return (
         _negated(trigger, chain, cand_objs, ctx)
         or _hedged(trigger, chain, ctx)
@@ -67,26 +76,91 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
     )
 
 
+def _own_clause(chain: list[Token], ctx: Context) -> list[Token]:
+    """The chain up to the first conjunct that is a clause of its own: one with its own subject or
+    auxiliary, a finite verb coordinated with a non-finite one, or one joined by "mais" / "but". The
+    negation or hedge of the first clause does not reach it ("n'a pas rompu avec la France mais a
+    expulsé ...", "did not break with France but expelled ..."); a shared one does ("pourrait rompre
+    ... et expulser")."""
+    contrast = ctx.lexicon.modality.get("contrast_cc", frozenset())
+    for k, t in enumerate(chain):
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or k + 1 >= len(chain):
+            continue
+        kids = list(t.children)
+        own = any(c.dep_ in syntax.SUBJ | syntax.PASS_SUBJ or c.dep_ in _AUX for c in kids)
+        # the coordinator hangs on the conjunct (UD) or on the first verb, before the conjunct (ClearNLP)
+        ccs = kids + [c for c in t.head.children if t.head.i < c.i < t.i]
+        but = any(c.dep_ == "cc" and lemma(c) in contrast for c in ccs)
+        if own or but or (_finite(t) and not _finite(t.head)):
+            return chain[: k + 1]
+    return chain
+
+
+_AUX = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+_SUBJECTS = syntax.SUBJ | syntax.PASS_SUBJ
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb form, or a past participle with its own auxiliary."""
+    return "VerbForm=Fin" in str(verb.morph) or any(c.dep_ in _AUX for c in verb.children)
+
+
 def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Context) -> Modality | None:
-    """Negation: on the trigger, on a governing verb, "aucun" on the object, or a denial verb above."""
+    """Negation: on the trigger or a governing verb ("n'a pas", "did not", not "ne ... que"), "sans" /
+    "without" on its clause, "aucun" / "no" on the object, or a denial verb above ("a démenti avoir",
+    "ruled out", "failed to")."""
     words = ctx.lexicon.modality
+    deny, neg_mark = words.get("deny_verb", frozenset()), words.get("neg_mark", frozenset())
+    prev: Token | None = None
     for t in chain:
-        if t.pos_ in ("VERB", "AUX", "NOUN") and syntax.is_negated(t, ctx.words):
+        negated = t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and syntax.is_negated(t, ctx.words) and not _restrictive(t, ctx)
+        # a denial governs its complement, not its subject ("les discussions ont échoué": they took place)
+        if t != trigger and t.pos_ in ("VERB", "AUX", "NOUN") and _is_word(t, deny) and not (prev is not None and prev.dep_ in _SUBJECTS):
+            # a denial denied is a possibility: "n'exclut pas de quitter", "did not rule out"
+            return Modality("Hedged") if negated else Modality("Negated")
+        if negated:
             return Modality("Negated")
-        if t != trigger and lemma(t) in words.get("deny_verb", ()):
-            return Modality("Negated")
+        if any(c.dep_ == "mark" and lemma(c) in neg_mark for c in t.children):
+            return Modality("Negated")  # "sans rompre", "sans que"
+        if t.pos_ == "NOUN" and syntax.case_of(t) in neg_mark:
+            return Modality("Negated")  # "sans accord"
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in neg_mark:
+            return Modality("Negated")  # "without breaking"
         if t.dep_ in ("ROOT",):
             break
-    for o in cand_objs + [trigger]:
+        prev = t
+    objs = [o for o in trigger.children if o.dep_ in syntax.OBJ] if trigger.pos_ in ("VERB", "AUX") else []
+    for o in cand_objs + objs + [trigger]:
         for c in o.children:
             if c.dep_ in ("det", "neg") and lemma(c) in words.get("neg_det", ()):
                 return Modality("Negated")
     return None
 
 
+def _restrictive(verb: Token, ctx: Context) -> bool:
+    """"ne ... que" (only), not a negation: "n'a livré que des drones"; "not only" likewise."""
+    neg = [c for c in verb.children if c.dep_ in ("advmod", "neg") and (c.lower_ in ctx.words.negator or "Polarity=Neg" in str(c.morph))]
+    if any(c.lower_ not in ctx.words.negation_particle for c in neg):
+        return False
+    only = ctx.lexicon.modality.get("restrictive", frozenset())
+    return any(g.lower_ in only and g.i > verb.i and g.dep_ in ("advmod", "mark", "cc") for c in verb.children for g in (c, *c.children))
+
+
+def _is_word(t: Token, table: frozenset[str]) -> bool:
+    """The token's lemma is in a modality table, alone or with its particle ("rule out", "back down")."""
+    lem = lemma(t)
+    if lem in table:
+        return True
+    return any(c.dep_ in ("prt", "compound:prt") and f"{lem} {c.lower_}" in table for c in t.children)
+
+
 def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None:
-    """Hedges: conditional mood, modal verbs / auxiliaries, conditional clauses, hedge nouns, questions."""
+    """Hedges: conditional and future, modal verbs and auxiliaries, plans, offers, requests and threats
+    (the act they name), hedge adjectives ("prêt à", "likely to") and adverbs ("probablement"),
+    conditional clauses, hedge nouns ("risque de", "talk of"), questions."""
     words = ctx.lexicon.modality
+    hedge_verb, hedge_noun, hedge_adj = words.get("hedge_verb", frozenset()), words.get("hedge_noun", frozenset()), words.get("hedge_adj", frozenset())
+    hedge_adv = words.get("hedge_adverb", frozenset())
     for t in chain:
         morph = str(t.morph)
         if t.pos_ in ("VERB", "AUX") and "Mood=Cnd" in morph:
@@ -94,13 +168,19 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
         if t.pos_ == "VERB" and "Tense=Fut" in morph:
             return Modality("Hedged")
         for c in t.children:
-            if c.dep_ in ("aux", "aux:tense", "aux:pass") and ("Mood=Cnd" in str(c.morph) or lemma(c) in words.get("hedge_aux", ())):
-                return Modality("Hedged")
+            if c.dep_ in _AUX:
+                cm = str(c.morph)
+                if "Mood=Cnd" in cm or "Tense=Fut" in cm or lemma(c) in words.get("hedge_aux", ()):
+                    return Modality("Hedged")
             if c.dep_ == "mark" and lemma(c) in words.get("cond_mark", ()):
                 return Modality("Hedged")
-        if t != trigger and lemma(t) in words.get("hedge_verb", ()) and t.pos_ in ("VERB", "AUX"):
+            if c.dep_ == "advmod" and lemma(c) in hedge_adv:
+                return Modality("Hedged")
+        if t != trigger and t.pos_ in ("VERB", "AUX") and _is_word(t, hedge_verb):
             return Modality("Hedged")
-        if t != trigger and lemma(t) in words.get("hedge_noun", ()) and t.pos_ == "NOUN":
+        if t != trigger and t.pos_ == "NOUN" and lemma(t) in hedge_noun:
+            return Modality("Hedged")
+        if t != trigger and t.pos_ in ("ADJ", "VERB") and lemma(t) in hedge_adj:
             return Modality("Hedged")
         if t.dep_ == "ROOT":
             break
@@ -110,22 +190,33 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
 
 
 def _reported(trigger: Token, full_chain: list[Token], ctx: Context) -> Modality | None:
-    """Reported: "selon X", "d'après X", "according to X", the complement clause of a speech verb, or a
-    speech verb whose subject follows ("..., a déclaré le ministre")."""
+    """Reported: "selon X", "d'après X", "according to X", the complement clause of a speech verb, a
+    speech verb whose subject follows ("..., a déclaré le ministre"), the content of an accusation
+    ("accuse le Rwanda de soutenir le M23": reported by the accuser), "reportedly"."""
     words = ctx.lexicon.modality
     phrases = ctx.words.source_phrase  # "according to": a participle token and its preposition
     leads, ends = source_phrase_heads(phrases), source_phrase_preps(phrases)
+    report_prep, accuse = words.get("report_prep", frozenset()), words.get("accuse_verb", frozenset())
     prev: Token | None = None
     for t in full_chain:
         for prep, n in syntax.obliques(t):
-            if prep in words.get("report_prep", ()) or (prep in ends and f"{n.head.head.lower_} {prep}" in phrases):
+            if _prep(prep) in report_prep or (prep in ends and f"{n.head.head.lower_} {prep}" in phrases):
                 return Modality("Reported", n, _phrase(n))
         for c in t.children:
-            if c.lower_ in leads or lemma(c) in words.get("report_prep", ()):
+            if c.lower_ in leads or lemma(c) in report_prep:
                 src = next((g for g in c.subtree if g.dep_ == "pobj"), None)
                 return Modality("Reported", src, _phrase(src) if src is not None else None)
+            if c.dep_ == "advmod" and lemma(c) in words.get("report_adverb", ()):
+                return Modality("Reported")
         if t != trigger and lemma(t) in words.get("report_verb", ()) and prev is not None and prev.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "csubj"):
             subj = syntax.subjects(t)
+            return Modality("Reported", subj[0] if subj else None, _phrase(subj[0]) if subj else None)
+        if t != trigger and t.pos_ == "VERB" and lemma(t) in accuse and prev is not None and prev.dep_ not in syntax.OBJ | syntax.SUBJ:
+            # "accuse le Rwanda de soutenir", "accused Rwanda of backing": the accuser says so; the
+            # subject of "..., accusant Kiev de" is the clause's
+            subj = syntax.subjects(t) or syntax.agents(t)
+            gov = syntax.governing_verb(t) if not subj and t.dep_ in ("acl", "advcl", "xcomp") else None
+            subj = subj or (syntax.clause_subject(gov) if gov is not None else [])
             return Modality("Reported", subj[0] if subj else None, _phrase(subj[0]) if subj else None)
         prev = t
         if t.dep_ == "ROOT":
@@ -137,6 +228,11 @@ def _reported(trigger: Token, full_chain: list[Token], ctx: Context) -> Modality
                 subj = syntax.subjects(t)
                 return Modality("Reported", subj[0] if subj else None, _phrase(subj[0]) if subj else None)
     return None
+
+
+def _prep(prep: str) -> str:
+    """A preposition as the tables write it: folded, the elided "d'" glued to its word ("d' après")."""
+    return fold(prep).replace("' ", "'")
 
 
 @functools.lru_cache(maxsize=8)
