@@ -1,6 +1,6 @@
 """`kg eval` on every gold set of bench/gold/; prints the reports and writes a summary file.
 
-Scores the development sets (dev_fr, dev_en, seed, dev2_fr, dev2_en) and the measurement sets
+Scores the development sets (dev_fr, dev_en, seed, dev2_fr, dev2_en, dev3_fr, dev3_en) and the measurement sets
 (heldout_fr, heldout_en, blind_fr, blind_en: never used to develop rules, see bench/gold/README.md);
 a missing file is skipped with a message. Misses and false positives are printed and written for the
 development sets only; measurement sets give their scores alone. Writes `bench/out/eval_dev.md`
@@ -28,7 +28,7 @@ from kg.settings import Settings
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold"
 FILES = (
-    "dev_fr.jsonl", "dev_en.jsonl", "seed.jsonl", "dev2_fr.jsonl", "dev2_en.jsonl",
+    "dev_fr.jsonl", "dev_en.jsonl", "seed.jsonl", "dev2_fr.jsonl", "dev2_en.jsonl", "dev3_fr.jsonl", "dev3_en.jsonl",
     "heldout_fr.jsonl", "heldout_en.jsonl", "blind_fr.jsonl", "blind_en.jsonl",
 )  # fmt: skip
 # Measurement sets: their misses and false positives are never printed nor written (reading them
