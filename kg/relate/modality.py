@@ -45,6 +45,8 @@ def _governors(tok: Token, ctx: Context) -> Iterator[Token]:
             return
         if t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in temporal:
             return
+        if t.dep_ in ("advcl", "conj", "parataxis", "dep") and any(c.dep_ in syntax.SUBJ and c.lower_ in ctx.words.relative_subject for c in t.head.children):
+            return  # a relative clause the parser made the main one ("Le Niger, qui doit accueillir le sommet, a rompu")
         t = t.head
         seen += 1
 
@@ -55,9 +57,9 @@ def _bare_participle(verb: Token) -> bool:
     return past and not any(c.dep_ in syntax.SUBJ or c.dep_.startswith("aux") for c in verb.children)
 
 
-def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
-    """The modality of the relation a trigger and its object tokens express: negated, else hedged,
-    else reported, else asserted."""
+def modality(trigger: Token, cand_objs: list[Token], ctx: Context, *, subjects: list[Token] | None = None) -> Modality:
+    """The modality of the relation a trigger and its object and subject tokens express: negated, else
+    hedged, else reported, else asserted."""
     full_chain = list(_governors(trigger, ctx))
     # what happened "before Niger withdrew" is not negated or hedged by the main clause ("were not
     # consulted before ..."); a reporting verb above it still reports it
@@ -68,6 +70,8 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
             chain = full_chain[: k + 1]
             break
     chain = _own_clause(chain, ctx)
+    if subjects and trigger.pos_ in ("NOUN", "PROPN"):
+        chain = _event_clause(chain, subjects, ctx)
     return (
         _negated(trigger, chain, cand_objs, ctx)
         or _hedged(trigger, chain, ctx)
@@ -77,22 +81,51 @@ def modality(trigger: Token, cand_objs: list[Token], ctx: Context) -> Modality:
 
 
 def _own_clause(chain: list[Token], ctx: Context) -> list[Token]:
-    """The chain up to the first conjunct that is a clause of its own: one with its own subject or
+    """The chain up to the first adverbial clause with its own subject, or the first conjunct that is a
+    clause of its own: one with its own subject or
     auxiliary, a finite verb coordinated with a non-finite one, or one joined by "mais" / "but". The
     negation or hedge of the first clause does not reach it ("n'a pas rompu avec la France mais a
     expulsé ...", "did not break with France but expelled ..."); a shared one does ("pourrait rompre
     ... et expulser")."""
     contrast = ctx.lexicon.modality.get("contrast_cc", frozenset())
     for k, t in enumerate(chain):
-        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or k + 1 >= len(chain):
-            continue
+        if k + 1 >= len(chain):
+            break
         kids = list(t.children)
+        if t.dep_ == "advcl" and _finite(t) and any(c.dep_ in _SUBJECTS for c in kids):
+            # an adverbial clause with its own subject ("..., tandis que le ministre accusait ...",
+            # "while Jordan warned ...") is not under the main clause's "pour exiger" or "could"
+            return chain[: k + 1]
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
+            continue
         own = any(c.dep_ in syntax.SUBJ | syntax.PASS_SUBJ or c.dep_ in _AUX for c in kids)
         # the coordinator hangs on the conjunct (UD) or on the first verb, before the conjunct (ClearNLP)
         ccs = kids + [c for c in t.head.children if t.head.i < c.i < t.i]
         but = any(c.dep_ == "cc" and lemma(c) in contrast for c in ccs)
         if own or but or (_finite(t) and not _finite(t.head)):
             return chain[: k + 1]
+    return chain
+
+
+def _event_clause(chain: list[Token], subjects: list[Token], ctx: Context) -> list[Token]:
+    """An event noun under a verb that takes it as given (`factive_verb`: condemn, prevent, respond
+    to), with an agent other than the verb's subject, names an event that happened: "n'a pas pu empêcher
+    l'attaque russe", "failed to stop the attack by Russia", "pourrait condamner l'attaque du JNIM". The
+    verb's negation or hedge is about its own subject's act, and stops there. Other verbs may create
+    the event ("rétablirait les sanctions de l'ONU") or be a request made to its agent: their modality
+    reaches it."""
+    agents = {c.i for s in subjects for c in syntax.conjuncts(s)}
+    factive = ctx.lexicon.modality.get("factive_verb", frozenset())
+    for k, t in enumerate(chain[1:], start=1):
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _is_word(t, factive):
+            return chain
+        own = {c.i for s in syntax.clause_subject(t) for c in syntax.conjuncts(s)}
+        addressed = {g.i for c in t.children if c.dep_ not in _SUBJECTS and c.i != chain[k - 1].i for g in c.subtree}
+        if own & agents or addressed & agents:
+            return chain
+        return chain[:k]
     return chain
 
 
@@ -118,7 +151,7 @@ def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Co
         if t != trigger and t.pos_ in ("VERB", "AUX", "NOUN") and _is_word(t, deny) and not (prev is not None and prev.dep_ in _SUBJECTS):
             # a denial denied is a possibility: "n'exclut pas de quitter", "did not rule out"
             return Modality("Hedged") if negated else Modality("Negated")
-        if negated:
+        if negated or (t.pos_ in ("VERB", "AUX") and _neg_adverb(t, ctx)):
             return Modality("Negated")
         if any(c.dep_ == "mark" and lemma(c) in neg_mark for c in t.children):
             return Modality("Negated")  # "sans rompre", "sans que"
@@ -138,12 +171,24 @@ def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Co
 
 
 def _restrictive(verb: Token, ctx: Context) -> bool:
-    """"ne ... que" (only), not a negation: "n'a livré que des drones"; "not only" likewise."""
+    """A negation word that does not negate the verb: "ne ... que" (only: "n'a livré que des drones"),
+    and, in a language whose verbal negation needs its particle (`neg_particle`, French "ne"), a
+    negator without it ("a tiré pas moins de 40 missiles")."""
+    words = ctx.lexicon.modality
     neg = [c for c in verb.children if c.dep_ in ("advmod", "neg") and (c.lower_ in ctx.words.negator or "Polarity=Neg" in str(c.morph))]
-    if any(c.lower_ not in ctx.words.negation_particle for c in neg):
+    particle = [c for c in neg if lemma(c) in ctx.words.negation_particle]
+    if words.get("neg_particle") and not particle:
+        return True
+    if len(particle) < len(neg):
         return False
-    only = ctx.lexicon.modality.get("restrictive", frozenset())
+    only = words.get("restrictive", frozenset())
     return any(g.lower_ in only and g.i > verb.i and g.dep_ in ("advmod", "mark", "cc") for c in verb.children for g in (c, *c.children))
+
+
+def _neg_adverb(verb: Token, ctx: Context) -> bool:
+    """A negative adverb phrase on the verb: "no longer"."""
+    phrases = ctx.lexicon.modality.get("neg_adverb", frozenset())
+    return any(c.dep_ == "advmod" and f"{g.lower_} {c.lower_}" in phrases for c in verb.children for g in c.children)
 
 
 def _is_word(t: Token, table: frozenset[str]) -> bool:
@@ -161,6 +206,7 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
     words = ctx.lexicon.modality
     hedge_verb, hedge_noun, hedge_adj = words.get("hedge_verb", frozenset()), words.get("hedge_noun", frozenset()), words.get("hedge_adj", frozenset())
     hedge_adv = words.get("hedge_adverb", frozenset())
+    prev: Token | None = None
     for t in chain:
         morph = str(t.morph)
         if t.pos_ in ("VERB", "AUX") and "Mood=Cnd" in morph:
@@ -180,13 +226,19 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
             return Modality("Hedged")
         if t != trigger and t.pos_ == "NOUN" and lemma(t) in hedge_noun:
             return Modality("Hedged")
-        if t != trigger and t.pos_ in ("ADJ", "VERB") and lemma(t) in hedge_adj:
-            return Modality("Hedged")
+        if t != trigger and lemma(t) in hedge_adj and _adjectival(t) and prev is not None and prev.pos_ in ("VERB", "AUX"):
+            return Modality("Hedged")  # "prêt à rompre", "likely to leave", "is set to sign"; not "due to the attack"
         if t.dep_ == "ROOT":
             break
+        prev = t
     if trigger.sent.text.rstrip().endswith("?"):
         return Modality("Hedged")
     return None
+
+
+def _adjectival(t: Token) -> bool:
+    """An adjective, or a passive participle used as one ("is set to", "est censé")."""
+    return t.pos_ == "ADJ" or (t.pos_ == "VERB" and any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass", "cop") for c in t.children))
 
 
 def _reported(trigger: Token, full_chain: list[Token], ctx: Context) -> Modality | None:

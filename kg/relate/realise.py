@@ -75,7 +75,7 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
                 pairs.append((s2, o2))
     if not pairs:
         return  # modality, domain and date are read only for a candidate that gives a relation
-    mod = modality(cand.trigger, cand.objects, ctx)
+    mod = modality(cand.trigger, cand.objects, ctx, subjects=cand.subjects)
     domain = domain_of(cand.trigger, cand.objects, ctx) if prop.family != "structural" else None
     when = date_of(cand.trigger, ctx)
     source_keys = resolve(mod.source, ctx) if mod.source is not None else []
