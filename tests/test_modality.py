@@ -120,6 +120,7 @@ NEGATIONS = [
     ("en", "The Kremlin denied delivering weapons to Mali.", (RU, "supports", ML)),
     ("en", "The Kremlin denied that Russia had delivered weapons to Mali.", (RU, "supports", ML)),
     ("en", "Rwanda denies arming the M23.", (RW, "supports", M23)),
+    ("fr", "Le Rwanda dément soutenir le M23.", (RW, "supports", M23)),  # "dément" read as an adverb
     # refusals, exclusions, failures
     ("fr", "Le Niger a refusé d'expulser l'ambassadeur de France.", (NE, "expels", FR)),
     ("en", "Niger refused to expel the French ambassador.", (NE, "expels", FR)),
@@ -250,8 +251,7 @@ GAPS = [
     ("fr", "La Pologne a demandé à l'Union européenne de nouvelles sanctions contre la Russie.", (EU, "sanctions", RU), "Hedged"),
     # the threatened act "couper l'aide" is not found (cues)
     ("fr", "Les États-Unis ont menacé de couper l'aide à l'Ukraine.", (US, "endsCooperationWith", UA), "Hedged"),
-    # the model reads "dément" as an adverb and "compte" as part of a name
-    ("fr", "Le Rwanda dément soutenir le M23.", (RW, "supports", M23), "Negated"),
+    # the model reads "compte" as part of a name
     ("fr", "Le Niger compte quitter la CEDEAO.", (NE, "withdrawsFrom", ECOWAS), "Hedged"),
     # a denied accusation without its accuser: the denier's act, negated (the pronoun is not resolved)
     ("en", "Russia rejected accusations that it had delivered weapons to Mali.", (RU, "supports", ML), "Negated"),

@@ -153,6 +153,8 @@ def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Co
             return Modality("Hedged") if negated else Modality("Negated")
         if negated or (t.pos_ in ("VERB", "AUX") and _neg_adverb(t, ctx)):
             return Modality("Negated")
+        if any(c.dep_ == "advmod" and c.pos_ == "ADV" and c.i < t.i and lemma(c) in deny for c in t.children):
+            return Modality("Negated")  # a denial verb the model read as an adverb ("Kigali dément soutenir")
         if any(c.dep_ == "mark" and lemma(c) in neg_mark for c in t.children):
             return Modality("Negated")  # "sans rompre", "sans que"
         if t.pos_ == "NOUN" and syntax.case_of(t) in neg_mark:
