@@ -349,3 +349,35 @@ def test_each_other(extractor: Extractor, lang: str, text: str, expected: list[t
     out = facts(run(extractor, lang, text))
     for triple in expected:
         assert triple in out
+
+
+# -- a detached past participle of accusing: its unnamed agent is the main clause's subject ----------
+
+DETACHED_ACCUSATION = [
+    ("fr", "L'Algérie a rompu mardi ses relations diplomatiques avec le Maroc, accusé d'avoir multiplié les actions hostiles.", (DZ, "criticizes", MA)),
+    ("en", "Algeria cut diplomatic ties with Morocco, accused of hostile acts.", (DZ, "criticizes", MA)),
+    ("fr", "Le Burkina Faso a expulsé trois diplomates français, accusés d'activités subversives.", ("country/BF", "criticizes", FR)),
+    ("en", "Russia expelled two Estonian diplomats, accused of espionage.", ("country/RU", "criticizes", "country/EE")),
+    # places before the comma are passed over: what is accused is an actor
+    ("fr", "La Moldavie a renvoyé 45 diplomates de l'ambassade de Russie à Chisinau, accusés d'espionnage.", ("country/MD", "criticizes", "country/RU")),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", DETACHED_ACCUSATION)
+def test_detached_accusation_participle(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    got = facts(run(extractor, lang, text))
+    assert expected in got
+    s, p, o = expected
+    assert (o, p, s) not in got  # never the accused accusing
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a participle of another verb says nothing of who acted
+        ("fr", "Le Niger a reçu trois diplomates français, arrivés la veille à Niamey."),
+        ("en", "Nigeria welcomed the French delegation, led by the foreign minister."),
+    ],
+)
+def test_detached_participle_of_another_verb_gives_no_accusation(extractor: Extractor, lang: str, text: str) -> None:
+    assert not {f for f in facts(run(extractor, lang, text)) if f[1] == "criticizes"}

@@ -30,6 +30,7 @@ from kg.iri import fold
 from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
     antecedent_partners,
+    detached_patient,
     event_agents,
     event_antecedent,
     linear_partner,
@@ -95,7 +96,7 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         yield from _reciprocal(verb, subj, replace(cue, property=cue.property), ctx, "verb-each-other")
         return
     if passive:
-        objs = syntax.passive_subjects(verb) or ([verb.head] if verb.dep_ in ("acl",) else [])
+        objs = syntax.passive_subjects(verb) or detached_patient(verb, ctx) or ([verb.head] if verb.dep_ in ("acl",) else [])
         up = verb
         while not objs and up.dep_ == "conj" and up.head != up:  # "ont été déclarés persona non grata et expulsés par"
             up = up.head
