@@ -381,3 +381,31 @@ def test_detached_accusation_participle(extractor: Extractor, lang: str, text: s
 )
 def test_detached_participle_of_another_verb_gives_no_accusation(extractor: Extractor, lang: str, text: str) -> None:
     assert not {f for f in facts(run(extractor, lang, text)) if f[1] == "criticizes"}
+
+
+# -- a title and the name set off by commas: "Le secrétaire général de l'ONU, António Guterres, a ..." --
+
+TITLE_COMMA_NAME = [
+    ("fr", "Le secrétaire général de l'ONU, António Guterres, a rencontré vendredi le maréchal Khalifa Haftar.", ("person/antonio-guterres", "leads", "org/un")),
+    ("fr", "Le Premier ministre du Canada, Mark Carney, a rencontré Donald Trump à Washington.", ("person/mark-carney", "leads", "country/CA")),
+    ("en", "The prime minister of Canada, Mark Carney, met Donald Trump in Washington.", ("person/mark-carney", "leads", "country/CA")),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", TITLE_COMMA_NAME)
+def test_title_then_name_between_commas(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, text))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a minister named between commas leads nothing
+        ("fr", "Le ministre canadien des Affaires étrangères, Mélanie Joly, a rencontré son homologue chinois."),
+        # a name coordinated with a title is another person
+        ("fr", "Le Premier ministre du Canada et Mark Carney ont rencontré Donald Trump."),
+    ],
+)
+def test_title_comma_name_no_false_leader(extractor: Extractor, lang: str, text: str) -> None:
+    got = facts(run(extractor, lang, text))
+    assert not {f for f in got if f[1] == "leads" and f[0] in ("person/melanie-joly", "person/mark-carney")}

@@ -128,6 +128,12 @@ def detached_patient(verb: Token, ctx: Context, *, reach: int = 12) -> list[Toke
     """
     if not _detached_past_participle(verb):
         return []
+    head = verb.head
+    if verb.dep_.startswith("acl") and head.i < verb.i:
+        # the parser hung it on the noun it is said of ("James Kabarebe, ministre ..., accusé de")
+        key = ctx.linked.tok2ent.get(head.i)
+        if (key is not None and not _is_place(key, ctx)) or (key is None and resolve(head, ctx)):
+            return [head]
     start = max(verb.sent.start, verb.i - 1 - reach)
     for t in reversed(verb.doc[start : verb.i - 1]):
         if t.text in (";", ":") or t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):

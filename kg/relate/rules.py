@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from kg import syntax
 from kg.data_tables import DataError
+from kg.gazetteer import LEADER_ROLES
 from kg.iri import fold
 from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
@@ -494,6 +495,20 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     for t in name:
         if t.dep_ in ("appos", "flat", "flat:name", "nmod", "compound") and t.head.pos_ == "NOUN" and t.head not in titles:
             titles.append(t.head)
+        elif t.dep_ in ("conj", "appos") and _comma_apposition(t, name[0]):
+            # "Le secrétaire général de l'ONU, António Guterres, a ...": the parser reads the name set off
+            # by commas as a conjunct of the title, or ("The prime minister of Canada, Mark Carney") as an
+            # apposition to the title's complement
+            up = t.head
+            for _ in range(3):
+                if up.pos_ == "NOUN" or up.head == up:
+                    break
+                up = up.head
+            between = range(up.i + 1, name[0].i)
+            if any(i in ctx.person_names and i not in {t.i for t in name} for i in between):
+                continue  # "les chefs de la junte malienne, X, du Burkina Faso, Y": Y's title is elided
+            if up.pos_ == "NOUN" and up not in titles and title_role_around(up, gazetteer, lang):
+                titles.append(up)
         titles += [c for c in t.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
     # predicative: "X a été désigné président de ...", "X est le chef de l'État"
     predicative = ctx.words.predicative_verb  # folded lemmas (the table lists the folded forms)
@@ -508,6 +523,9 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         role = title_role_around(title, gazetteer, lang)
         if role == "counterpart":  # "son homologue rwandais Paul Kagame": the role the person holds
             role = gazetteer.leader_role(key) if gazetteer.in_office(key, ctx.article_date) else None
+            # else the role of the title the counterpart answers: "le président vénézuélien, X, et son
+            # homologue guyanien, Y" (Y is a president too)
+            role = role or _counterpart_role(title, ctx)
         target = _title_target(title, ctx, key)
         if not target and gazetteer.leader_role(key) == role:
             # the text names the role but not what is led ("le président congolais Félix Tshisekedi":
@@ -516,6 +534,26 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         led = leader_of(role, target)
         if led:
             yield fact(title, cue, key, "leads", led, 0.8, f"{lang}.title-leads")
+
+
+def _comma_apposition(tok: Token, first: Token) -> bool:
+    """A name (`tok` one of its tokens, `first` its first) set off by a comma right after its head's
+    phrase, with no conjunction: "le président, X"."""
+    doc = tok.doc
+    if first.i < 1 or doc[first.i - 1].text != ",":
+        return False
+    return not any(c.dep_ == "cc" for c in tok.children) and not any(t.dep_ == "cc" for t in doc[min(tok.head.i, first.i) : first.i])
+
+
+def _counterpart_role(title: Token, ctx: Context) -> str | None:
+    """The leader role of the nearest title before a counterpart noun in its sentence ("le président X et son
+    homologue Y"): the counterpart holds the same office."""
+    for t in reversed(title.doc[title.sent.start : title.i]):
+        if t.pos_ == "NOUN":
+            role = title_role_around(t, ctx.gazetteer, ctx.lang)
+            if role and role != "counterpart":
+                return role if role in LEADER_ROLES else None
+    return None
 
 
 def _title_target(title: Token, ctx: Context, person: str) -> str | None:
