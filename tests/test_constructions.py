@@ -409,3 +409,22 @@ def test_title_then_name_between_commas(extractor: Extractor, lang: str, text: s
 def test_title_comma_name_no_false_leader(extractor: Extractor, lang: str, text: str) -> None:
     got = facts(run(extractor, lang, text))
     assert not {f for f in got if f[1] == "leads" and f[0] in ("person/melanie-joly", "person/mark-carney")}
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # the parser reads the first of listed subjects as the root, the verb as its relative clause
+        ("fr", "L'Arabie saoudite, les Émirats arabes unis, Bahreïn et l'Égypte ont rompu lundi leurs relations diplomatiques avec le Qatar.", ("country/SA", "endsCooperationWith", "country/QA")),
+        ("fr", "L'Arabie saoudite, les Émirats arabes unis, Bahreïn et l'Égypte ont rompu lundi leurs relations diplomatiques avec le Qatar.", ("country/EG", "endsCooperationWith", "country/QA")),
+    ],
+)
+def test_first_of_listed_subjects(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, text))
+
+
+def test_a_real_relative_clause_keeps_its_own_subject(extractor: Extractor) -> None:
+    text = "Le Qatar, que l'Arabie saoudite et l'Égypte ont accusé de soutenir le terrorisme, a rompu avec Riyad."
+    got = facts(run(extractor, "fr", text))
+    assert ("country/QA", "criticizes", "country/QA") not in got
+    assert ("country/QA", "criticizes", "country/SA") not in got

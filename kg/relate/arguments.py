@@ -65,7 +65,23 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
     if not subj:
         # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
         subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
+    elif verb.dep_ in ("acl:relcl", "relcl") and _listed_root_subject(verb, subj, ctx):
+        # parser slip: the first of a list of subjects read as the root and the verb as its relative
+        # clause ("L'Arabie saoudite, les Émirats arabes unis et l'Égypte ont rompu ...")
+        subj = [verb.head, *subj]
     return subj, False
+
+
+def _listed_root_subject(verb: Token, subj: list[Token], ctx: Context) -> bool:
+    """Whether `verb.head` is an actor listed before the verb's subject with only a comma between
+    their phrases, and the verb has no relative pronoun (so it is no relative clause)."""
+    head, first = verb.head, min(subj, key=lambda t: t.i)
+    if head.i >= first.i or head.i not in ctx.linked.tok2ent or _is_place(ctx.linked.tok2ent[head.i], ctx):
+        return False
+    if any(c.lower_ in ctx.words.relative_subject or c.lower_ in ctx.words.relative_object for c in verb.children):
+        return False
+    gap = [t for t in verb.doc[head.i + 1 : first.i] if t.i not in ctx.linked.tok2ent and t.head.i != head.i]
+    return "," in {t.text for t in verb.doc[head.i + 1 : first.i]} and all(t.pos_ in ("DET", "PUNCT") for t in gap)
 
 
 def _far_agents(verb: Token, ctx: Context) -> list[Token]:
