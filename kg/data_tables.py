@@ -183,6 +183,7 @@ class Words:
     object_pronoun: frozenset[str]
     person_pronoun: frozenset[str]
     implicit_agent_participle: frozenset[str]
+    place_kind_noun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -428,3 +428,25 @@ def test_a_real_relative_clause_keeps_its_own_subject(extractor: Extractor) -> N
     got = facts(run(extractor, "fr", text))
     assert ("country/QA", "criticizes", "country/QA") not in got
     assert ("country/QA", "criticizes", "country/SA") not in got
+
+
+# -- a place named after its kind, the kind said of a country: locatedIn -----------------------------
+
+PLACE_OF_KIND = [
+    ("fr", "Le président kirghiz s'est rendu dans la ville tadjike de Khoujand pour la cérémonie.", "country/TJ"),
+    ("en", "Kyrgyz President Sadyr Japarov flew to the northern Tajik city of Khujand for the ceremony.", "country/TJ"),
+    ("en", "Ukrainian drones struck an oil refinery in Russia's Samara region overnight.", "country/RU"),
+    ("en", "The leaders met at the BRICS summit in the Russian city of Kazan.", "country/RU"),
+]
+
+
+@pytest.mark.parametrize("lang, text, country", PLACE_OF_KIND)
+def test_place_named_after_its_kind(extractor: Extractor, lang: str, text: str, country: str) -> None:
+    located = {(s, o) for s, p, o in facts(run(extractor, lang, text)) if p == "locatedIn"}
+    assert any(o == country for _s, o in located)
+
+
+def test_a_part_of_a_place_is_not_its_kind(extractor: Extractor) -> None:
+    # "the suburbs of Beirut": Beirut is not a suburb; nothing says where Beirut is
+    got = facts(run(extractor, "en", "Israeli jets struck the southern suburbs of Beirut on Sunday."))
+    assert not {f for f in got if f[1] == "locatedIn"}

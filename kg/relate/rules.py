@@ -467,6 +467,36 @@ def place_apposition(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                         yield fact(h, cue, key, "locatedIn", w, 0.7, f"{ctx.lang}.place-apposition")
 
 
+def place_of_kind(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A place named after its kind, the kind said of a country or region: "la ville tadjike de Khoujand",
+    "the Russian city of Kazan", "Russia's Samara region", "in Somalia's Hiiraan region" -> locatedIn."""
+    tok2ent = ctx.linked.tok2ent
+    key = tok2ent[tok.i]
+    ent = ctx.entities.get(key)
+    if ent is None or ent.type not in ("City", "Region", "Place") or tok2ent.get(tok.i + 1) == key:
+        return  # acts once, on the last token of a place's mention
+    mention = {i for i in range(tok.i - 6, tok.i + 1) if tok2ent.get(i) == key}
+    kind: Token | None = None
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.genitive:  # "the city of Kazan"
+        kind = tok.head.head
+    elif tok.dep_ in ("nmod", "obl", "obl:mod") and syntax.case_of(tok) in ctx.words.genitive:  # "la ville de Kazan"
+        kind = tok.head
+    elif tok.dep_ in ("compound", "appos", "flat", "nmod", "amod") and tok.head.i > tok.i:  # "Samara region"
+        kind = tok.head
+    if kind is None or kind.pos_ != "NOUN" or lemma(kind) not in ctx.words.place_kind_noun:
+        return
+    for c in kind.children:
+        w = tok2ent.get(c.i)
+        if w is None or c.i in mention or c.dep_ not in ("amod", "poss", "nmod:poss", "compound"):
+            continue
+        went = ctx.entities.get(w)
+        if went is None or w == key or went.type not in ("Country", "Region"):
+            continue
+        if went.type == "Country" and ent.country and ent.country != w:
+            continue  # the gazetteer places it in another country: a misreading
+        yield fact(kind, cue, key, "locatedIn", w, 0.7, f"{ctx.lang}.place-kind")
+
+
 def _place_nouns(ctx: Context) -> frozenset[str]:
     from kg.data_tables import place_nouns
 
@@ -699,6 +729,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("noun", noun_holder),  # said of an entity: "le JNIM, la branche sahélienne d'Al-Qaïda", "Ghana is a member of"
     ("noun", noun_clause),  # partner of the clause's subject: "en présence de Donald Trump", "aux côtés de l'armée russe"
     ("entity", place_apposition),  # place in apposition: "Niamey, la capitale nigérienne", "Kayes, dans l'ouest du Mali"
+    ("entity", place_of_kind),  # place after its kind: "la ville tadjike de Khoujand", "Russia's Samara region"
     ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
