@@ -21,7 +21,7 @@ from pathlib import Path
 from kg.evaluate import Resolver, _gold_facts, gold_article, read_gold
 from kg.extract import Extractor, article_language
 from kg.nlp import load_pipeline
-from kg.vocab import FACTUAL_MODALITIES
+from kg.vocab import FACTUAL_MODALITIES, RELATIONS
 
 
 def main() -> None:
@@ -57,7 +57,8 @@ def main() -> None:
                 rels = [r for r in extraction.relations if
                         (res.matches(g.s, r.subject, local) and res.matches(g.o, r.object, local))
                         or (res.matches(g.o, r.subject, local) and res.matches(g.s, r.object, local))]
-                same = [r for r in rels if r.predicate == g.p and res.matches(g.s, r.subject, local)]
+                symmetric = g.p in RELATIONS and RELATIONS[g.p].symmetric
+                same = [r for r in rels if r.predicate == g.p and (symmetric or res.matches(g.s, r.subject, local))]
                 if any(r.modality in FACTUAL_MODALITIES for r in same):
                     continue
                 ws, wo = where(g.s), where(g.o)

@@ -182,6 +182,8 @@ class Words:
     leave_verb: frozenset[str]
     object_pronoun: frozenset[str]
     person_pronoun: frozenset[str]
+    implicit_agent_participle: frozenset[str]
+    place_kind_noun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -349,3 +349,104 @@ def test_each_other(extractor: Extractor, lang: str, text: str, expected: list[t
     out = facts(run(extractor, lang, text))
     for triple in expected:
         assert triple in out
+
+
+# -- a detached past participle of accusing: its unnamed agent is the main clause's subject ----------
+
+DETACHED_ACCUSATION = [
+    ("fr", "L'Algérie a rompu mardi ses relations diplomatiques avec le Maroc, accusé d'avoir multiplié les actions hostiles.", (DZ, "criticizes", MA)),
+    ("en", "Algeria cut diplomatic ties with Morocco, accused of hostile acts.", (DZ, "criticizes", MA)),
+    ("fr", "Le Burkina Faso a expulsé trois diplomates français, accusés d'activités subversives.", ("country/BF", "criticizes", FR)),
+    ("en", "Russia expelled two Estonian diplomats, accused of espionage.", ("country/RU", "criticizes", "country/EE")),
+    # places before the comma are passed over: what is accused is an actor
+    ("fr", "La Moldavie a renvoyé 45 diplomates de l'ambassade de Russie à Chisinau, accusés d'espionnage.", ("country/MD", "criticizes", "country/RU")),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", DETACHED_ACCUSATION)
+def test_detached_accusation_participle(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    got = facts(run(extractor, lang, text))
+    assert expected in got
+    s, p, o = expected
+    assert (o, p, s) not in got  # never the accused accusing
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a participle of another verb says nothing of who acted
+        ("fr", "Le Niger a reçu trois diplomates français, arrivés la veille à Niamey."),
+        ("en", "Nigeria welcomed the French delegation, led by the foreign minister."),
+    ],
+)
+def test_detached_participle_of_another_verb_gives_no_accusation(extractor: Extractor, lang: str, text: str) -> None:
+    assert not {f for f in facts(run(extractor, lang, text)) if f[1] == "criticizes"}
+
+
+# -- a title and the name set off by commas: "Le secrétaire général de l'ONU, António Guterres, a ..." --
+
+TITLE_COMMA_NAME = [
+    ("fr", "Le secrétaire général de l'ONU, António Guterres, a rencontré vendredi le maréchal Khalifa Haftar.", ("person/antonio-guterres", "leads", "org/un")),
+    ("fr", "Le Premier ministre du Canada, Mark Carney, a rencontré Donald Trump à Washington.", ("person/mark-carney", "leads", "country/CA")),
+    ("en", "The prime minister of Canada, Mark Carney, met Donald Trump in Washington.", ("person/mark-carney", "leads", "country/CA")),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", TITLE_COMMA_NAME)
+def test_title_then_name_between_commas(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, text))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a minister named between commas leads nothing
+        ("fr", "Le ministre canadien des Affaires étrangères, Mélanie Joly, a rencontré son homologue chinois."),
+        # a name coordinated with a title is another person
+        ("fr", "Le Premier ministre du Canada et Mark Carney ont rencontré Donald Trump."),
+    ],
+)
+def test_title_comma_name_no_false_leader(extractor: Extractor, lang: str, text: str) -> None:
+    got = facts(run(extractor, lang, text))
+    assert not {f for f in got if f[1] == "leads" and f[0] in ("person/melanie-joly", "person/mark-carney")}
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # the parser reads the first of listed subjects as the root, the verb as its relative clause
+        ("fr", "L'Arabie saoudite, les Émirats arabes unis, Bahreïn et l'Égypte ont rompu lundi leurs relations diplomatiques avec le Qatar.", ("country/SA", "endsCooperationWith", "country/QA")),
+        ("fr", "L'Arabie saoudite, les Émirats arabes unis, Bahreïn et l'Égypte ont rompu lundi leurs relations diplomatiques avec le Qatar.", ("country/EG", "endsCooperationWith", "country/QA")),
+    ],
+)
+def test_first_of_listed_subjects(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, lang, text))
+
+
+def test_a_real_relative_clause_keeps_its_own_subject(extractor: Extractor) -> None:
+    text = "Le Qatar, que l'Arabie saoudite et l'Égypte ont accusé de soutenir le terrorisme, a rompu avec Riyad."
+    got = facts(run(extractor, "fr", text))
+    assert ("country/QA", "criticizes", "country/QA") not in got
+    assert ("country/QA", "criticizes", "country/SA") not in got
+
+
+# -- a place named after its kind, the kind said of a country: locatedIn -----------------------------
+
+PLACE_OF_KIND = [
+    ("fr", "Le président kirghiz s'est rendu dans la ville tadjike de Khoujand pour la cérémonie.", "country/TJ"),
+    ("en", "Kyrgyz President Sadyr Japarov flew to the northern Tajik city of Khujand for the ceremony.", "country/TJ"),
+    ("en", "Ukrainian drones struck an oil refinery in Russia's Samara region overnight.", "country/RU"),
+    ("en", "The leaders met at the BRICS summit in the Russian city of Kazan.", "country/RU"),
+]
+
+
+@pytest.mark.parametrize("lang, text, country", PLACE_OF_KIND)
+def test_place_named_after_its_kind(extractor: Extractor, lang: str, text: str, country: str) -> None:
+    located = {(s, o) for s, p, o in facts(run(extractor, lang, text)) if p == "locatedIn"}
+    assert any(o == country for _s, o in located)
+
+
+def test_a_part_of_a_place_is_not_its_kind(extractor: Extractor) -> None:
+    # "the suburbs of Beirut": Beirut is not a suburb; nothing says where Beirut is
+    got = facts(run(extractor, "en", "Israeli jets struck the southern suburbs of Beirut on Sunday."))
+    assert not {f for f in got if f[1] == "locatedIn"}

@@ -24,6 +24,14 @@ from kg.relate.lexicon import frame, lemma
 
 def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
     """Subjects (agents for passives) and whether the verb is passive."""
+    if _detached_past_participle(verb) and lemma(verb) in ctx.words.implicit_agent_participle:
+        # "a rompu avec le Maroc, accusé d'actions hostiles": a passive whose agent, unless named
+        # ("accusés par le Conseil de ..."), is the main clause's subject
+        agents = syntax.agents(verb)
+        if not agents:
+            gov = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else syntax.governing_verb(verb.head)
+            agents = syntax.clause_subject(gov) if gov is not None else []
+        return agents, True
     if syntax.is_passive(verb):
         agents = syntax.agents(verb) or _far_agents(verb, ctx)
         if not agents and frame(verb, "unaccusative", ctx.lexicon):
@@ -57,7 +65,23 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
     if not subj:
         # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
         subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
+    elif verb.dep_ in ("acl:relcl", "relcl") and _listed_root_subject(verb, subj, ctx):
+        # parser slip: the first of a list of subjects read as the root and the verb as its relative
+        # clause ("L'Arabie saoudite, les Émirats arabes unis et l'Égypte ont rompu ...")
+        subj = [verb.head, *subj]
     return subj, False
+
+
+def _listed_root_subject(verb: Token, subj: list[Token], ctx: Context) -> bool:
+    """Whether `verb.head` is an actor listed before the verb's subject with only a comma between
+    their phrases, and the verb has no relative pronoun (so it is no relative clause)."""
+    head, first = verb.head, min(subj, key=lambda t: t.i)
+    if head.i >= first.i or head.i not in ctx.linked.tok2ent or _is_place(ctx.linked.tok2ent[head.i], ctx):
+        return False
+    if any(c.lower_ in ctx.words.relative_subject or c.lower_ in ctx.words.relative_object for c in verb.children):
+        return False
+    gap = [t for t in verb.doc[head.i + 1 : first.i] if t.i not in ctx.linked.tok2ent and t.head.i != head.i]
+    return "," in {t.text for t in verb.doc[head.i + 1 : first.i]} and all(t.pos_ in ("DET", "PUNCT") for t in gap)
 
 
 def _far_agents(verb: Token, ctx: Context) -> list[Token]:
@@ -101,6 +125,44 @@ def _infinitive_adjunct(verb: Token, ctx: Context) -> bool:
         return False
     forms = [str(verb.morph)] + [str(c.morph) for c in verb.children if c.dep_.startswith("aux")]
     return verb.tag_ == "VBG" or any("VerbForm=Inf" in f for f in forms)
+
+
+def _detached_past_participle(verb: Token) -> bool:
+    """A past participle right after a comma, without an auxiliary ("..., accusé de", "..., accused of")."""
+    morph = str(verb.morph)
+    past = verb.tag_ == "VBN" or ("VerbForm=Part" in morph and "Tense=Pres" not in morph)
+    if not past or verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+        return False
+    return not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def detached_patient(verb: Token, ctx: Context, *, reach: int = 12) -> list[Token]:
+    """What a detached past participle is said of: the nearest actor named before its comma.
+
+    "a rompu ses relations avec le Maroc, accusé de ..." -> Maroc; places are passed over ("45
+    diplomates de l'ambassade de Russie à Chisinau, accusés de ..." -> Russie).
+    """
+    if not _detached_past_participle(verb):
+        return []
+    head = verb.head
+    if verb.dep_.startswith("acl") and head.i < verb.i:
+        # the parser hung it on the noun it is said of ("James Kabarebe, ministre ..., accusé de")
+        key = ctx.linked.tok2ent.get(head.i)
+        if (key is not None and not _is_place(key, ctx)) or (key is None and resolve(head, ctx)):
+            return [head]
+    start = max(verb.sent.start, verb.i - 1 - reach)
+    for t in reversed(verb.doc[start : verb.i - 1]):
+        if t.text in (";", ":") or t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            break  # another clause, or the main subject itself: not what the participle is said of
+        key = ctx.linked.tok2ent.get(t.i)
+        if key is not None and not _is_place(key, ctx):
+            return [t]
+    return []
+
+
+def _is_place(key: str, ctx: Context) -> bool:
+    ent = ctx.linked.entities.get(key)
+    return ent is not None and ent.type in ("City", "Region", "Place", "GeoRegion")
 
 
 def _detached_participle(verb: Token) -> bool:

@@ -26,10 +26,12 @@ from spacy.tokens import Token
 
 from kg import syntax
 from kg.data_tables import DataError
+from kg.gazetteer import LEADER_ROLES
 from kg.iri import fold
 from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
     antecedent_partners,
+    detached_patient,
     event_agents,
     event_antecedent,
     linear_partner,
@@ -95,7 +97,7 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         yield from _reciprocal(verb, subj, replace(cue, property=cue.property), ctx, "verb-each-other")
         return
     if passive:
-        objs = syntax.passive_subjects(verb) or ([verb.head] if verb.dep_ in ("acl",) else [])
+        objs = syntax.passive_subjects(verb) or detached_patient(verb, ctx) or ([verb.head] if verb.dep_ in ("acl",) else [])
         up = verb
         while not objs and up.dep_ == "conj" and up.head != up:  # "ont été déclarés persona non grata et expulsés par"
             up = up.head
@@ -465,6 +467,36 @@ def place_apposition(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                         yield fact(h, cue, key, "locatedIn", w, 0.7, f"{ctx.lang}.place-apposition")
 
 
+def place_of_kind(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A place named after its kind, the kind said of a country or region: "la ville tadjike de Khoujand",
+    "the Russian city of Kazan", "Russia's Samara region", "in Somalia's Hiiraan region" -> locatedIn."""
+    tok2ent = ctx.linked.tok2ent
+    key = tok2ent[tok.i]
+    ent = ctx.entities.get(key)
+    if ent is None or ent.type not in ("City", "Region", "Place") or tok2ent.get(tok.i + 1) == key:
+        return  # acts once, on the last token of a place's mention
+    mention = {i for i in range(tok.i - 6, tok.i + 1) if tok2ent.get(i) == key}
+    kind: Token | None = None
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.genitive:  # "the city of Kazan"
+        kind = tok.head.head
+    elif tok.dep_ in ("nmod", "obl", "obl:mod") and syntax.case_of(tok) in ctx.words.genitive:  # "la ville de Kazan"
+        kind = tok.head
+    elif tok.dep_ in ("compound", "appos", "flat", "nmod", "amod") and tok.head.i > tok.i:  # "Samara region"
+        kind = tok.head
+    if kind is None or kind.pos_ != "NOUN" or lemma(kind) not in ctx.words.place_kind_noun:
+        return
+    for c in kind.children:
+        w = tok2ent.get(c.i)
+        if w is None or c.i in mention or c.dep_ not in ("amod", "poss", "nmod:poss", "compound"):
+            continue
+        went = ctx.entities.get(w)
+        if went is None or w == key or went.type not in ("Country", "Region"):
+            continue
+        if went.type == "Country" and ent.country and ent.country != w:
+            continue  # the gazetteer places it in another country: a misreading
+        yield fact(kind, cue, key, "locatedIn", w, 0.7, f"{ctx.lang}.place-kind")
+
+
 def _place_nouns(ctx: Context) -> frozenset[str]:
     from kg.data_tables import place_nouns
 
@@ -493,6 +525,20 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     for t in name:
         if t.dep_ in ("appos", "flat", "flat:name", "nmod", "compound") and t.head.pos_ == "NOUN" and t.head not in titles:
             titles.append(t.head)
+        elif t.dep_ in ("conj", "appos") and _comma_apposition(t, name[0]):
+            # "Le secrétaire général de l'ONU, António Guterres, a ...": the parser reads the name set off
+            # by commas as a conjunct of the title, or ("The prime minister of Canada, Mark Carney") as an
+            # apposition to the title's complement
+            up = t.head
+            for _ in range(3):
+                if up.pos_ == "NOUN" or up.head == up:
+                    break
+                up = up.head
+            between = range(up.i + 1, name[0].i)
+            if any(i in ctx.person_names and i not in {t.i for t in name} for i in between):
+                continue  # "les chefs de la junte malienne, X, du Burkina Faso, Y": Y's title is elided
+            if up.pos_ == "NOUN" and up not in titles and title_role_around(up, gazetteer, lang):
+                titles.append(up)
         titles += [c for c in t.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
     # predicative: "X a été désigné président de ...", "X est le chef de l'État"
     predicative = ctx.words.predicative_verb  # folded lemmas (the table lists the folded forms)
@@ -507,6 +553,9 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         role = title_role_around(title, gazetteer, lang)
         if role == "counterpart":  # "son homologue rwandais Paul Kagame": the role the person holds
             role = gazetteer.leader_role(key) if gazetteer.in_office(key, ctx.article_date) else None
+            # else the role of the title the counterpart answers: "le président vénézuélien, X, et son
+            # homologue guyanien, Y" (Y is a president too)
+            role = role or _counterpart_role(title, ctx)
         target = _title_target(title, ctx, key)
         if not target and gazetteer.leader_role(key) == role:
             # the text names the role but not what is led ("le président congolais Félix Tshisekedi":
@@ -515,6 +564,26 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         led = leader_of(role, target)
         if led:
             yield fact(title, cue, key, "leads", led, 0.8, f"{lang}.title-leads")
+
+
+def _comma_apposition(tok: Token, first: Token) -> bool:
+    """A name (`tok` one of its tokens, `first` its first) set off by a comma right after its head's
+    phrase, with no conjunction: "le président, X"."""
+    doc = tok.doc
+    if first.i < 1 or doc[first.i - 1].text != ",":
+        return False
+    return not any(c.dep_ == "cc" for c in tok.children) and not any(t.dep_ == "cc" for t in doc[min(tok.head.i, first.i) : first.i])
+
+
+def _counterpart_role(title: Token, ctx: Context) -> str | None:
+    """The leader role of the nearest title before a counterpart noun in its sentence ("le président X et son
+    homologue Y"): the counterpart holds the same office."""
+    for t in reversed(title.doc[title.sent.start : title.i]):
+        if t.pos_ == "NOUN":
+            role = title_role_around(t, ctx.gazetteer, ctx.lang)
+            if role and role != "counterpart":
+                return role if role in LEADER_ROLES else None
+    return None
 
 
 def _title_target(title: Token, ctx: Context, person: str) -> str | None:
@@ -660,6 +729,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("noun", noun_holder),  # said of an entity: "le JNIM, la branche sahélienne d'Al-Qaïda", "Ghana is a member of"
     ("noun", noun_clause),  # partner of the clause's subject: "en présence de Donald Trump", "aux côtés de l'armée russe"
     ("entity", place_apposition),  # place in apposition: "Niamey, la capitale nigérienne", "Kayes, dans l'ouest du Mali"
+    ("entity", place_of_kind),  # place after its kind: "la ville tadjike de Khoujand", "Russia's Samara region"
     ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"

@@ -103,10 +103,11 @@
     d.appendChild(src);
     return d;
   }
+  function count(n, one, many) { return n + " " + (n === 1 ? one : many); }
   function edgeContent(i, limit) {
     var e = E[i], box = el("div");
     box.appendChild(el("div", N[e.from].label + " \u2014 " + e.label + " \u2192 " + N[e.to].label, "kg-head"));
-    var arts = e.articles + " " + U.articles + ", " + e.st.length + " " + U.statements;
+    var arts = count(e.articles, U.article, U.articles) + ", " + count(e.st.length, U.statement, U.statements);
     if (e.hedged) arts += " \u00b7 " + U.hedged;
     if (!e.st.length) arts = U.reference;
     box.appendChild(el("div", arts, "kg-meta"));
