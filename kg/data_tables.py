@@ -184,6 +184,7 @@ class Words:
     person_pronoun: frozenset[str]
     implicit_agent_participle: frozenset[str]
     place_kind_noun: frozenset[str]
+    participle_ending: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

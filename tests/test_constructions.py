@@ -450,3 +450,22 @@ def test_a_part_of_a_place_is_not_its_kind(extractor: Extractor) -> None:
     # "the suburbs of Beirut": Beirut is not a suburb; nothing says where Beirut is
     got = facts(run(extractor, "en", "Israeli jets struck the southern suburbs of Beirut on Sunday."))
     assert not {f for f in got if f[1] == "locatedIn"}
+
+
+# -- a participle the tagger reads as an adjective after its auxiliary still triggers its verb's cues --
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("L'Arménie a gelé sa participation à l'Organisation du traité de sécurité collective.", ("country/AM", "endsCooperationWith", "org/csto")),
+        ("L'Arménie a gelé sa participation à l'OTSC.", ("country/AM", "endsCooperationWith", "org/csto")),
+    ],
+)
+def test_participle_read_as_adjective(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(run(extractor, "fr", text))
+
+
+def test_an_adjective_without_auxiliary_stays_an_adjective(extractor: Extractor) -> None:
+    # "les avoirs gelés": no auxiliary, no act of freezing stated here
+    got = facts(run(extractor, "fr", "Les avoirs gelés de la banque centrale russe restent en Belgique."))
+    assert not {f for f in got if f[1] in ("sanctions", "endsCooperationWith")}

@@ -20,7 +20,7 @@ from kg.gazetteer import Gazetteer
 from kg.link import Linked
 from kg.relate.arguments import antecedents
 from kg.relate.context import Context
-from kg.relate.lexicon import Cue, doc_lemmas, lemma, lexicon
+from kg.relate.lexicon import Cue, doc_lemmas, lemma, lexicon, verbal_adjective
 from kg.relate.realise import realise
 from kg.relate.rules import RULES, Rule, check_cue, fact_cue, rules_on, with_ok
 from kg.syntax import governing_verb
@@ -76,7 +76,7 @@ def _fire_cues(ctx: Context, keep: Callable[[Iterable[Relation]], None]) -> None
         key=lambda t: (0 if t.pos_ in ("VERB", "AUX") else 1, t.i),
     )
     for tok in order:
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ in ("xcomp", "ROOT") and tok.head.pos_ == "AUX"):
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ in ("xcomp", "ROOT") and tok.head.pos_ == "AUX") or (tok.pos_ == "ADJ" and verbal_adjective(tok)):
             pos = "verb"
         elif tok.pos_ in ("NOUN", "PROPN"):
             pos = "noun"

@@ -27,7 +27,7 @@ from types import MappingProxyType
 
 from spacy.attrs import LEMMA, ORTH
 from spacy.attrs import POS as POS_ATTR
-from spacy.parts_of_speech import AUX, VERB
+from spacy.parts_of_speech import ADJ, AUX, VERB
 from spacy.tokens import Doc, Token
 
 from kg.data_tables import DATA, Row, check_table_language, languages, read_table, words
@@ -266,11 +266,35 @@ _VERBS = frozenset({VERB, AUX})
 
 
 def lemma(tok: Token) -> str:
-    """The folded lemma of a token (its text when it has no lemma), a lemmatiser slip on a verb fixed."""
+    """The folded lemma of a token (its text when it has no lemma), a lemmatiser slip on a verb fixed, and
+    a participle tagged as an adjective after an auxiliary read as its verb ("a gelé" -> "geler")."""
     lem = fold(tok.lemma_ or tok.text)
     if tok.pos in _VERBS:
         return lemma_fixes(tok.lang_).get(lem, lem)
+    if tok.pos == ADJ and verbal_adjective(tok):
+        return participle_verbs(tok.lang_).get(lem, lem)
     return lem
+
+
+def verbal_adjective(tok: Token) -> bool:
+    """An adjective with an auxiliary of its own: a participle the tagger misread ("a gelé sa participation")."""
+    return any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") for c in tok.children)
+
+
+@functools.lru_cache(maxsize=4)
+def participle_verbs(lang: str) -> Mapping[str, str]:
+    """Folded regular participles of the language's cue verbs -> the verb ("gele" -> "geler"), from the
+    `participle_ending` words of kg/data/words.tsv (none for a language without them)."""
+    from kg.data_tables import words
+
+    endings = [tuple(w.split("=", 1)) for w in words(lang).participle_ending]
+    verbs = {lem for pos, lem in lexicon(lang).cues if pos == "verb"}
+    out: dict[str, str] = {}
+    for verb in sorted(verbs):
+        for part, inf in endings:
+            if verb.endswith(inf) and len(verb) > len(inf):
+                out.setdefault(verb[: -len(inf)] + part, verb)
+    return MappingProxyType(out)
 
 
 def doc_lemmas(doc: Doc) -> list[str]:
@@ -279,7 +303,11 @@ def doc_lemmas(doc: Doc) -> list[str]:
     rows: list[list[int]] = doc.to_array([LEMMA, ORTH, POS_ATTR]).reshape(-1, 3).tolist() if len(doc) else []  # type: ignore[assignment]
     fixes = lemma_fixes(doc.lang_)
     out = [fold(strings[lem] or strings[orth]) for lem, orth, _pos in rows]
-    return [fixes.get(lem, lem) if pos in _VERBS else lem for lem, (_l, _o, pos) in zip(out, rows, strict=True)]
+    lems = [fixes.get(lem, lem) if pos in _VERBS else lem for lem, (_l, _o, pos) in zip(out, rows, strict=True)]
+    for i, (_l, _o, pos) in enumerate(rows):
+        if pos == ADJ and verbal_adjective(doc[i]):  # rare: Token objects only for these
+            lems[i] = participle_verbs(doc.lang_).get(lems[i], lems[i])
+    return lems
 
 
 def frame(verb: Token, kind: str, lex: Lexicon) -> bool:
