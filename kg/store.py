@@ -76,9 +76,13 @@ def serving_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
 
     A mark left by a server that no longer runs (killed, machine restarted) is ignored.
     """
-    mark = Path(directory) / SERVING_MARK
+    return _live_mark(Path(directory) / SERVING_MARK)
+
+
+def _live_mark(mark: Path) -> tuple[int, str] | None:
+    """(pid, text) of a "<pid> <text>" mark file whose process is alive, else None."""
     try:
-        pid_text, _, where = mark.read_text(encoding="utf-8").strip().partition(" ")
+        pid_text, _, text = mark.read_text(encoding="utf-8").strip().partition(" ")
         pid = int(pid_text)
     except (OSError, ValueError):
         return None
@@ -88,7 +92,9 @@ def serving_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
         return None
     except PermissionError:
         pass  # alive, another user's
-    return pid, where
+    return pid, text
+
+
 # written by a writer (`kg build`, `kg remove`) next to the store while it has it open: "<pid> <what>"
 WRITING_MARK = ".kg-writing"
 
@@ -106,23 +112,10 @@ def writing_pid(directory: str | os.PathLike[str]) -> tuple[int, str] | None:
     A mark left by a killed writer is ignored: its process is gone, or (its pid reused by another
     program) nobody holds the store's lock any more.
     """
-    mark = Path(directory) / WRITING_MARK
-    try:
-        pid_text, _, what = mark.read_text(encoding="utf-8").strip().partition(" ")
-        pid = int(pid_text)
-    except (OSError, ValueError):
+    live = _live_mark(Path(directory) / WRITING_MARK)
+    if live is None or live[0] == os.getpid() or not _store_locked(Path(directory) / STORE_DIRNAME):
         return None
-    if pid == os.getpid():
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None
-    except PermissionError:
-        pass  # alive, another user's
-    if not _store_locked(Path(directory) / STORE_DIRNAME):
-        return None
-    return pid, what or "kg build"
+    return live[0], live[1] or "kg build"
 
 
 def _store_locked(path: Path) -> bool:
