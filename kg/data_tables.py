@@ -183,6 +183,16 @@ class Words:
     object_pronoun: frozenset[str]
     person_pronoun: frozenset[str]
     implicit_agent_participle: frozenset[str]
+    accusation_verb: frozenset[str]
+    accusation_prep: frozenset[str]
+    reflexive_pronoun: frozenset[str]
+    reciprocal_verb: frozenset[str]
+    together: frozenset[str]
+    reaction_noun: frozenset[str]
+    reaction_verb: frozenset[str]
+    reaction_author: frozenset[str]
+    under_fire: frozenset[str]
+    under_prep: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -32,6 +32,10 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
             gov = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else syntax.governing_verb(verb.head)
             agents = syntax.clause_subject(gov) if gov is not None else []
         return agents, True
+    if not syntax.is_passive(verb):
+        accused = accused_of(verb, ctx)
+        if accused:  # "accuse Kigali de soutenir le M23": the accused does what it is accused of
+            return accused, False
     if syntax.is_passive(verb):
         agents = syntax.agents(verb) or _far_agents(verb, ctx)
         if not agents and frame(verb, "unaccusative", ctx.lexicon):
@@ -66,6 +70,60 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
         subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
     return subj, False
+
+
+def accusation_of(verb: Token, ctx: Context) -> Token | None:
+    """The verb of accusing whose content `verb` is: "accuse Kigali de soutenir", "accused Beijing of
+    supplying", "is accused of supplying" -> accuser / accuse (None when `verb` has a subject of its own)."""
+    if syntax.subjects(verb):
+        return None
+    words = ctx.words
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in words.accusation_prep:
+        acc = head.head  # "accused X of supplying"
+    elif verb.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in words.genitive for c in verb.children):
+        acc = head  # "accuse X de soutenir", "d'avoir livré"
+        if acc.pos_ in ("NOUN", "PROPN") and acc.dep_ in syntax.OBJ:
+            acc = acc.head  # the infinitive hung on the accused: "accuse les Émirats d'armer"
+    else:
+        return None
+    return acc if acc.pos_ in ("VERB", "AUX") and lemma(acc) in words.accusation_verb else None
+
+
+def accused_of(verb: Token, ctx: Context) -> list[Token]:
+    """Who is accused of doing what `verb` says: the object of the verb of accusing ("accuse Kigali de
+    soutenir"), its dative ("reproche à Alger de"), its passive subject ("Rwanda is accused of"), the
+    noun a detached participle is said of ("le Qatar, accusé de soutenir"), the antecedent of its
+    relative object ("l'Iran, qu'il accuse de soutenir")."""
+    acc = accusation_of(verb, ctx)
+    if acc is None:
+        return []
+    out = [o for o in syntax.objects(acc) if o != verb and o.i < verb.i]
+    out += [n for p, n in syntax.obliques(acc) if p in ctx.words.dative and n.i < verb.i]
+    out += syntax.passive_subjects(acc)
+    if not out and acc.dep_ == "acl" and acc.head.pos_ in ("NOUN", "PROPN"):
+        out = [acc.head]
+    if not out:
+        antecedent = misread_relative(acc, ctx)
+        out = [antecedent] if antecedent is not None else []
+    return out
+
+
+def misread_relative(verb: Token, ctx: Context) -> Token | None:
+    """The antecedent of a relative clause of accusing the parser read as a complement clause: "avec
+    l'Iran, qu'il accuse de ..." ("qu'" as a subordinator, the clause hung on the main verb) -> Iran,
+    the actor right before the comma (verbs of accusing only: with others the reading is a guess)."""
+    if verb.dep_ not in ("ccomp", "advcl", "conj", "parataxis") or syntax.objects(verb) or lemma(verb) not in ctx.words.accusation_verb:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ctx.words.relative_object and c.i < verb.i), None)
+    if mark is None or mark.i < 2 or verb.doc[mark.i - 1].text != ",":
+        return None
+    before = verb.doc[mark.i - 2]
+    key = ctx.linked.tok2ent.get(before.i)
+    ent = ctx.entities.get(key) if key else None
+    if ent is None or ent.type in ("City", "Region", "Place", "GeoRegion"):
+        return None
+    return before
 
 
 def _far_agents(verb: Token, ctx: Context) -> list[Token]:

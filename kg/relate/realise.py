@@ -71,6 +71,10 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     for s in subj_keys:
         for o in obj_keys:
             s2, o2 = _state_level(s, cue.property, cand, ctx), _state_level(o, cue.property, cand, ctx)
+            if prop.family != "structural" and not _typed_ok(s2, o2, prop.name, ctx):
+                # a capital taken for a place where it acts ("condemnation from Seoul", "des armes à
+                # Moscou"): its country, as the metonymy convention says
+                s2, o2 = _capital_country(s2, cand, ctx), _capital_country(o2, cand, ctx)
             if _typed_ok(s2, o2, prop.name, ctx):
                 pairs.append((s2, o2))
     if not pairs:

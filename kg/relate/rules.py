@@ -35,6 +35,7 @@ from kg.relate.arguments import (
     event_antecedent,
     linear_partner,
     list_continuation,
+    misread_relative,
     names_actor,
     relation_partners,
     resolve,
@@ -105,6 +106,8 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             objs = syntax.passive_subjects(up)
     else:
         objs = [o for o in syntax.objects(verb) if lemma(o) not in cue.with_]
+        if not objs and (antecedent := misread_relative(verb, ctx)) is not None:
+            objs = [antecedent]  # "a rompu avec l'Iran, qu'il accuse de ...": a relative read as a complement clause
     if cue.property in EVENT_OBJECT and not passive and subj:
         # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
         for o in list(objs):
@@ -118,6 +121,9 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs = [o for o in objs if names_actor(o, ctx)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-{'passive' if passive else 'obj'}")
+    elif subj and not passive and not syntax.objects(verb) and _reciprocal_verb(verb, ctx):
+        # "l'Inde et la Chine se sont affrontées", "Xi et Biden se sont rencontrés": each on the other
+        yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
 
 
 def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -140,7 +146,8 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
-    elif subj and not objs and RELATIONS[cue.property].symmetric and not syntax.objects(verb):
+    elif subj and not objs and not syntax.objects(verb) and (RELATIONS[cue.property].symmetric or _reciprocal_verb(verb, ctx)):
+        # "X and Y met", "Indian and Chinese troops clashed": each on the other (both ways unless symmetric)
         yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
 
 
@@ -205,6 +212,17 @@ def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule:
             yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[a], object_keys=[b])
             if both:
                 yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[b], object_keys=[a])
+
+
+def _reciprocal_verb(verb: Token, ctx: Context) -> bool:
+    """A verb whose plural subject acts on itself: a reflexive clitic on a transitive verb ("se sont
+    affrontés", "se sont rencontrés"), or a verb that says so alone ("clashed")."""
+    words = ctx.words
+    if any(lemma(t) in words.together or t.lower_ in words.together for c in verb.children if c.dep_ not in syntax.SUBJ for t in c.subtree):
+        return False  # "fought together", "aux côtés de": allies, not foes
+    if not syntax.passive_subjects(verb) and lemma(verb) in words.reciprocal_verb:
+        return True
+    return any(c.lower_ in words.reflexive_pronoun and (c.dep_.startswith("expl") or c.dep_ in syntax.OBJ) for c in verb.children)
 
 
 def _each_other(verb: Token, ctx: Context) -> bool:
@@ -423,6 +441,41 @@ def event_anaphor(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     agents = event_antecedent(noun, ctx) if subj and not passive else []
     if agents:
         yield Candidate(gov, subj, [noun], replace(own, object="obj"), f"{ctx.lang}.event-anaphor", object_keys=agents)
+
+
+def reaction(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A reaction named with its author, to the subject that caused it: "a tiré un missile, suscitant la
+    colère de Tokyo", "drawing condemnation from Japan", "L'annonce de l'Éthiopie a provoqué l'ire de la
+    Somalie", "est sous le feu des critiques de la France" -> the author criticizes the subject (or the
+    agent of the subject's act)."""
+    words = ctx.words
+    authors = [n for p, n in syntax.obliques(noun) if p in words.reaction_author and n.i > noun.i]
+    host = noun
+    if noun.head.pos_ == "NOUN" and lemma(noun.head) in words.under_fire:
+        host = noun.head  # "sous le feu des critiques de X"
+    verb = host.head if host.dep_ in syntax.OBJ and lemma(host.head) in words.reaction_verb and host.head.pos_ in ("VERB", "AUX") else None
+    if not authors and verb is not None:
+        # "prompting protests from Taipei": the author hung on the verb
+        authors = [n for p, n in syntax.obliques(verb) if p in words.reaction_author and p not in words.genitive and n.i > noun.i]
+    authors += [t for a in authors if not any(c.dep_ == "conj" for c in a.children) for t in linear_partner(a, ctx)]
+    if not authors:
+        return
+    targets: list[Token] = []
+    if verb is not None:
+        # "suscitant la colère de Pékin", "a provoqué l'ire de", "drew condemnation from"
+        subj, passive = verb_subjects(verb, ctx)
+        targets = [] if passive else subj
+    elif host != noun and syntax.case_of(host) in words.under_prep:
+        # "Israël est sous le feu des critiques de la France", "X, sous le feu des critiques de Y, a ..."
+        if any(c.dep_ == "cop" for c in host.children):
+            targets = syntax.subjects(host)
+        else:
+            gov = syntax.governing_verb(host)
+            targets = syntax.clause_subject(gov) if gov is not None else []
+    if not targets:
+        return
+    own = replace(cue, pos="noun", lemma=lemma(noun), property="criticizes", object="obj", conf=0.6)
+    yield Candidate(noun, authors, targets, own, f"{ctx.lang}.reaction")
 
 
 # -- fact rules: what the text states outright about entities ---------------------------------------
@@ -664,7 +717,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
-    ("word:event_noun", event_anaphor),  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
+    ("word:event_noun", event_anaphor),
+    ("word:reaction_noun", reaction),  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
 )
 
 
