@@ -193,6 +193,9 @@ class Words:
     reaction_author: frozenset[str]
     under_fire: frozenset[str]
     under_prep: frozenset[str]
+    target_noun: frozenset[str]
+    group_modifier: frozenset[str]
+    hold_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -241,7 +241,10 @@ def names_actor(tok: Token, ctx: Context) -> bool:
     tok2ent = ctx.linked.tok2ent
     if tok.i in tok2ent or named_person(tok, ctx) is not None:
         return True
-    return any(c.dep_ in syntax.NAME_PARTS and c.i in tok2ent for c in tok.children)
+    if any(c.dep_ in syntax.NAME_PARTS and c.i in tok2ent for c in tok.children):
+        return True
+    # "des dirigeants du Hamas", "the leaders of Hamas": people of a named actor
+    return _member_noun(tok, ctx) and any(p in ctx.words.genitive and n.i in tok2ent for p, n in syntax.obliques(tok))
 
 
 # -- resolution ----------------------------------------------------------------------------------
@@ -263,6 +266,11 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
             if person not in keys:
                 keys.append(person)
             continue
+        named = _named_group(t, ctx) if own is not None and t.pos_ == "NOUN" else None
+        if named is not None:  # "des jihadistes du JNIM", "les rebelles du M23": the group named
+            if named not in keys:
+                keys.append(named)
+            continue
         key = tok2ent.get(t.i)
         if key is None and depth == 0:
             speaker = _speaker(t, ctx) or _relative_clause_subject(t, ctx) or _object_antecedent(t, ctx)
@@ -282,6 +290,9 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
             if key not in keys:
                 keys.append(key)
             continue
+        if t.dep_ in syntax.SUBJ and (apposed := _apposed_to(t, ctx)) is not None:
+            keys += [k for k in resolve(apposed, ctx, depth=depth + 1) if k not in keys]
+            continue
         plural = plural_anaphor(t, ctx)
         if plural:  # "les deux pays", "the three countries", "both sides"
             keys += [k for k in plural if k not in keys]
@@ -300,6 +311,8 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                 provenance = bool(resolve(target, ctx, depth=depth + 1)) and not any(k.startswith("country/") for k in resolve(target, ctx, depth=depth + 1))
                 if not provenance:
                     continue
+            if c.dep_ == "appos" and any(cue.object == "holder" for cue in ctx.lexicon.cues.get(("noun", lemma(c)), ())):
+                continue  # "le JNIM, la branche sahélienne d'Al-Qaïda": said of it, not more of it
             if possessor or provenance or c.dep_ in ("appos", "nmod", "dep", "conj", "obj", "parataxis") or (c.dep_ == "prep" and c.lower_ in words.of_prep):
                 if c.dep_ == "nmod" and (case := syntax.case_of(c)) is not None and case not in words.member_case and not provenance:
                     continue
@@ -317,6 +330,37 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
     if not keys and depth == 0:
         keys = _colon_list(tok, ctx)
     return keys
+
+
+def _named_group(noun: Token, ctx: Context) -> str | None:
+    """The named group a common noun linked to a generic group belongs to: "des jihadistes du JNIM",
+    "les rebelles du M23" -> JNIM, M23 (not the generic "jihadist groups" or "rebels")."""
+    ent = ctx.entities.get(ctx.linked.tok2ent.get(noun.i, ""))
+    if ent is None or ent.type != "ArmedGroup":
+        return None
+    for p, n in syntax.obliques(noun):
+        key = ctx.linked.tok2ent.get(n.i)
+        other = ctx.entities.get(key) if key else None
+        if p in ctx.words.genitive_singular and other is not None and other.type == "ArmedGroup" and key != ent.key:
+            return key
+    return None
+
+
+def _apposed_to(noun: Token, ctx: Context) -> Token | None:
+    """The entity a noun of what something is ("la branche sahélienne d'Al-Qaïda", "an ally of X") is in
+    apposition to, when the parser took the apposition for the subject: "Des combattants du JNIM, la
+    branche sahélienne d'Al-Qaïda, ont attaqué" -> JNIM, not Al-Qaeda."""
+    if noun.pos_ != "NOUN" or not any(cue.object == "holder" for cue in ctx.lexicon.cues.get(("noun", lemma(noun)), ())):
+        return None
+    doc = noun.doc
+    left = min(t.i for t in noun.subtree if not t.is_punct)
+    j = left - 2
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    if doc[j].text == ")":  # "du Groupe de soutien ... (GSIM, ou JNIM), la branche ..."
+        opening = next((k for k in range(j - 1, max(j - 8, 0), -1) if doc[k].text == "("), None)
+        j = opening - 1 if opening else j
+    return doc[j] if j in ctx.linked.tok2ent else None
 
 
 def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:

@@ -106,6 +106,9 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             objs = syntax.passive_subjects(up)
     else:
         objs = [o for o in syntax.objects(verb) if lemma(o) not in cue.with_]
+        if not objs:
+            # parser slip: a bare name after the verb read as a predicate ("ont attaqué Israël")
+            objs = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i > verb.i and c.i in ctx.linked.tok2ent]
         if not objs and (antecedent := misread_relative(verb, ctx)) is not None:
             objs = [antecedent]  # "a rompu avec l'Iran, qu'il accuse de ...": a relative read as a complement clause
     if cue.property in EVENT_OBJECT and not passive and subj:
