@@ -162,6 +162,9 @@ def _target_ground(cand: Candidate, subj_keys: list[str], obj_keys: list[str], l
         held = [k for g in holders for k in resolve(g, ctx) if (e := ctx.entities.get(k)) is not None and e.type not in PLACE_TYPES]
         return held, location
     where = location or next((k for k in obj_keys if (e := ctx.entities.get(k)) is not None and e.type in PLACE_TYPES), None)
+    town = {ctx.linked.tok2ent.get(n.i) for t in targets for p, n in obliques(t) if p in words.genitive}
+    if where is not None and where in town and (e := ctx.entities.get(where)) is not None and e.type == "City":
+        return obj_keys, location  # a town's own port or airport struck ("le port de Hodeïda"): who holds it is not said
     country = ctx.gazetteer.country_of(where) if where else None
     if not country or ctx.gazetteer.get(country) is None:
         return obj_keys, location
