@@ -196,6 +196,7 @@ class Words:
     target_noun: frozenset[str]
     group_modifier: frozenset[str]
     hold_verb: frozenset[str]
+    anger_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

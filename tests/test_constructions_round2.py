@@ -248,3 +248,37 @@ HOSTS_AND_VISITS = [
 @pytest.mark.parametrize("lang, text, expected, absent", HOSTS_AND_VISITS)
 def test_hosts_and_visits(extractor: Extractor, lang: str, text: str, expected: list[Triple], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- more wire constructions ----------------------------------------------------------------------------
+
+WIRE = [
+    # aid with its amount between the noun and the partner, or named by a package
+    ("fr", "Les États-Unis ont annoncé une aide militaire de 500 millions de dollars à l'Ukraine.", [(c("US"), "supports", c("UA"))], []),
+    ("en", "The Pentagon announced a new $1 billion aid package for Ukraine.", [(c("US"), "supports", c("UA"))], []),
+    # the partner of a talk hung on an adjunct
+    ("fr", "Le président kényan William Ruto s'est entretenu par téléphone avec son homologue somalien.", [("person/william-ruto", "meetsWith", c("SO"))], []),
+    ("en", "Kenyan President William Ruto held talks by phone with his Somali counterpart.", [("person/william-ruto", "meetsWith", c("SO"))], []),
+    # revoking an agreement
+    ("en", "Niger's junta revoked a military agreement with the United States.", [(c("NE"), "endsCooperationWith", c("US"))], []),
+    ("fr", "La junte nigérienne a révoqué l'accord militaire avec les États-Unis.", [(c("NE"), "endsCooperationWith", c("US"))], []),
+    # a protest lodged
+    ("en", "Japan lodged a protest with China over the incursion.", [(c("JP"), "criticizes", c("CN"))], []),
+    ("fr", "Le Japon a adressé une protestation à la Chine après l'incursion.", [(c("JP"), "criticizes", c("CN"))], []),
+    # who an act angers criticises its doer
+    ("en", "Ethiopia signed a memorandum of understanding with Somaliland, angering Somalia.", [(c("SO"), "criticizes", c("ET"))], [(c("ET"), "criticizes", c("SO"))]),
+    ("en", "Somalia was angered by Ethiopia's deal with Somaliland.", [(c("SO"), "criticizes", c("ET"))], []),
+    ("fr", "L'accord de l'Éthiopie avec le Somaliland a ulcéré la Somalie.", [(c("SO"), "criticizes", c("ET"))], []),
+    ("fr", "La Somalie a été irritée par l'accord conclu par l'Éthiopie avec le Somaliland.", [(c("SO"), "criticizes", c("ET"))], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", WIRE)
+def test_more_wire_constructions(extractor: Extractor, lang: str, text: str, expected: list[Triple], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+@pytest.mark.xfail(reason="'irritant' after a comma is tagged as an adjective, its object as an adjunct")
+def test_angering_participle_fr(extractor: Extractor) -> None:
+    out = facts(run(extractor, "fr", "L'Éthiopie a signé un protocole d'accord avec le Somaliland, irritant la Somalie."))
+    assert (c("SO"), "criticizes", c("ET")) in out

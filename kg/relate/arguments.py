@@ -332,6 +332,15 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
     return keys
 
 
+def act_doers(tok: Token, ctx: Context) -> list[str]:
+    """Who a token stands for as the doer of an act: its entities, else the agent of the participle on
+    an act noun ("l'accord conclu par l'Éthiopie", "the strikes carried out by Israel")."""
+    keys = resolve(tok, ctx)
+    if keys or tok.pos_ != "NOUN":
+        return keys
+    return [k for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" for a in syntax.agents(c) for k in resolve(a, ctx)]
+
+
 def _named_group(noun: Token, ctx: Context) -> str | None:
     """The named group a common noun linked to a generic group belongs to: "des jihadistes du JNIM",
     "les rebelles du M23" -> JNIM, M23 (not the generic "jihadist groups" or "rebels")."""

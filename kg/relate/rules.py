@@ -29,6 +29,7 @@ from kg.data_tables import DataError
 from kg.iri import fold
 from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
+    act_doers,
     antecedent_partners,
     detached_patient,
     event_agents,
@@ -146,6 +147,9 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             for p, n in syntax.obliques(o)
             if p in cue.preps and p not in ctx.words.genitive
         ]
+    if not objs and RELATIONS[cue.property].symmetric:
+        # the partner hung on an adjunct of the verb: "s'est entretenu par téléphone avec son homologue"
+        objs = [n for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i not in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in ctx.words.genitive]
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
@@ -388,13 +392,21 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     # complement is what undergoes the act (object "patient": "the invasion of Ukraine")
     objs = [n for p, n in obl if p in cue.preps and p not in words.genitive] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
+    amounts: list[Token] = []
+    if not objs and cue.object == "prep":
+        # the partner after an amount ("une aide de 500 millions de dollars à l'Ukraine") or on the measure
+        # noun the event noun names ("a new aid package for Ukraine")
+        amounts = [n for p, n in obl if p in words.genitive and any(t.pos_ == "NUM" for t in n.subtree)]
+        if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
+            amounts.append(noun.head)
+        objs = [m for a in amounts for t in a.subtree for p, m in syntax.obliques(t) if p in cue.preps and p not in words.genitive]
     if not objs and cue.object in ("prep", "patient"):
         # "des sanctions visant des entités nord-coréennes", "strikes targeting Hezbollah positions"
         for c in noun.children:
             if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and lemma(c) in words.target_verb and c.i > noun.i:
                 # ("des entités": the partitive article is often parsed as a preposition)
                 objs += [g for g in c.children if (g.dep_ in syntax.OBJ or g.dep_ == "obl:arg") and (syntax.case_of(g) is None or syntax.case_of(g) in words.genitive)]
-    subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and lemma(n) not in nouns]
+    subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
     # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
     subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
     if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
@@ -405,6 +417,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         subj = syntax.clause_subject(up)
     gov = syntax.governing_verb(noun)
     carrier = _measure_of(noun, ctx) or noun  # "un seizième paquet de sanctions contre la Russie"
+    if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
+        carrier = noun.head  # "a new aid package"
     if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and frame(gov, "support", ctx.lexicon):
         # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
         subj = syntax.clause_subject(gov)
@@ -475,10 +489,28 @@ def reaction(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         else:
             gov = syntax.governing_verb(host)
             targets = syntax.clause_subject(gov) if gov is not None else []
-    if not targets:
+    keys = [k for t in targets for k in act_doers(t, ctx)]
+    if not keys:
         return
     own = replace(cue, pos="noun", lemma=lemma(noun), property="criticizes", object="obj", conf=0.6)
-    yield Candidate(noun, authors, targets, own, f"{ctx.lang}.reaction")
+    yield Candidate(noun, authors, targets, own, f"{ctx.lang}.reaction", object_keys=keys)
+
+
+def angering(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Who an act angers criticises who did it: "a signé un accord avec le Somaliland, irritant la Somalie",
+    "angering Somalia", "Somalia was angered by the deal" (the agent of the act, when an act noun)."""
+    if verb.pos_ != "VERB":
+        return
+    subj, passive = verb_subjects(verb, ctx)
+    if passive:
+        authors, targets = syntax.passive_subjects(verb), subj
+    else:
+        authors, targets = syntax.objects(verb), subj
+    authors = [a for a in authors if a.pos_ != "PRON" or a.i in ctx.linked.tok2ent]
+    keys = [k for t in targets for k in act_doers(t, ctx)]
+    if authors and keys:
+        own = replace(cue, pos="verb", lemma=lemma(verb), property="criticizes", object="obj", conf=0.6)
+        yield Candidate(verb, authors, targets, own, f"{ctx.lang}.angering", object_keys=keys)
 
 
 # -- fact rules: what the text states outright about entities ---------------------------------------
@@ -721,7 +753,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
     ("word:event_noun", event_anaphor),
-    ("word:reaction_noun", reaction),  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
+    ("word:reaction_noun", reaction),
+    ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
 )
 
 
