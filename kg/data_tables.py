@@ -185,6 +185,20 @@ class Words:
     implicit_agent_participle: frozenset[str]
     place_kind_noun: frozenset[str]
     participle_ending: frozenset[str]
+    accusation_verb: frozenset[str]
+    accusation_prep: frozenset[str]
+    reflexive_pronoun: frozenset[str]
+    reciprocal_verb: frozenset[str]
+    together: frozenset[str]
+    reaction_noun: frozenset[str]
+    reaction_verb: frozenset[str]
+    reaction_author: frozenset[str]
+    under_fire: frozenset[str]
+    under_prep: frozenset[str]
+    target_noun: frozenset[str]
+    group_modifier: frozenset[str]
+    hold_verb: frozenset[str]
+    anger_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -32,6 +32,10 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
             gov = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else syntax.governing_verb(verb.head)
             agents = syntax.clause_subject(gov) if gov is not None else []
         return agents, True
+    if not syntax.is_passive(verb):
+        accused = accused_of(verb, ctx)
+        if accused:  # "accuse Kigali de soutenir le M23": the accused does what it is accused of
+            return accused, False
     if syntax.is_passive(verb):
         agents = syntax.agents(verb) or _far_agents(verb, ctx)
         if not agents and frame(verb, "unaccusative", ctx.lexicon):
@@ -82,6 +86,60 @@ def _listed_root_subject(verb: Token, subj: list[Token], ctx: Context) -> bool:
         return False
     gap = [t for t in verb.doc[head.i + 1 : first.i] if t.i not in ctx.linked.tok2ent and t.head.i != head.i]
     return "," in {t.text for t in verb.doc[head.i + 1 : first.i]} and all(t.pos_ in ("DET", "PUNCT") for t in gap)
+
+
+def accusation_of(verb: Token, ctx: Context) -> Token | None:
+    """The verb of accusing whose content `verb` is: "accuse Kigali de soutenir", "accused Beijing of
+    supplying", "is accused of supplying" -> accuser / accuse (None when `verb` has a subject of its own)."""
+    if syntax.subjects(verb):
+        return None
+    words = ctx.words
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in words.accusation_prep:
+        acc = head.head  # "accused X of supplying"
+    elif verb.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in words.genitive for c in verb.children):
+        acc = head  # "accuse X de soutenir", "d'avoir livré"
+        if acc.pos_ in ("NOUN", "PROPN") and acc.dep_ in syntax.OBJ:
+            acc = acc.head  # the infinitive hung on the accused: "accuse les Émirats d'armer"
+    else:
+        return None
+    return acc if acc.pos_ in ("VERB", "AUX") and lemma(acc) in words.accusation_verb else None
+
+
+def accused_of(verb: Token, ctx: Context) -> list[Token]:
+    """Who is accused of doing what `verb` says: the object of the verb of accusing ("accuse Kigali de
+    soutenir"), its dative ("reproche à Alger de"), its passive subject ("Rwanda is accused of"), the
+    noun a detached participle is said of ("le Qatar, accusé de soutenir"), the antecedent of its
+    relative object ("l'Iran, qu'il accuse de soutenir")."""
+    acc = accusation_of(verb, ctx)
+    if acc is None:
+        return []
+    out = [o for o in syntax.objects(acc) if o != verb and o.i < verb.i]
+    out += [n for p, n in syntax.obliques(acc) if p in ctx.words.dative and n.i < verb.i]
+    out += syntax.passive_subjects(acc)
+    if not out and acc.dep_ == "acl" and acc.head.pos_ in ("NOUN", "PROPN"):
+        out = [acc.head]
+    if not out:
+        antecedent = misread_relative(acc, ctx)
+        out = [antecedent] if antecedent is not None else []
+    return out
+
+
+def misread_relative(verb: Token, ctx: Context) -> Token | None:
+    """The antecedent of a relative clause of accusing the parser read as a complement clause: "avec
+    l'Iran, qu'il accuse de ..." ("qu'" as a subordinator, the clause hung on the main verb) -> Iran,
+    the actor right before the comma (verbs of accusing only: with others the reading is a guess)."""
+    if verb.dep_ not in ("ccomp", "advcl", "conj", "parataxis") or syntax.objects(verb) or lemma(verb) not in ctx.words.accusation_verb:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ctx.words.relative_object and c.i < verb.i), None)
+    if mark is None or mark.i < 2 or verb.doc[mark.i - 1].text != ",":
+        return None
+    before = verb.doc[mark.i - 2]
+    key = ctx.linked.tok2ent.get(before.i)
+    ent = ctx.entities.get(key) if key else None
+    if ent is None or ent.type in ("City", "Region", "Place", "GeoRegion"):
+        return None
+    return before
 
 
 def _far_agents(verb: Token, ctx: Context) -> list[Token]:
@@ -205,7 +263,10 @@ def names_actor(tok: Token, ctx: Context) -> bool:
     tok2ent = ctx.linked.tok2ent
     if tok.i in tok2ent or named_person(tok, ctx) is not None:
         return True
-    return any(c.dep_ in syntax.NAME_PARTS and c.i in tok2ent for c in tok.children)
+    if any(c.dep_ in syntax.NAME_PARTS and c.i in tok2ent for c in tok.children):
+        return True
+    # "des dirigeants du Hamas", "the leaders of Hamas": people of a named actor
+    return _member_noun(tok, ctx) and any(p in ctx.words.genitive and n.i in tok2ent for p, n in syntax.obliques(tok))
 
 
 # -- resolution ----------------------------------------------------------------------------------
@@ -227,6 +288,11 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
             if person not in keys:
                 keys.append(person)
             continue
+        named = _named_group(t, ctx) if own is not None and t.pos_ == "NOUN" else None
+        if named is not None:  # "des jihadistes du JNIM", "les rebelles du M23": the group named
+            if named not in keys:
+                keys.append(named)
+            continue
         key = tok2ent.get(t.i)
         if key is None and depth == 0:
             speaker = _speaker(t, ctx) or _relative_clause_subject(t, ctx) or _object_antecedent(t, ctx)
@@ -246,6 +312,9 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
             if key not in keys:
                 keys.append(key)
             continue
+        if t.dep_ in syntax.SUBJ and (apposed := _apposed_to(t, ctx)) is not None:
+            keys += [k for k in resolve(apposed, ctx, depth=depth + 1) if k not in keys]
+            continue
         plural = plural_anaphor(t, ctx)
         if plural:  # "les deux pays", "the three countries", "both sides"
             keys += [k for k in plural if k not in keys]
@@ -264,6 +333,8 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                 provenance = bool(resolve(target, ctx, depth=depth + 1)) and not any(k.startswith("country/") for k in resolve(target, ctx, depth=depth + 1))
                 if not provenance:
                     continue
+            if c.dep_ == "appos" and any(cue.object == "holder" for cue in ctx.lexicon.cues.get(("noun", lemma(c)), ())):
+                continue  # "le JNIM, la branche sahélienne d'Al-Qaïda": said of it, not more of it
             if possessor or provenance or c.dep_ in ("appos", "nmod", "dep", "conj", "obj", "parataxis") or (c.dep_ == "prep" and c.lower_ in words.of_prep):
                 if c.dep_ == "nmod" and (case := syntax.case_of(c)) is not None and case not in words.member_case and not provenance:
                     continue
@@ -281,6 +352,46 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
     if not keys and depth == 0:
         keys = _colon_list(tok, ctx)
     return keys
+
+
+def act_doers(tok: Token, ctx: Context) -> list[str]:
+    """Who a token stands for as the doer of an act: its entities, else the agent of the participle on
+    an act noun ("l'accord conclu par l'Éthiopie", "the strikes carried out by Israel")."""
+    keys = resolve(tok, ctx)
+    if keys or tok.pos_ != "NOUN":
+        return keys
+    return [k for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" for a in syntax.agents(c) for k in resolve(a, ctx)]
+
+
+def _named_group(noun: Token, ctx: Context) -> str | None:
+    """The named group a common noun linked to a generic group belongs to: "des jihadistes du JNIM",
+    "les rebelles du M23" -> JNIM, M23 (not the generic "jihadist groups" or "rebels")."""
+    ent = ctx.entities.get(ctx.linked.tok2ent.get(noun.i, ""))
+    if ent is None or ent.type != "ArmedGroup":
+        return None
+    for p, n in syntax.obliques(noun):
+        key = ctx.linked.tok2ent.get(n.i)
+        other = ctx.entities.get(key) if key else None
+        if p in ctx.words.genitive_singular and other is not None and other.type == "ArmedGroup" and key != ent.key:
+            return key
+    return None
+
+
+def _apposed_to(noun: Token, ctx: Context) -> Token | None:
+    """The entity a noun of what something is ("la branche sahélienne d'Al-Qaïda", "an ally of X") is in
+    apposition to, when the parser took the apposition for the subject: "Des combattants du JNIM, la
+    branche sahélienne d'Al-Qaïda, ont attaqué" -> JNIM, not Al-Qaeda."""
+    if noun.pos_ != "NOUN" or not any(cue.object == "holder" for cue in ctx.lexicon.cues.get(("noun", lemma(noun)), ())):
+        return None
+    doc = noun.doc
+    left = min(t.i for t in noun.subtree if not t.is_punct)
+    j = left - 2
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    if doc[j].text == ")":  # "du Groupe de soutien ... (GSIM, ou JNIM), la branche ..."
+        opening = next((k for k in range(j - 1, max(j - 8, 0), -1) if doc[k].text == "("), None)
+        j = opening - 1 if opening else j
+    return doc[j] if j in ctx.linked.tok2ent else None
 
 
 def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:

@@ -18,13 +18,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from kg.data_tables import collective_nouns
 from kg.gazetteer import LEADER_ROLES
 from kg.relate.arguments import resolve
 from kg.relate.context import Candidate, Context
 from kg.relate.lexicon import lemma
 from kg.relate.modality import modality
 from kg.relate.qualifiers import PLACE_TYPES, date_of, domain_of, location_of
-from kg.syntax import governing_verb
+from kg.syntax import agents, governing_verb, obliques
 from kg.types import Relation
 from kg.vocab import RELATIONS, type_error
 
@@ -54,6 +55,9 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
         obj_keys = [ctx.linked.focal] if ctx.linked.focal else []
     if cue.property == "attacks" and (cue.pos == "noun" or cue.with_):  # "une attaque", "a mené une attaque"
         obj_keys, location = _attack_targets(cand, obj_keys, location, ctx)
+    elif cue.property == "attacks" and cue.pos == "verb" and _actorless(obj_keys, ctx):
+        # "struck sites in Pakistan", "attacked a base in Borno state", "bombed the port of Hodeidah"
+        obj_keys, location = _target_ground(cand, subj_keys, obj_keys, location, ctx)
     if cue.property in ("meetsWith", "seizesPowerIn") and cue.object == "place":
         # "arrived in Amman on a visit": a visit to a capital is a visit to its country; "seized power in
         # Kabul": power is taken in the country
@@ -71,6 +75,10 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     for s in subj_keys:
         for o in obj_keys:
             s2, o2 = _state_level(s, cue.property, cand, ctx), _state_level(o, cue.property, cand, ctx)
+            if prop.family != "structural" and not _typed_ok(s2, o2, prop.name, ctx):
+                # a capital taken for a place where it acts ("condemnation from Seoul", "des armes à
+                # Moscou"): its country, as the metonymy convention says
+                s2, o2 = _capital_country(s2, cand, ctx), _capital_country(o2, cand, ctx)
             if _typed_ok(s2, o2, prop.name, ctx):
                 pairs.append((s2, o2))
     if not pairs:
@@ -127,6 +135,45 @@ def _attack_targets(cand: Candidate, obj_keys: list[str], location: str | None, 
         if country:
             ctx.entities.bring(country, cand.rule)
     return obj_keys, where
+
+
+def _actorless(keys: list[str], ctx: Context) -> bool:
+    """No key is an actor (only places, or nothing)."""
+    return not any((e := ctx.entities.get(k)) is not None and e.type not in PLACE_TYPES for k in keys)
+
+
+def _target_ground(cand: Candidate, subj_keys: list[str], obj_keys: list[str], location: str | None, ctx: Context) -> tuple[list[str], str | None]:
+    """The country whose ground an attack on a target noun with no owner hits ("struck sites in
+    Pakistan", "a base in Borno state", "the port of Hodeidah"): the country of the place named with
+    the target, never the attacker's own (a state striking its own ground names whom it strikes), and
+    nothing when the target is said to be a group's ("Kurdish militant targets")."""
+    words = ctx.words
+    targets = [o for o in cand.objects if lemma(o) in words.target_noun and o.pos_ == "NOUN"]
+    groups = collective_nouns(ctx.lang)
+    if not targets or any(lemma(m) in groups or lemma(m) in words.group_modifier for t in targets for m in t.children if m.dep_ in ("amod", "compound", "nmod")):
+        return obj_keys, location
+    # who holds it: a participle on the target or its place, or one detached after it on the verb
+    holds = [a for t in targets for u in (t, *(n for p, n in obliques(t) if p in words.genitive)) for a in u.children if a.dep_ in ("acl", "amod", "relcl", "acl:relcl")]
+    holds += [a for a in cand.trigger.children if a.dep_ in ("advcl", "acl") and a.i > min(t.i for t in targets)]
+    holders = [g for a in holds if lemma(a) in words.hold_verb for g in agents(a)]
+    if holders:
+        # "le port de Hodeïda, contrôlé par les Houthis", "a village held by the Arakan Army": the holder
+        # is hit, not the ground's state (nothing when the holder is not an entity: "par les rebelles")
+        held = [k for g in holders for k in resolve(g, ctx) if (e := ctx.entities.get(k)) is not None and e.type not in PLACE_TYPES]
+        return held, location
+    where = location or next((k for k in obj_keys if (e := ctx.entities.get(k)) is not None and e.type in PLACE_TYPES), None)
+    town = {ctx.linked.tok2ent.get(n.i) for t in targets for p, n in obliques(t) if p in words.genitive}
+    if where is not None and where in town and (e := ctx.entities.get(where)) is not None and e.type == "City":
+        return obj_keys, location  # a town's own port or airport struck ("le port de Hodeïda"): who holds it is not said
+    country = ctx.gazetteer.country_of(where) if where else None
+    if not country or ctx.gazetteer.get(country) is None:
+        return obj_keys, location
+    own = {_leader_country(s, ctx) or s for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("Country", "Person", "ArmedForces", "Government")}
+    own |= {e.country for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("ArmedForces", "Government") and e.country}
+    if country in own:
+        return [], location  # its own ground: the text must name whom it strikes
+    ctx.entities.bring(country, cand.rule)
+    return [country], where
 
 
 def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:

@@ -30,12 +30,14 @@ from kg.gazetteer import LEADER_ROLES
 from kg.iri import fold
 from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
+    act_doers,
     antecedent_partners,
     detached_patient,
     event_agents,
     event_antecedent,
     linear_partner,
     list_continuation,
+    misread_relative,
     names_actor,
     relation_partners,
     resolve,
@@ -106,6 +108,11 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             objs = syntax.passive_subjects(up)
     else:
         objs = [o for o in syntax.objects(verb) if lemma(o) not in cue.with_]
+        if not objs:
+            # parser slip: a bare name after the verb read as a predicate ("ont attaqué Israël")
+            objs = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i > verb.i and c.i in ctx.linked.tok2ent]
+        if not objs and (antecedent := misread_relative(verb, ctx)) is not None:
+            objs = [antecedent]  # "a rompu avec l'Iran, qu'il accuse de ...": a relative read as a complement clause
     if cue.property in EVENT_OBJECT and not passive and subj:
         # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
         for o in list(objs):
@@ -119,6 +126,9 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs = [o for o in objs if names_actor(o, ctx)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-{'passive' if passive else 'obj'}")
+    elif subj and not passive and not syntax.objects(verb) and _reciprocal_verb(verb, ctx):
+        # "l'Inde et la Chine se sont affrontées", "Xi et Biden se sont rencontrés": each on the other
+        yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
 
 
 def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -138,10 +148,14 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             for p, n in syntax.obliques(o)
             if p in cue.preps and p not in ctx.words.genitive
         ]
+    if not objs and RELATIONS[cue.property].symmetric:
+        # the partner hung on an adjunct of the verb: "s'est entretenu par téléphone avec son homologue"
+        objs = [n for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i not in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in ctx.words.genitive]
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
-    elif subj and not objs and RELATIONS[cue.property].symmetric and not syntax.objects(verb):
+    elif subj and not objs and not syntax.objects(verb) and (RELATIONS[cue.property].symmetric or _reciprocal_verb(verb, ctx)):
+        # "X and Y met", "Indian and Chinese troops clashed": each on the other (both ways unless symmetric)
         yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
 
 
@@ -206,6 +220,17 @@ def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule:
             yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[a], object_keys=[b])
             if both:
                 yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[b], object_keys=[a])
+
+
+def _reciprocal_verb(verb: Token, ctx: Context) -> bool:
+    """A verb whose plural subject acts on itself: a reflexive clitic on a transitive verb ("se sont
+    affrontés", "se sont rencontrés"), or a verb that says so alone ("clashed")."""
+    words = ctx.words
+    if any(lemma(t) in words.together or t.lower_ in words.together for c in verb.children if c.dep_ not in syntax.SUBJ for t in c.subtree):
+        return False  # "fought together", "aux côtés de": allies, not foes
+    if not syntax.passive_subjects(verb) and lemma(verb) in words.reciprocal_verb:
+        return True
+    return any(c.lower_ in words.reflexive_pronoun and (c.dep_.startswith("expl") or c.dep_ in syntax.OBJ) for c in verb.children)
 
 
 def _each_other(verb: Token, ctx: Context) -> bool:
@@ -368,13 +393,21 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     # complement is what undergoes the act (object "patient": "the invasion of Ukraine")
     objs = [n for p, n in obl if p in cue.preps and p not in words.genitive] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
+    amounts: list[Token] = []
+    if not objs and cue.object == "prep":
+        # the partner after an amount ("une aide de 500 millions de dollars à l'Ukraine") or on the measure
+        # noun the event noun names ("a new aid package for Ukraine")
+        amounts = [n for p, n in obl if p in words.genitive and any(t.pos_ == "NUM" for t in n.subtree)]
+        if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
+            amounts.append(noun.head)
+        objs = [m for a in amounts for t in a.subtree for p, m in syntax.obliques(t) if p in cue.preps and p not in words.genitive]
     if not objs and cue.object in ("prep", "patient"):
         # "des sanctions visant des entités nord-coréennes", "strikes targeting Hezbollah positions"
         for c in noun.children:
             if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and lemma(c) in words.target_verb and c.i > noun.i:
                 # ("des entités": the partitive article is often parsed as a preposition)
                 objs += [g for g in c.children if (g.dep_ in syntax.OBJ or g.dep_ == "obl:arg") and (syntax.case_of(g) is None or syntax.case_of(g) in words.genitive)]
-    subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and lemma(n) not in nouns]
+    subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
     # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
     subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
     if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
@@ -385,6 +418,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         subj = syntax.clause_subject(up)
     gov = syntax.governing_verb(noun)
     carrier = _measure_of(noun, ctx) or noun  # "un seizième paquet de sanctions contre la Russie"
+    if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
+        carrier = noun.head  # "a new aid package"
     if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and frame(gov, "support", ctx.lexicon):
         # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
         subj = syntax.clause_subject(gov)
@@ -424,6 +459,59 @@ def event_anaphor(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     agents = event_antecedent(noun, ctx) if subj and not passive else []
     if agents:
         yield Candidate(gov, subj, [noun], replace(own, object="obj"), f"{ctx.lang}.event-anaphor", object_keys=agents)
+
+
+def reaction(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A reaction named with its author, to the subject that caused it: "a tiré un missile, suscitant la
+    colère de Tokyo", "drawing condemnation from Japan", "L'annonce de l'Éthiopie a provoqué l'ire de la
+    Somalie", "est sous le feu des critiques de la France" -> the author criticizes the subject (or the
+    agent of the subject's act)."""
+    words = ctx.words
+    authors = [n for p, n in syntax.obliques(noun) if p in words.reaction_author and n.i > noun.i]
+    host = noun
+    if noun.head.pos_ == "NOUN" and lemma(noun.head) in words.under_fire:
+        host = noun.head  # "sous le feu des critiques de X"
+    verb = host.head if host.dep_ in syntax.OBJ and lemma(host.head) in words.reaction_verb and host.head.pos_ in ("VERB", "AUX") else None
+    if not authors and verb is not None:
+        # "prompting protests from Taipei": the author hung on the verb
+        authors = [n for p, n in syntax.obliques(verb) if p in words.reaction_author and p not in words.genitive and n.i > noun.i]
+    authors += [t for a in authors if not any(c.dep_ == "conj" for c in a.children) for t in linear_partner(a, ctx)]
+    if not authors:
+        return
+    targets: list[Token] = []
+    if verb is not None:
+        # "suscitant la colère de Pékin", "a provoqué l'ire de", "drew condemnation from"
+        subj, passive = verb_subjects(verb, ctx)
+        targets = [] if passive else subj
+    elif host != noun and syntax.case_of(host) in words.under_prep:
+        # "Israël est sous le feu des critiques de la France", "X, sous le feu des critiques de Y, a ..."
+        if any(c.dep_ == "cop" for c in host.children):
+            targets = syntax.subjects(host)
+        else:
+            gov = syntax.governing_verb(host)
+            targets = syntax.clause_subject(gov) if gov is not None else []
+    keys = [k for t in targets for k in act_doers(t, ctx)]
+    if not keys:
+        return
+    own = replace(cue, pos="noun", lemma=lemma(noun), property="criticizes", object="obj", conf=0.6)
+    yield Candidate(noun, authors, targets, own, f"{ctx.lang}.reaction", object_keys=keys)
+
+
+def angering(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Who an act angers criticises who did it: "a signé un accord avec le Somaliland, irritant la Somalie",
+    "angering Somalia", "Somalia was angered by the deal" (the agent of the act, when an act noun)."""
+    if verb.pos_ != "VERB":
+        return
+    subj, passive = verb_subjects(verb, ctx)
+    if passive:
+        authors, targets = syntax.passive_subjects(verb), subj
+    else:
+        authors, targets = syntax.objects(verb), subj
+    authors = [a for a in authors if a.pos_ != "PRON" or a.i in ctx.linked.tok2ent]
+    keys = [k for t in targets for k in act_doers(t, ctx)]
+    if authors and keys:
+        own = replace(cue, pos="verb", lemma=lemma(verb), property="criticizes", object="obj", conf=0.6)
+        yield Candidate(verb, authors, targets, own, f"{ctx.lang}.angering", object_keys=keys)
 
 
 # -- fact rules: what the text states outright about entities ---------------------------------------
@@ -733,7 +821,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
-    ("word:event_noun", event_anaphor),  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
+    ("word:event_noun", event_anaphor),
+    ("word:reaction_noun", reaction),
+    ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
 )
 
 
