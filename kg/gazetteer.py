@@ -47,7 +47,9 @@ from kg.types import Entity
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 LANGS = ("fr", "en")
-KINDS = ("name", "acronym", "alias", "capital", "seat", "demonym", "leader")
+# "label": a name `lookup` knows (gold names, queries by name) that is not matched in text (a region's
+# name alone when it is a common word or names several places: regions.tsv `bare`)
+KINDS = ("name", "acronym", "alias", "capital", "seat", "demonym", "leader", "label")
 ROLES = ("head_of_state", "head_of_government", "minister", "military_rank", "leader")
 # the roles whose holder leads what the title names ("le président du Niger" leads Niger; a minister
 # or a general leads nothing): the only definition, used by the linker (Linked.leaders) and the
@@ -61,7 +63,7 @@ MIN_SURFACE_LENGTH = 3  # city and region names shorter than this are never surf
 SHORT_ACRONYM = 3  # acronyms this long or shorter match case-sensitively
 BIG_CITY = 1_000_000  # a city this large ranks before a region of the same name
 
-_KIND_RANK = {"name": 0, "acronym": 0, "leader": 0, "capital": 0, "seat": 1, "alias": 1, "demonym": 2}
+_KIND_RANK = {"name": 0, "acronym": 0, "leader": 0, "capital": 0, "seat": 1, "alias": 1, "demonym": 2, "label": 3}
 _TYPE_RANK = {"Country": 0, "InternationalOrganization": 1, "ArmedGroup": 1, "Person": 2, "GeoRegion": 4, "Region": 5}
 
 
@@ -157,6 +159,9 @@ class Gazetteer:
         self._title_prefix_sets: dict[str, frozenset[str]] = {}  # see title_prefixes
         self._generic: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._stop: dict[str, set[str]] = {"fr": set(), "en": set()}
+        # typed region surfaces ("province du Soum"): (key, folded text) -> (folded base name, whether the
+        # word is the generic "region" / "région")
+        self._typed_base: dict[tuple[str, str], tuple[str, bool]] = {}
         # leading articles tolerated by `lookup` and dropped from labels to make surfaces ("Le Caire" ->
         # "Caire"), folded, with their space ("le ", "l'"): articles.tsv
         self.articles: tuple[str, ...] = ()
@@ -168,9 +173,10 @@ class Gazetteer:
         return self.entities.get(key)
 
     def surfaces(self, lang: str) -> Iterator[Surface]:
-        """Every surface usable in `lang` (those marked "*" included), demonyms included."""
+        """Every surface usable in `lang` (those marked "*" included), demonyms included; not the names
+        `lookup` alone knows (kind "label")."""
         _check_lang(lang)
-        return (s for s in self._surfaces if s.lang in (lang, "*"))
+        return (s for s in self._surfaces if s.lang in (lang, "*") and s.kind != "label")
 
     def lookup(self, text: str, lang: str) -> list[Surface]:
         """Surfaces equal to `text` after folding, tolerating a leading article; best first.
@@ -439,10 +445,17 @@ class Gazetteer:
                     "countries.tsv", capital_lines[city], f"capital {city!r} of {country} is not in cities.tsv; rerun _snapshot.py or fix the cell"
                 )
             self._capital[country] = city
+        types = self._region_types()
+        every = (tuple({w for en, _fr in types.values() for w in en}), tuple({w for _en, fr in types.values() for w in fr}))
+        self.region_type_words = frozenset(_fold(w) for ws in every for w in ws) | {_fold(w) for w in _REGION_WORD.values()}
         for number, row in self._rows(
-            "regions.tsv", ("key", "country", "geonames", "wikidata", "label_en", "label_fr")
+            "regions.tsv", ("key", "country", "type", "geonames", "wikidata", "label_en", "label_fr", "bare", "alt")
         ):
             country = self._need("regions.tsv", number, row["country"], "country/")
+            if row["bare"] not in ("", "no", *LANGS):
+                raise self._fail(
+                    "regions.tsv", number, f"bare {row['bare']!r}: leave the cell empty (the labels alone are surfaces), write no, or the one language whose label is"
+                )
             self._add(
                 "regions.tsv",
                 number,
@@ -457,7 +470,15 @@ class Gazetteer:
                     country,
                 ),
             )
-            self._labels(raw, row["key"], row["label_en"], row["label_fr"], "name")
+            alts = [a.strip() for a in row["alt"].split("|") if a.strip()]
+            bare = {"": LANGS, "no": ()}.get(row["bare"], (row["bare"],))  # the languages whose label alone is a surface
+            raw.append((row["key"], "en", "name" if "en" in bare else "label", row["label_en"]))
+            raw.append((row["key"], "fr", "name" if "fr" in bare else "label", row["label_fr"]))
+            raw.extend((row["key"], "*", "alias" if row["bare"] == "" else "label", a) for a in alts)
+            typed = typed_region_names(row["key"], types.get(row["type"], ((), ())), row["label_en"], row["label_fr"], alts, known=every)
+            for key, lang, kind, text, base, generic in typed:
+                raw.append((key, lang, kind, text))
+                self._typed_base[(key, _fold(text))] = (_fold(base), generic)
         self._compass_names_fr(raw)
         for number, row in self._rows("georegions.tsv", ("key", "label_en", "label_fr", "geonames", "wikidata")):
             self._add(
@@ -479,6 +500,16 @@ class Gazetteer:
         self._names(raw, "city_alt_names.tsv")  # after city_names: never a French label
         self._names(raw, "country_names.tsv")
         self._names(raw, "region_names.tsv")
+
+    def _region_types(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """region_types.tsv: a region type -> (English words, French words) written with its name."""
+        types = {}
+        for number, row in self._rows("region_types.tsv", ("type", "en", "fr")):
+            en, fr = (tuple(w.strip() for w in row[c].split("|") if w.strip()) for c in ("en", "fr"))
+            if not en or not fr:
+                raise self._fail("region_types.tsv", number, "fill both cells: the English and the French words (|-separated)")
+            types[row["type"]] = (en, fr)
+        return types
 
     def _compass_names_fr(self, raw: list[tuple[str, str, str, str]]) -> None:
         """French names of regions known only in English as "North Darfur", "South Kordofan".
@@ -627,6 +658,11 @@ class Gazetteer:
         surfaces = []
         for (key, folded), (text, kind, langs) in best.items():
             d = self._drafts[key]
+            base = self._typed_base.get((key, folded))
+            if base is not None and kind == "alias" and base[0] in strong:
+                # "la région du Sahel", "l'État du Niger", "the Sahel region": the base names a stronger
+                # entity; only an English specific type word stays ("Niger State")
+                langs = set() if base[1] else langs & {"en"}
             if d.type in ("City", "Region"):
                 langs = {
                     lang for lang in langs if lang not in strong.get(folded, ()) and folded not in self._stop[lang]
@@ -656,6 +692,62 @@ class Gazetteer:
         else:
             type_rank = float(_TYPE_RANK.get(d.type, 7))
         return (_KIND_RANK[s.kind], type_rank, -d.population, s.key, s.text)
+
+
+# the words of the typed forms every region gets, whatever its type ("the Hiiraan region", "la région de Samara")
+_REGION_WORD = {"en": "region", "fr": "région"}
+_VOWELS = tuple("aeiouyhAEIOUYHÉÈÊÎÏÔÂÀéèêîïôâà")
+
+
+def typed_region_names(
+    key: str,
+    words: tuple[tuple[str, ...], tuple[str, ...]],
+    label_en: str,
+    label_fr: str,
+    alts: list[str],
+    *,
+    known: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+) -> list[tuple[str, str, str, str, str, bool]]:
+    """The typed surfaces (key, lang, "alias", text, base name, generic word) of a region: its names with
+    the words of its type, and with the generic "region" / "région".
+
+    The names are stripped of a type word they already carry, of its type or of any `known` type
+    ("Samara Oblast", "oblast de Samara", "Idlib Governorate" for a province).
+
+    >>> [t for _k, _l, _kind, t, _b, _g in typed_region_names("region/BF-soum", (("Province",), ("province",)), "Soum", "Soum", [])]
+    ['Soum Province', 'Province of Soum', 'Soum region', 'province de Soum', 'province du Soum', 'région de Soum', 'région du Soum']
+    """
+    en_words = tuple(dict.fromkeys((*words[0], _REGION_WORD["en"])))
+    fr_words = tuple(dict.fromkeys((*words[1], _REGION_WORD["fr"])))
+    out: list[tuple[str, str, str, str, str, bool]] = []
+    generic = set(_REGION_WORD.values())
+
+    def bases(names: list[str]) -> list[str]:
+        found = []
+        for name in names:
+            for w in (*en_words, *known[0]):
+                if name.lower().endswith(" " + w.lower()):
+                    name = name[: -len(w) - 1]
+            for w in (*fr_words, *known[1]):
+                for de in (" de ", " du ", " d'", " de l'"):
+                    if name.lower().startswith(w.lower() + de):
+                        name = name[len(w) + len(de) :]
+            if name and name not in found:
+                found.append(name)
+        return found
+
+    for base in bases([label_en, *alts]):
+        for n, w in enumerate(en_words):
+            g = w.lower() in generic
+            out.append((key, "en", "alias", f"{base} {w}", base, g))
+            if n == 0 and not g:
+                out.append((key, "en", "alias", f"{w} of {base}", base, g))
+    for base in bases([label_fr, label_en, *alts]):
+        for w in fr_words:
+            g = w.lower() in generic
+            for de in ("d'", "de l'") if base.startswith(_VOWELS) else ("de ", "du "):
+                out.append((key, "fr", "alias", f"{w} {de}{base}", base, g))
+    return out
 
 
 def inflections(lang: str, masculine: str, feminine: str = "", plural: str = "") -> tuple[str, ...]:

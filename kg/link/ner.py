@@ -48,7 +48,8 @@ def ner_spans(run: Run, surnames: dict[str, str]) -> None:
             run.add(s, country, "metonym:forces")
             taken.update(range(s.start, s.end))
             continue
-        cands = run.gaz.lookup(s.text, run.lang)
+        # names `lookup` alone knows (a region's common-word name: "Gulf") are not taken from the NER
+        cands = [c for c in run.gaz.lookup(s.text, run.lang) if c.kind != "label"]
         if cands and cands[0].kind == "demonym" and len(s) == 1:
             continue  # adjectives are the demonym pass's business ("the Turkish delegation", "European leaders")
         if cands:

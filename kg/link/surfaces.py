@@ -22,6 +22,7 @@ from kg.iri import fold
 from kg.link.acronyms import acronym_after
 from kg.link.linked import Linked
 from kg.link.run import Run
+from kg.link.spans import PERSON_LABELS
 from kg.link.tables import label_words
 from kg.nlp import GAZ_KEY
 from kg.types import Entity
@@ -40,6 +41,8 @@ def gazetteer_spans(run: Run) -> None:
         first = gaz.get(cands[0].key)
         if first is not None and first.type == "Person" and len(span) == 1 and _inside_name(span):
             continue  # "Ouattara" inside "Téné Birahima Ouattara" is another person
+        if first is not None and first.type == "Region" and all(t.ent_type_ in PERSON_LABELS for t in span):
+            continue  # a region's bare name inside a person's name ("Vladimir", "Victoria", "Bolívar")
         if _hyphenated_inside_ent(span):
             continue  # "France" inside "Agence France-Presse"
         if _qualifier_only(run, span, cands[0].key):

@@ -1,0 +1,81 @@
+"""Gazetteer breadth in linking (issue 14): regions of every country, capitals after relational
+prepositions, demonym nouns before names, officials with a title and a demonym, collective actors,
+companies. Parametrised over language; the sentences are made up, the actors and places real."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from kg.clean import clean
+from kg.gazetteer import default_gazetteer
+from kg.link import Linked, Linker
+from kg.nlp import load_pipeline
+from kg.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def link():  # type: ignore[no-untyped-def]
+    settings = Settings()
+    gaz = default_gazetteer()
+    linkers = {lang: Linker(gaz, lang) for lang in ("fr", "en")}
+
+    def run(lang: str, text: str, date: str | None = "2025-06-01") -> tuple[Doc, Linked]:
+        doc = load_pipeline(lang, settings)(clean(text, lang=lang))
+        return doc, linkers[lang](doc, date=date)
+
+    return run
+
+
+def linked_text(linked: Linked, text: str) -> str | None:
+    """Entity key of the mention whose text contains `text`."""
+    hits = [m.entity for m in linked.mentions if text in m.text]
+    return hits[0] if hits else None
+
+
+# -- regions of every country ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surface, expected",
+    [
+        ("fr", "Des hommes armés ont attaqué un poste de police dans l'État de Zamfara, dans le nord-ouest du Nigeria.", "Zamfara", "region/NG-zamfara"),
+        ("en", "Gunmen attacked a police post in Zamfara State, in north-western Nigeria, on Tuesday.", "Zamfara", "region/NG-zamfara"),
+        ("fr", "L'armée a repris plusieurs villages dans la province du Loroum, selon l'état-major.", "Loroum", "region/BF-loroum"),
+        ("en", "The army retook several villages in Loroum Province, the general staff said.", "Loroum", "region/BF-loroum"),
+        ("fr", "Des frappes ont visé le gouvernorat d'Idlib, dans le nord-ouest de la Syrie.", "Idlib", "region/SY-idlib"),
+        ("en", "Air strikes hit Idlib Governorate in north-western Syria overnight.", "Idlib", "region/SY-idlib"),
+        ("fr", "Les shebab ont pris une localité de la région de Hiiraan, dans le centre de la Somalie.", "Hiiraan", "region/SO-hiiraan"),
+        ("en", "Al-Shabaab fighters seized a town in Somalia's Hiiraan region on Monday.", "Hiiraan", "region/SO-hiiraan"),
+        ("fr", "Un drone ukrainien a frappé une raffinerie dans la région de Samara, selon le gouverneur.", "Samara", "region/RU-samara"),
+        ("en", "A Ukrainian drone struck a refinery in the Samara region, the governor said.", "Samara", "region/RU-samara"),
+        ("en", "Fighting flared again in Paktika province near the Pakistani border.", "Paktika", "region/AF-paktika"),
+        ("fr", "Les combats ont repris dans la province de Paktika, près de la frontière pakistanaise.", "Paktika", "region/AF-paktika"),
+        ("en", "Insurgents ambushed a convoy in Lower Shabelle, south of Mogadishu.", "Lower Shabelle", "region/SO-shabeellaha-hoose"),
+    ],
+)
+def test_regions_of_every_country(link, lang: str, sentence: str, surface: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert linked_text(linked, surface) == expected
+
+
+def test_region_is_located_in_its_country() -> None:
+    gaz = default_gazetteer()
+    for key, country in (("region/NG-zamfara", "country/NG"), ("region/SO-hiiraan", "country/SO"), ("region/AF-paktika", "country/AF")):
+        assert gaz.get(key).parent == country  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surface, absent",
+    [
+        # common words and names of several places are no regions alone
+        ("en", "Iranian officials warned Gulf states against hosting US forces.", "Gulf", "region/"),
+        ("fr", "Le Centre a voté contre le texte, selon plusieurs élus.", "Centre", "region/"),
+        # a region's name inside a person's name
+        ("en", "Vladimir Putin met the Kazakh president in Moscow.", "Vladimir", "region/"),
+    ],
+)
+def test_region_names_that_are_not_regions(link, lang: str, sentence: str, surface: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    key = linked_text(linked, surface)
+    assert key is None or not key.startswith(absent)
