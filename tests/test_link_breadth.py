@@ -79,3 +79,27 @@ def test_region_names_that_are_not_regions(link, lang: str, sentence: str, surfa
     _doc, linked = link(lang, sentence)
     key = linked_text(linked, surface)
     assert key is None or not key.startswith(absent)
+
+
+# -- capitals after the preposition of a relation ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surface, expected",
+    [
+        ("fr", "Faute d'alternative, le Venezuela a choisi de se tourner vers Moscou pour moderniser son armée.", "Moscou", "country/RU"),
+        ("en", "With Western lenders gone, Manila may have to turn to Beijing for investment.", "Beijing", "country/CN"),
+        ("en", "Seoul faces growing pressure from Washington over the cost of US troops.", "Washington", "country/US"),
+        ("en", "The deal drew sharp criticism from Tehran on Friday.", "Tehran", "country/IR"),
+        ("en", "Budapest has moved closer to Beijing in recent years.", "Beijing", "country/CN"),
+        ("fr", "Kiev attend davantage d'aide de la part de Berlin.", "Berlin", "country/DE"),
+        ("fr", "Le secrétaire d'État a réaffirmé le soutien de Washington à Taïwan.", "Washington", "country/US"),
+        # places stay places
+        ("fr", "Le ministre s'est rendu à Moscou mardi pour deux jours.", "Moscou", "city/524901"),
+        ("en", "The delegations flew from Moscow to Beijing on Sunday.", "Moscow", "city/524901"),
+        ("en", "The talks in Washington ended without a deal.", "Washington", "city/4140963"),
+    ],
+)
+def test_capital_after_relation_preposition_is_the_country(link, lang: str, sentence: str, surface: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert linked_text(linked, surface) == expected

@@ -89,9 +89,10 @@ def _qualifier_only(run: Run, span: Span, key: str) -> bool:
 def _acts(run: Run, tok: Token) -> bool:
     """Whether a capital acts (metonymy: it means its country) rather than names the city.
 
-    A capital == a place after a locative preposition ("à Niamey", "in Kyiv") or as the
-    complement of a place noun ("la région de Moscou"); everywhere else it acts
-    ("Moscou a signé", "rompt avec Ankara", "vis-à-vis de Moscou").
+    A capital == a place after a locative preposition ("à Niamey", "in Kyiv", "flew from Moscow") or as
+    the complement of a place noun ("la région de Moscou"); everywhere else it acts ("Moscou a signé",
+    "rompt avec Ankara", "vis-à-vis de Moscou"), also after a place preposition that a relation governs
+    (kg/data/metonymy.tsv: "se tourner vers Moscou", "turn to Beijing", "pressure from Washington").
     """
     words = run.tables.words
     t = syntax.first_conjunct(tok)
@@ -99,7 +100,13 @@ def _acts(run: Run, tok: Token) -> bool:
     if prep in words.acting_case:
         return True
     if prep in words.locative:
-        return False
+        # "se tourner vers Moscou", "pressure from Washington": a relation's preposition (metonymy.tsv)
+        if prep is None:
+            return False
+        gov = syntax.governor(t)
+        # the verb's object when the parser hangs the preposition on the verb ("drew criticism from Tehran")
+        heads = [gov, *(c for c in gov.children if c.dep_ in ("dobj", "obj") and c.i < t.i)] if gov.pos_ == "VERB" else [gov]
+        return any(run.tables.capital_acts_after(prep, h.lemma_) for h in heads)
     if prep in words.genitive and fold(syntax.governor(t).lemma_) in run.tables.place_nouns:
         return False
     if t.dep_ == "compound" and fold(t.head.lemma_) in run.tables.place_nouns:

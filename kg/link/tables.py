@@ -47,6 +47,12 @@ class LinkTables:
         self.region_nouns = frozenset(
             fold(r["lemma"]) for r in rows("place_nouns.tsv", ("lang", "lemma")) if r["lang"] in (lang, "*") and r.get("kind") == "region"
         )
+        # metonymy.tsv: a place preposition -> the heads after which a capital acts ("turn to Beijing")
+        self.acting_after: dict[str, frozenset[str]] = {}
+        for r in rows("metonymy.tsv", ("lang", "preposition", "heads")):
+            if r["lang"] in (lang, "*"):
+                heads = frozenset(fold(h) for h in r["heads"].split("|") if h.strip())
+                self.acting_after[fold(r["preposition"])] = self.acting_after.get(fold(r["preposition"]), frozenset()) | heads
         found: dict[str, set[str]] = {}
         for r in rows("ner_words.tsv", ("lang", "word", "kind")):
             if r["kind"] not in NER_WORD_KINDS:
@@ -97,6 +103,15 @@ class LinkTables:
         from kg.relate.lexicon import lexicon  # the cue tables, read once per process
 
         return frozenset(lem for pos, lem in lexicon(self.lang).cues if pos == "noun")
+
+    def capital_acts_after(self, prep: str, head_lemma: str) -> bool:
+        """Whether a capital after the place preposition `prep` governed by `head_lemma` acts (metonymy.tsv:
+        "se tourner vers Moscou", "pressure from Washington", "support to Kyiv" with the cue nouns)."""
+        heads = self.acting_after.get(prep)
+        if not heads:
+            return False
+        lemma = fold(head_lemma)
+        return "*" in heads or lemma in heads or ("cues" in heads and lemma in self.event_nouns)
 
     def is_actor_noun(self, lemma: str) -> bool:
         """Whether a folded lemma names an actor: an actor noun, a generic actor or a title."""
