@@ -103,3 +103,44 @@ def test_region_names_that_are_not_regions(link, lang: str, sentence: str, surfa
 def test_capital_after_relation_preposition_is_the_country(link, lang: str, sentence: str, surface: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     _doc, linked = link(lang, sentence)
     assert linked_text(linked, surface) == expected
+
+
+# -- demonym nouns before a name, officials with a title and a demonym --------------------------------
+
+
+def person_country(linked: Linked, text: str) -> str | None:
+    key = linked_text(linked, text)
+    assert key is not None and key.startswith("person/"), f"{text!r} is not a person: {key}"
+    return linked.entities[key].country
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, name, country",
+    [
+        ("fr", "Le président a reçu le Rwandais Jean-Paul Habimana, un homme d'affaires influent.", "Habimana", "country/RW"),
+        ("fr", "Le Malien Oumar Diarra a été arrêté samedi à Dakar.", "Oumar Diarra", "country/ML"),
+        ("en", "The Frenchman Louis Arnaud was released after two years in detention.", "Louis Arnaud", "country/FR"),
+        ("en", "The court sentenced the Iranian Ahmad Reza Djalali to death.", "Ahmad Reza Djalali", "country/IR"),
+    ],
+)
+def test_demonym_noun_before_a_name_gives_the_country(link, lang: str, sentence: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert person_country(linked, name) == country
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, name, country, surname",
+    [
+        ("fr", "Le vice-ministre russe de la Défense, Iounous-Bek Evkourov, a été reçu à Benghazi. Evkourov a ensuite quitté la ville.", "Iounous-Bek Evkourov", "country/RU", "Evkourov"),
+        ("fr", "La vice-ministre ukrainienne des Affaires étrangères, Iryna Borovets, a dénoncé l'attaque.", "Iryna Borovets", "country/UA", None),
+        ("en", "Iran's deputy foreign minister Kazem Gharibabadi held talks in Geneva. Gharibabadi said the talks were useful.", "Kazem Gharibabadi", "country/IR", "Gharibabadi"),
+        ("en", "Nigeria's junior minister Adamu Kwara Bello visited the camp on Monday.", "Adamu Kwara Bello", "country/NG", None),
+    ],
+)
+def test_official_with_title_and_demonym(link, lang: str, sentence: str, name: str, country: str, surname: str | None) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    key = linked_text(linked, name)
+    assert person_country(linked, name) == country
+    assert key not in linked.leaders  # a deputy minister leads nothing
+    if surname:
+        assert [m.entity for m in linked.mentions if m.text == surname] == [key]

@@ -41,8 +41,8 @@ def gazetteer_spans(run: Run) -> None:
         first = gaz.get(cands[0].key)
         if first is not None and first.type == "Person" and len(span) == 1 and _inside_name(span):
             continue  # "Ouattara" inside "Téné Birahima Ouattara" is another person
-        if first is not None and first.type == "Region" and all(t.ent_type_ in PERSON_LABELS for t in span):
-            continue  # a region's bare name inside a person's name ("Vladimir", "Victoria", "Bolívar")
+        if first is not None and first.type in ("Region", "City") and _inside_person(span):
+            continue  # a place's name inside a person's name ("Vladimir Putin", "Ahmad Reza Djalali")
         if _hyphenated_inside_ent(span):
             continue  # "France" inside "Agence France-Presse"
         if _qualifier_only(run, span, cands[0].key):
@@ -243,6 +243,16 @@ def _inside_name(span: Span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     return prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
+
+
+def _inside_person(span: Span) -> bool:
+    """Whether the NER reads a span as part of a longer person's name (IOB, O(1) per span)."""
+    doc = span.doc
+    if any(t.ent_type_ not in PERSON_LABELS for t in span):
+        return False
+    before = span[0].ent_iob_ == "I"
+    after = span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ in PERSON_LABELS
+    return before or after
 
 
 def _hyphenated_inside_ent(span: Span) -> bool:
