@@ -64,11 +64,20 @@ SHORT_ACRONYM = 3  # acronyms this long or shorter match case-sensitively
 BIG_CITY = 1_000_000  # a city this large ranks before a region of the same name
 
 _KIND_RANK = {"name": 0, "acronym": 0, "leader": 0, "capital": 0, "seat": 1, "alias": 1, "demonym": 2, "label": 3}
-_TYPE_RANK = {"Country": 0, "InternationalOrganization": 1, "ArmedGroup": 1, "Person": 2, "GeoRegion": 4, "Region": 5}
+_TYPE_RANK = {
+    "Country": 0, "InternationalOrganization": 1, "Organization": 1, "Government": 1, "ArmedForces": 1, "ArmedGroup": 1,
+    "Person": 2, "GeoRegion": 4, "Region": 5,
+}  # fmt: skip
 
 
+# the types of the rows of organisations.tsv: intergovernmental bodies, companies and other bodies,
+# governing bodies (a junta's council), armed forces
+ORG_TYPES = ("InternationalOrganization", "Organization", "Government", "ArmedForces")
 # the type of each entity table's rows, and the prefix their keys must have
 _KEY_PREFIX = {
+    "Organization": "org/",
+    "Government": "org/",
+    "ArmedForces": "org/",
     "Country": "country/",
     "City": "city/",
     "Region": "region/",
@@ -541,12 +550,15 @@ class Gazetteer:
                 raw.append((d.key, "fr", "alias", text))
 
     def _load_actors(self, raw: list[tuple[str, str, str, str]]) -> None:
-        for number, row in self._rows("organisations.tsv", ("key", "label_en", "label_fr", "wikidata", "members")):
+        for number, row in self._rows("organisations.tsv", ("key", "type", "label_en", "label_fr", "wikidata", "members", "country")):
             key = row["key"]
+            if row["type"] not in ORG_TYPES:
+                raise self._fail("organisations.tsv", number, f"unknown type {row['type']!r}; allowed: {', '.join(ORG_TYPES)}")
+            country = self._need("organisations.tsv", number, row["country"], "country/") if row["country"] else None
             self._add(
                 "organisations.tsv",
                 number,
-                _Draft(key, "InternationalOrganization", row["label_en"], row["label_fr"], None, row["wikidata"]),
+                _Draft(key, row["type"], row["label_en"], row["label_fr"], None, row["wikidata"], country),
             )
             self._labels(raw, key, row["label_en"], row["label_fr"], "name")
             for iso in row["members"].split():

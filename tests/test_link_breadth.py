@@ -144,3 +144,30 @@ def test_official_with_title_and_demonym(link, lang: str, sentence: str, name: s
     assert key not in linked.leaders  # a deputy minister leads nothing
     if surname:
         assert [m.entity for m in linked.mentions if m.text == surname] == [key]
+
+
+# -- companies and non-state organisations ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surface, expected, type_",
+    [
+        ("fr", "Pékin a annoncé des sanctions contre plusieurs groupes américains, dont Lockheed Martin et Raytheon.", "Lockheed Martin", "org/lockheed-martin", "Organization"),
+        ("en", "Beijing sanctioned several US defence firms, including Lockheed Martin and Raytheon.", "Raytheon", "org/raytheon", "Organization"),
+        ("fr", "Le gouvernement a signé un accord avec Rosatom pour construire une centrale.", "Rosatom", "org/rosatom", "Organization"),
+        ("en", "Algeria's Sonatrach signed a long-term gas deal with TotalEnergies.", "Sonatrach", "org/sonatrach", "Organization"),
+        ("en", "Washington added Huawei to its export blacklist.", "Huawei", "org/huawei", "Organization"),
+        ("fr", "L'Agence internationale de l'énergie atomique a inspecté le site.", "Agence internationale", "org/iaea", "InternationalOrganization"),
+    ],
+)
+def test_companies_are_typed_organisations(link, lang: str, sentence: str, surface: str, expected: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    key = linked_text(linked, surface)
+    assert key == expected
+    assert linked.entities[key].type == type_
+
+
+def test_company_has_its_country() -> None:
+    gaz = default_gazetteer()
+    assert gaz.country_of("org/rosatom") == "country/RU"
+    assert gaz.country_of("org/un") is None
