@@ -164,6 +164,7 @@ class Gazetteer:
         self._leads: dict[str, str] = {}
         self._terms: dict[str, tuple[str, str]] = {}  # leaders.tsv: person key -> (start, end), ISO or ""
         self._demonyms: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+        self._demonym_words: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}  # key -> first demonym row
         self._titles: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._title_prefix_sets: dict[str, frozenset[str]] = {}  # see title_prefixes
         self._generic: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
@@ -209,6 +210,15 @@ class Gazetteer:
         """
         _check_lang(lang)
         return self._demonyms[lang].get(fold(word))
+
+    def demonym_word(self, key: str, lang: str) -> str | None:
+        """The demonym of a country as the tables first write it ("Georgian", "géorgien"), or None.
+
+        >>> default_gazetteer().demonym_word("country/GE", "en")
+        'Georgian'
+        """
+        _check_lang(lang)
+        return self._demonym_words[lang].get(key)
 
     def title_role(self, text: str, lang: str) -> str | None:
         """Role a title gives ("premier ministre" -> head_of_government), or None."""
@@ -614,6 +624,7 @@ class Gazetteer:
     def _load_words(self, raw: list[tuple[str, str, str, str]]) -> None:
         for number, row in self._rows("demonyms.tsv", ("lang", "key", "masculine", "feminine", "plural")):
             lang, key = self._lang("demonyms.tsv", number, row["lang"]), self._need("demonyms.tsv", number, row["key"])
+            self._demonym_words[lang].setdefault(key, row["masculine"])
             for form in inflections(lang, row["masculine"], row["feminine"], row["plural"]):
                 other = self._demonyms[lang].setdefault(fold(form), key)
                 if other != key:

@@ -171,3 +171,32 @@ def test_company_has_its_country() -> None:
     gaz = default_gazetteer()
     assert gaz.country_of("org/rosatom") == "country/RU"
     assert gaz.country_of("org/un") is None
+
+
+# -- collective actors ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, noun, key, type_, label_en",
+    [
+        ("fr", "Des manifestants druzes ont bloqué la route pendant deux jours.", "manifestants", "org/druze-protesters", "Organization", "Druze protesters"),
+        ("en", "Druze protesters blocked the road for two days.", "protesters", "org/druze-protesters", "Organization", "Druze protesters"),
+        ("en", "Kurdish militants attacked an army post near the border.", "militants", "group/kurdish-militants", "ArmedGroup", "Kurdish militants"),
+        ("en", "A Hutu militia attacked a village in the east of the country.", "militia", "group/hutu-militia", "ArmedGroup", "Hutu militia"),
+        ("fr", "Des milliers de manifestants géorgiens se sont rassemblés devant le Parlement.", "manifestants", "org/GE-protesters", "Organization", "Georgian protesters"),
+        ("en", "Thousands of Georgian protesters rallied outside parliament.", "protesters", "org/GE-protesters", "Organization", "Georgian protesters"),
+        ("fr", "L'opposition arménienne a appelé à la démission du gouvernement.", "opposition", "org/AM-opposition", "Organization", "Armenian opposition"),
+        ("en", "Bolsonaro supporters stormed government buildings in the capital.", "supporters", "org/bolsonaro-supporters", "Organization", "Bolsonaro supporters"),
+        ("fr", "Les partisans de Jair Bolsonaro ont envahi les bâtiments officiels.", "partisans", "org/bolsonaro-supporters", "Organization", "Bolsonaro supporters"),
+    ],
+)
+def test_collective_actors(link, lang: str, sentence: str, noun: str, key: str, type_: str, label_en: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert [m.entity for m in linked.mentions if m.text == noun] == [key]
+    ent = linked.entities[key]
+    assert (ent.type, ent.label_en) == (type_, label_en)
+
+
+def test_title_alone_is_no_person(link) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link("fr", "L'opposition a appelé à la démission du Premier ministre.")
+    assert not any(m.entity.startswith("person/") for m in linked.mentions)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Token
 
 from kg import syntax
@@ -54,6 +55,8 @@ def demonyms(run: Run) -> None:
                 key = _collective(run, country, collective)
                 run.add(doc[head.i : head.i + 1], key, "demonym:collective", 0.8)
                 taken.add(head.i)
+                lo, hi = min(tok.i, head.i), max(tok.i, head.i)
+                out.aliases[key].add(doc[lo : hi + 1].text)  # the phrase seen: "manifestants géorgiens"
         if tok.dep_ == "conj" and tok.head.dep_ == "amod":
             noun = tok.head.head
             if tables.is_actor_noun(fold(noun.lemma_)):
@@ -62,21 +65,75 @@ def demonyms(run: Run) -> None:
 
 
 def _collective(run: Run, country: str, collective: tuple[str, str, str]) -> str:
-    """Key of the non-state collective `collective` (type, label_en, label_fr) of `country`, minted locally."""
+    """Key of the non-state collective `collective` (type, label_en, label_fr) of `country`, minted locally,
+    named the way the gold and the press name it: "Georgian protesters" (bench/gold/README.md)."""
     out = run.out
     type_, label_en, label_fr = collective
     code = country.split("/", 1)[1]
     key = f"{'group' if type_ == 'ArmedGroup' else 'org'}/{code}-{slug(label_en)}"
     state = out.entities.get(country) or run.gaz.get(country)
     if key not in out.entities:
+        demonym = run.gaz.demonym_word(country, "en")
         out.entities[key] = Entity(
             key=key,
             type=type_,
-            label_en=f"{label_en} ({state.label('en') if state else code})",
+            label_en=f"{demonym} {label_en}" if demonym else f"{label_en} ({state.label('en') if state else code})",
             label_fr=f"{label_fr} ({state.label('fr') if state else code})",
             country=country,
         )
     return key
+
+
+def collectives(run: Run) -> None:
+    """Collective nouns qualified by a people ("des manifestants druzes", "Kurdish militants", "a Hutu
+    militia") or named after a person ("Bolsonaro supporters", "les partisans de Bolsonaro"): a
+    descriptive non-state group (ArmedGroup or Organization, collective_nouns.tsv), one key per name
+    ("org/druze-protesters"), whatever the language; those with a country's demonym are `demonyms`'."""
+    doc, out, tables, facts = run.doc, run.out, run.tables, run.facts
+    for i, lemma in enumerate(facts.lemmas):
+        if i in out.tok2ent or facts.pos[i] != NOUN:
+            continue
+        collective = tables.collectives.get(fold(lemma))
+        if collective is None:
+            continue
+        tok = doc[i]
+        named = _people_named(run, tok) or _person_named(run, tok)
+        if named is None:
+            continue
+        qualifier, name_en, name_fr, country = named
+        type_, label_en, label_fr = collective
+        label = f"{name_en} {label_en}"
+        key = f"{'group' if type_ == 'ArmedGroup' else 'org'}/{slug(label)}"
+        if key not in out.entities:
+            out.entities[key] = Entity(key=key, type=type_, label_en=label, label_fr=f"{label_fr} {name_fr}", country=country)
+        run.add(doc[i : i + 1], key, "collective", 0.8)
+        run.taken.add(i)
+        lo, hi = min(i, qualifier.i), max(i, qualifier.i)
+        out.aliases[key].add(doc[lo : hi + 1].text)  # the phrase seen: "manifestants druzes", "Bolsonaro supporters"
+
+
+def _people_named(run: Run, tok: Token) -> tuple[Token, str, str, str | None] | None:
+    """ "des manifestants druzes", "Kurdish militants": the adjective of a people on a collective noun."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "nmod:poss") and c.i not in run.out.tok2ent:
+            found = run.tables.peoples.get(fold(c.text))
+            if found:
+                return c, found[0], found[1], None
+    return None
+
+
+def _person_named(run: Run, tok: Token) -> tuple[Token, str, str, str | None] | None:
+    """ "Bolsonaro supporters", "les partisans de Bolsonaro": a person the collective is named after."""
+    out = run.out
+    for c in tok.children:
+        key = out.tok2ent.get(c.i)
+        ent = out.entities.get(key) if key else None
+        if ent is None or ent.type != "Person":
+            continue
+        if (c.dep_ == "compound" and c.i < tok.i) or (c.dep_ == "nmod" and syntax.case_of(c) in run.tables.words.genitive_singular):
+            surname = (ent.label("en") or c.text).split()[-1]
+            return c, surname, f"de {surname}", ent.country
+    return None
 
 
 def _ethnic(tok: Token, words: Words) -> bool:

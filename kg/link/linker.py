@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.link.acronyms import acronyms_in_parentheses
-from kg.link.actors import demonyms, focal_country, generic_actors
+from kg.link.actors import collectives, demonyms, focal_country, generic_actors
 from kg.link.linked import Linked
 from kg.link.ner import ner_spans
 from kg.link.persons import persons, surnames_alone
@@ -38,6 +38,7 @@ class Linker:
         acronyms_in_parentheses(run)
         surnames_alone(run, surnames)
         demonyms(run)
+        collectives(run)
         out = run.out
         out.focal = focal_country(run)
         for key, ent in out.entities.items():

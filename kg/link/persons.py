@@ -51,6 +51,8 @@ def _ner_persons(run: Run) -> list[Span]:
         if s is None or ent.label_ not in PERSON_LABELS:
             continue
         title = title_at(run, s.start)
+        if title is not None and title[1] >= s.end:
+            continue  # "le Premier ministre": a title alone is no name
         if title is not None and title[1] < s.end:
             s = Span(doc, title[1], s.end, label=s.label)  # "général Nguema" -> "Nguema"
         elif len(s) > 2 and run.tables.demonym(s[0].text) and s[0].text[:1].isupper():

@@ -43,6 +43,12 @@ class LinkTables:
         # "Syrian rebels": lemma -> (type, label_en, label_fr) of non-state collectives (collective_nouns.tsv)
         self.collectives = collective_nouns(lang)
         self.noise = noise_words(lang)
+        # peoples.tsv: folded adjective of a people -> (label_en, label_fr) ("druzes" -> Druze, druzes)
+        self.peoples: dict[str, tuple[str, str]] = {}
+        for r in rows("peoples.tsv", ("lang", "forms", "label_en", "label_fr")):
+            if r["lang"] == lang:
+                for form in r["forms"].split("|"):
+                    self.peoples[fold(form)] = (r["label_en"], r["label_fr"])
         self.place_nouns = place_nouns(lang)
         self.region_nouns = frozenset(
             fold(r["lemma"]) for r in rows("place_nouns.tsv", ("lang", "lemma")) if r["lang"] in (lang, "*") and r.get("kind") == "region"
