@@ -200,3 +200,35 @@ def test_collective_actors(link, lang: str, sentence: str, noun: str, key: str, 
 def test_title_alone_is_no_person(link) -> None:  # type: ignore[no-untyped-def]
     _doc, linked = link("fr", "L'opposition a appelé à la démission du Premier ministre.")
     assert not any(m.entity.startswith("person/") for m in linked.mentions)
+
+
+# -- fresh wire sentences: what else was left unlinked or mislinked -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surface, expected",
+    [
+        ("fr", "La Hongrie a bloqué une nouvelle aide européenne à Kiev.", "Kiev", "country/UA"),
+        ("fr", "Les forces de sécurité ont arrêté un chef du gang Los Choneros à Guayaquil.", "Los Choneros", "group/los-choneros"),
+        pytest.param(
+            "en", "Gunmen from the Los Lobos gang attacked a prison in Guayaquil.", "Los Lobos", "group/los-lobos",
+            marks=pytest.mark.xfail(reason="the English NER sees no name in 'the Los Lobos gang'; an unknown gang is only found through the NER"),
+        ),
+    ],
+)
+def test_fresh_wire_links(link, lang: str, sentence: str, surface: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert linked_text(linked, surface) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surface",
+    [
+        ("fr", "Pyongyang a tiré un missile balistique, a indiqué l'état-major sud-coréen.", "état"),  # not a generic "État"
+        ("fr", "Le chancelier a promis des missiles Taurus à l'Ukraine.", "Taurus"),  # a weapon, not a place
+        ("en", "The Kremlin accused Moldova of persecuting the pro-Russian opposition.", "opposition"),  # not Russia's opposition
+    ],
+)
+def test_fresh_wire_non_entities(link, lang: str, sentence: str, surface: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert linked_text(linked, surface) is None

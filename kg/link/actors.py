@@ -39,6 +39,8 @@ def demonyms(run: Run) -> None:
             continue  # "ses alliés européens", "l'organisation ouest-africaine": a qualifier, not an actor
         if _ethnic(tok, tables.words):
             continue  # "ethnic Albanians", "d'origine albanaise": a people, not the state
+        if tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
+            continue  # "the pro-Russian opposition", "anti-French protests": a stance, not the country
         span = doc[tok.i : tok.i + 1]
         run.add(span, country, "demonym")
         taken.add(tok.i)
@@ -185,6 +187,8 @@ def generic_actors(run: Run) -> None:
         stands = facts.generic_of[tok.i]
         if stands is None:
             continue
+        if not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            continue  # "l'état-major": a word glued to another, not the generic noun
         # folded lemmas against not_focal (which lists the folded forms)
         if any(fold(c.lemma_) in words.not_focal for c in tok.children if c.dep_ in ("amod", "nmod")):
             continue

@@ -68,6 +68,10 @@ def ner_spans(run: Run, surnames: dict[str, str]) -> None:
                 continue  # an unknown single name is not enough for a person
             key = run.local(person_key(run, s.text), "Person", s.text)
             run.add(s, key, "ner:person", 0.8)
+        elif _armed_noun_beside(s, tables.armed_nouns) and (len(s) >= 2 or s.text.isupper()):
+            # "le gang Los Choneros", "the Tren de Aragua gang", "la milice X": an armed group whatever the NER's label
+            key = run.local(f"group/{slug(s.text)}", "ArmedGroup", s.text)
+            run.add(s, key, "ner:group", 0.6)
         elif ent.label_ in ORG_LABELS and (len(s) >= 2 or s.text.isupper()):
             type_ = "InternationalOrganization" if {fold(t.text) for t in s} & tables.intl_words else "Organization"
             key = run.local(f"org/{slug(s.text)}", type_, s.text)
@@ -81,6 +85,14 @@ def ner_spans(run: Run, surnames: dict[str, str]) -> None:
         else:
             continue
         taken.update(range(s.start, s.end))
+
+
+def _armed_noun_beside(span: Span, nouns: frozenset[str]) -> bool:
+    """Whether a name comes right after or before an armed-group noun ("le gang Los Choneros", "the Tren de
+    Aragua gang"; kg/data/ner_words.tsv, armed)."""
+    doc = span.doc
+    before = span.start > 0 and fold(doc[span.start - 1].lemma_) in nouns
+    return before or (span.end < len(doc) and fold(doc[span.end].lemma_) in nouns)
 
 
 def _forces_of(run: Run, span: Span) -> str | None:

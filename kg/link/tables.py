@@ -11,7 +11,7 @@ from kg.data_tables import Words, actor_nouns, collective_nouns, noise_words, pl
 from kg.gazetteer import Gazetteer
 from kg.iri import fold
 
-NER_WORD_KINDS = ("cut", "facility", "office", "intl")
+NER_WORD_KINDS = ("cut", "facility", "office", "intl", "armed")
 
 
 def _memoised(cache: dict[str, str | None], key: str, compute: Callable[[str], str | None]) -> str | None:
@@ -69,6 +69,7 @@ class LinkTables:
         self.facility_words = frozenset(found.get("facility", ()))
         self.office_words = frozenset(found.get("office", ()))
         self.intl_words = frozenset(found.get("intl", ()))
+        self.armed_nouns = frozenset(found.get("armed", ()))
         # gazetteer persons by surname (last word of their labels), for "President Biden", "le général Tiani"
         self.by_surname: dict[str, set[str]] = {}
         for key, ent in gazetteer.entities.items():
@@ -113,7 +114,7 @@ class LinkTables:
     def capital_acts_after(self, prep: str, head_lemma: str) -> bool:
         """Whether a capital after the place preposition `prep` governed by `head_lemma` acts (metonymy.tsv:
         "se tourner vers Moscou", "pressure from Washington", "support to Kyiv" with the cue nouns)."""
-        heads = self.acting_after.get(prep)
+        heads = self.acting_after.get(fold(prep))
         if not heads:
             return False
         lemma = fold(head_lemma)
