@@ -126,7 +126,7 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-_fold = functools.lru_cache(maxsize=65536)(fold)  # the tables fold the same strings several times
+_fold = functools.lru_cache(maxsize=1 << 18)(fold)  # the tables fold the same strings several times
 
 
 def _strip_article(folded: str, articles: tuple[str, ...]) -> str | None:
@@ -172,6 +172,7 @@ class Gazetteer:
         # typed region surfaces ("province du Soum"): (key, folded text) -> (folded base name, whether the
         # word is the generic "region" / "région")
         self._typed_base: dict[tuple[str, str], tuple[str, bool]] = {}
+        self._town_names: list[tuple[str, str]] = []  # towns.tsv (key, name): lookup-only, indexed apart
         # leading articles tolerated by `lookup` and dropped from labels to make surfaces ("Le Caire" ->
         # "Caire"), folded, with their space ("le ", "l'"): articles.tsv
         self.articles: tuple[str, ...] = ()
@@ -387,6 +388,7 @@ class Gazetteer:
                 raise self._fail("articles.tsv", number, "empty article; write it in the article column or delete the line")
             articles.append(article if article.endswith("'") else article + " ")  # "le " but "l'"
         self.articles = tuple(dict.fromkeys(articles))
+        self._article_initials = frozenset(a[:1] for a in self.articles) | frozenset(a[:1].upper() for a in self.articles)
         for number, row in self._rows("stoplist.tsv", ("lang", "word")):
             for lang in LANGS if row["lang"] == "*" else (self._lang("stoplist.tsv", number, row["lang"]),):
                 self._stop[lang].add(fold(row["word"]))
@@ -458,6 +460,14 @@ class Gazetteer:
             d.population = self._number("cities.tsv", number, row, "population") or 0
             self._add("cities.tsv", number, d)
             raw.append((key, "*", "geonames", row["name"]))
+        for number, row in self._rows("towns.tsv", ("key", "geonames", "country", "name", "population", "alt")):
+            # towns of 15k+: names lookup alone knows (a place the NER finds is typed a City), never matched in text
+            key, country = row["key"], self._need("towns.tsv", number, row["country"], "country/")
+            d = _Draft(key, "City", row["name"], row["name"], self._number("towns.tsv", number, row, "geonames"), None, country, country)
+            d.population = self._number("towns.tsv", number, row, "population") or 0
+            self._add("towns.tsv", number, d)
+            self._town_names.append((key, row["name"]))
+            self._town_names.extend((key, alt) for alt in row["alt"].split("|") if alt)
         for city, country in capitals.items():
             if city not in self._drafts:
                 raise self._fail(
@@ -647,6 +657,8 @@ class Gazetteer:
 
     def _surface_text(self, text: str) -> str:
         """Drop a leading article ("Le Caire" -> "Caire") unless what is left is a common word ("the West")."""
+        if text[:1].lower() not in self._article_initials:
+            return text  # most texts: no article can start them
         rest = _split_article(text, self.articles)
         if rest is None or _fold(rest) in self._stop["fr"] or _fold(rest) in self._stop["en"]:
             return text
@@ -659,7 +671,7 @@ class Gazetteer:
             d = self._drafts[key]
             if kind == "geonames":  # a GeoNames name is kept as written ("La Paz", "The Valley")
                 kind = "name"
-            else:
+            elif kind != "label":  # names lookup alone knows are kept as written too
                 text = self._surface_text(text)
             if d.type == "City" and d.capital_of and kind in ("name", "alias"):
                 kind = "capital"
@@ -701,6 +713,16 @@ class Gazetteer:
         for s in surfaces:
             index[_fold(s.text)].append(s)
             by_key[s.key].append(s)
+        # towns: names lookup alone knows, added straight to the index (no merging: one row, one key)
+        stop = self._stop["fr"] & self._stop["en"]
+        grown = set()
+        for key, text in self._town_names:
+            folded = _fold(text)
+            if len(folded) >= MIN_SURFACE_LENGTH and folded not in stop and not any(t.key == key for t in index.get(folded, ())):
+                index[folded].append(Surface(text, "*", key, "label"))
+                grown.add(folded)
+        for folded in grown:
+            index[folded].sort(key=self._rank)
         self._index = dict(index)
         self._by_key = dict(by_key)
 
@@ -745,16 +767,20 @@ def typed_region_names(
     out: list[tuple[str, str, str, str, str, bool]] = []
     generic = set(_REGION_WORD.values())
 
+    suffixes = tuple(" " + w.lower() for w in (*en_words, *known[0]))
+    prefixes = tuple(w.lower() + de for w in (*fr_words, *known[1]) for de in (" de ", " du ", " d'", " de l'"))
+
     def bases(names: list[str]) -> list[str]:
         found = []
         for name in names:
-            for w in (*en_words, *known[0]):
-                if name.lower().endswith(" " + w.lower()):
-                    name = name[: -len(w) - 1]
-            for w in (*fr_words, *known[1]):
-                for de in (" de ", " du ", " d'", " de l'"):
-                    if name.lower().startswith(w.lower() + de):
-                        name = name[len(w) + len(de) :]
+            lower = name.lower()
+            if " " in lower:  # a type word needs a space: most names have none
+                for suffix in suffixes:
+                    if lower.endswith(suffix):
+                        name, lower = name[: -len(suffix)], lower[: -len(suffix)]
+                for prefix in prefixes:
+                    if lower.startswith(prefix):
+                        name, lower = name[len(prefix) :], lower[len(prefix) :]
             if name and name not in found:
                 found.append(name)
         return found

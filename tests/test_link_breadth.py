@@ -232,3 +232,22 @@ def test_fresh_wire_links(link, lang: str, sentence: str, surface: str, expected
 def test_fresh_wire_non_entities(link, lang: str, sentence: str, surface: str) -> None:  # type: ignore[no-untyped-def]
     _doc, linked = link(lang, sentence)
     assert linked_text(linked, surface) is None
+
+
+# -- towns of 15k+ (towns.tsv): a place the NER finds is a City when a town has its name ----------------------
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surface, expected",
+    [
+        ("fr", "Des tirs d'artillerie ont tué neuf personnes près de Zakho, dans le nord de l'Irak.", "Zakho", "city/89570"),
+        ("en", "The leaders met in Sharm el-Sheikh, Egypt, on Monday.", "Sharm el-Sheikh", "city/349340"),
+        # a capital stays the capital whatever towns share its name
+        ("fr", "Le ministre a rencontré à Paris son homologue américain, venu des États-Unis.", "Paris", "city/2988507"),
+    ],
+)
+def test_towns_found_by_the_ner_are_cities(link, lang: str, sentence: str, surface: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    key = linked_text(linked, surface)
+    assert key == expected
+    assert linked.entities[key].type == "City"

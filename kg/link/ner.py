@@ -18,7 +18,7 @@ from kg.link.acronyms import acronym_after
 from kg.link.persons import person_key
 from kg.link.run import Run
 from kg.link.spans import ORG_LABELS, PERSON_LABELS, PLACE_LABELS, strip, trim
-from kg.link.surfaces import choose
+from kg.link.surfaces import _placed, choose
 from kg.link.titles import title_at
 
 
@@ -48,8 +48,14 @@ def ner_spans(run: Run, surnames: dict[str, str]) -> None:
             run.add(s, country, "metonym:forces")
             taken.update(range(s.start, s.end))
             continue
-        # names `lookup` alone knows (a region's common-word name: "Gulf") are not taken from the NER
-        cands = [c for c in run.gaz.lookup(s.text, run.lang) if c.kind != "label"]
+        # names `lookup` alone knows are taken from the NER only for a place it finds, as a town (towns.tsv:
+        # "près de Zakho"), never a region's common-word name ("Gulf")
+        found = run.gaz.lookup(s.text, run.lang)
+        cands = [c for c in found if c.kind != "label"]
+        if not cands and ent.label_ in PLACE_LABELS:
+            cands = [c for c in found if c.key.startswith("city/")]
+            if len({run.gaz.country_of(c.key) for c in cands}) > 1 and _placed(run, cands, s) is None:
+                cands = []  # towns of one name in several countries, none the text places
         if cands and cands[0].kind == "demonym" and len(s) == 1:
             continue  # adjectives are the demonym pass's business ("the Turkish delegation", "European leaders")
         if cands:

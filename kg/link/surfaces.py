@@ -35,7 +35,8 @@ def gazetteer_spans(run: Run) -> None:
     _countries_named(run)
     doc, gaz = run.doc, run.gaz
     for span in doc.spans.get(GAZ_KEY, []):
-        cands = gaz.lookup(span.text, run.lang)
+        # names lookup alone knows (towns, regions' common-word names) are not candidates of a matched surface
+        cands = [c for c in gaz.lookup(span.text, run.lang) if c.kind != "label"]
         if not cands:
             continue
         first = gaz.get(cands[0].key)
