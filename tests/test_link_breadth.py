@@ -251,3 +251,45 @@ def test_towns_found_by_the_ner_are_cities(link, lang: str, sentence: str, surfa
     key = linked_text(linked, surface)
     assert key == expected
     assert linked.entities[key].type == "City"
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, noun, key",
+    [
+        ("fr", "Pour la troisième nuit, des dizaines de milliers de manifestants se sont rassemblés devant le Parlement, à Tbilissi.", "manifestants", "org/GE-protesters"),
+        ("en", "Protesters in Tbilisi clashed with police for a fourth night.", "Protesters", "org/GE-protesters"),
+        ("en", "Thousands of protesters rallied in central Belgrade on Saturday.", "protesters", "org/RS-protesters"),
+    ],
+)
+def test_collective_placed_in_a_country(link, lang: str, sentence: str, noun: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert [m.entity for m in linked.mentions if m.text == noun] == [key]
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, surface, expected",
+    [
+        ("fr", "Israël a bombardé une centrale électrique près de Sanaa.", "Sanaa", "city/71137"),
+        ("fr", "Des frappes ont visé des sites autour de Sanaa.", "Sanaa", "city/71137"),
+    ],
+)
+def test_capital_after_an_adverb_of_place(link, lang: str, sentence: str, surface: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert linked_text(linked, surface) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, noun, key",
+    [
+        ("fr", "À Erevan, plusieurs milliers de partisans de l'opposition ont manifesté dimanche contre le gouvernement.", "partisans", "org/AM-opposition"),
+        ("en", "Thousands of supporters of the opposition marched in Yerevan on Sunday.", "supporters", "org/AM-opposition"),
+    ],
+)
+def test_supporters_of_a_collective_are_that_collective(link, lang: str, sentence: str, noun: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link(lang, sentence)
+    assert [m.entity for m in linked.mentions if m.text == noun] == [key]
+
+
+def test_supporters_of_someone_unknown_are_no_group_of_the_place(link) -> None:  # type: ignore[no-untyped-def]
+    _doc, linked = link("fr", "Les partisans du président ont défilé à Caracas.")
+    assert linked_text(linked, "partisans") is None

@@ -99,8 +99,16 @@ def collectives(run: Run) -> None:
         if collective is None:
             continue
         tok = doc[i]
-        named = _people_named(run, tok) or _person_named(run, tok)
+        inner = _collective_complement(run, tok)
+        if inner is not None:  # "les partisans de l'opposition", "fighters of the opposition": that collective
+            collective = tables.collectives[fold(inner.lemma_)]
+        named = _people_named(run, inner or tok) or _person_named(run, tok)
         if named is None:
+            if collective[0] == "Organization" and (country := _collective_place(run, inner or tok, complement_ok=inner is not None)):
+                # "protesters in Tbilisi", "des manifestants se sont rassemblés à Tbilissi": the country's
+                key = _collective(run, country, collective)
+                run.add(doc[i : i + 1], key, "place:collective", 0.7)
+                run.taken.add(i)
             continue
         qualifier, name_en, name_fr, country = named
         type_, label_en, label_fr = collective
@@ -112,6 +120,48 @@ def collectives(run: Run) -> None:
         run.taken.add(i)
         lo, hi = min(i, qualifier.i), max(i, qualifier.i)
         out.aliases[key].add(doc[lo : hi + 1].text)  # the phrase seen: "manifestants druzes", "Bolsonaro supporters"
+
+
+def _collective_complement(run: Run, tok: Token) -> Token | None:
+    """The collective noun a collective's genitive complement is ("les partisans de l'opposition")."""
+    genitive = run.tables.words.genitive
+    for c in tok.children:
+        if c.dep_ in ("nmod", "pobj") or (c.dep_ == "prep" and c.lower_ in genitive):
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+            if noun is not None and noun.pos_ == "NOUN" and syntax.case_of(noun) in genitive and fold(noun.lemma_) in run.tables.collectives:
+                return noun
+    return None
+
+
+def _collective_place(run: Run, tok: Token, *, complement_ok: bool = False) -> str | None:
+    """The country of the place a protest-like collective is in ("protesters in Tbilisi", "des manifestants
+    rassemblés à Tbilissi", "les manifestants se sont rassemblés ... à Tbilissi", a place of the sentence of
+    a collective subject); None for one qualified otherwise or placed nowhere."""
+    out, words = run.out, run.tables.words
+    if any(c.dep_ in ("amod", "compound", "nmod:poss", "poss") and c.pos_ in ("ADJ", "PROPN") for c in tok.children):
+        return None  # "pro-government protesters": qualified otherwise
+    if not complement_ok and any(c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and syntax.case_of(c) in words.genitive for c in tok.children):
+        return None  # "les partisans d'Erdogan", "supporters of the deal": whose, not where
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("acl", "acl:relcl", "relcl"))]
+    top = tok  # "des dizaines de milliers de manifestants", "thousands of protesters": through the quantities
+    while top.dep_ in ("nmod", "pobj") and (fold(syntax.governor(top).lemma_) in run.tables.quantity_nouns or fold(syntax.governor(top).lemma_) in run.tables.collectives):
+        top = syntax.governor(top)
+    subject = top.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and top.head.pos_ in ("VERB", "AUX")
+    if subject:
+        heads.append(top.head)
+    for head in heads:
+        for prep, noun in syntax.obliques(head):
+            key = out.tok2ent.get(noun.i)
+            ent = out.entities.get(key) if key else None
+            if ent is not None and prep in words.locative and ent.type in ("City", "Country", "Region"):
+                return key if ent.type == "Country" else ent.country
+    if subject:  # a place of the sentence the parser hung elsewhere ("À Erevan, des milliers de partisans ... ont manifesté")
+        for t in tok.sent:
+            key = out.tok2ent.get(t.i)
+            ent = out.entities.get(key) if key else None
+            if ent is not None and ent.type in ("City", "Region") and syntax.case_of(t) in words.locative and ent.country:
+                return ent.country
+    return None  # no place: not the article's focal country (unplaced protesters are anyone's)
 
 
 def _people_named(run: Run, tok: Token) -> tuple[Token, str, str, str | None] | None:

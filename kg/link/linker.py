@@ -38,9 +38,9 @@ class Linker:
         acronyms_in_parentheses(run)
         surnames_alone(run, surnames)
         demonyms(run)
-        collectives(run)
         out = run.out
         out.focal = focal_country(run)
+        collectives(run)
         for key, ent in out.entities.items():
             # the table's heads of state and government in office at the article's date lead their country
             led = self.gaz.leads_at(key, date) if ent.type == "Person" else None

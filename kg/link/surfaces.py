@@ -110,6 +110,9 @@ def _acts(run: Run, tok: Token) -> bool:
         return any(run.tables.capital_acts_after(prep, h.lemma_) for h in heads)
     if prep in words.genitive and fold(syntax.governor(t).lemma_) in run.tables.place_nouns:
         return False
+    case = next((c for c in t.children if c.dep_ == "case"), None)
+    if prep in words.genitive and case is not None and case.i > 0 and fold(t.doc[case.i - 1].lemma_) in run.tables.place_nouns:
+        return False  # "près de Sanaa", "autour de Hodeïda": an adverb of place before the preposition
     if t.dep_ == "compound" and fold(t.head.lemma_) in run.tables.place_nouns:
         return False  # "the Moscow region", "Kyiv residents"
     return True

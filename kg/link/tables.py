@@ -43,6 +43,8 @@ class LinkTables:
         # "Syrian rebels": lemma -> (type, label_en, label_fr) of non-state collectives (collective_nouns.tsv)
         self.collectives = collective_nouns(lang)
         self.noise = noise_words(lang)
+        # quantity_nouns.tsv: "des milliers de manifestants", "thousands of protesters"
+        self.quantity_nouns = frozenset(fold(r["lemma"]) for r in rows("quantity_nouns.tsv", ("lang", "lemma")) if r["lang"] in (lang, "*"))
         # peoples.tsv: folded adjective of a people -> (label_en, label_fr) ("druzes" -> Druze, druzes)
         self.peoples: dict[str, tuple[str, str]] = {}
         for r in rows("peoples.tsv", ("lang", "forms", "label_en", "label_fr")):
