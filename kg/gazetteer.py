@@ -47,7 +47,9 @@ from kg.types import Entity
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 LANGS = ("fr", "en")
-KINDS = ("name", "acronym", "alias", "capital", "seat", "demonym", "leader")
+# "label": a name `lookup` knows (gold names, queries by name) that is not matched in text (a region's
+# name alone when it is a common word or names several places: regions.tsv `bare`)
+KINDS = ("name", "acronym", "alias", "capital", "seat", "demonym", "leader", "label")
 ROLES = ("head_of_state", "head_of_government", "minister", "military_rank", "leader")
 # the roles whose holder leads what the title names ("le président du Niger" leads Niger; a minister
 # or a general leads nothing): the only definition, used by the linker (Linked.leaders) and the
@@ -61,12 +63,21 @@ MIN_SURFACE_LENGTH = 3  # city and region names shorter than this are never surf
 SHORT_ACRONYM = 3  # acronyms this long or shorter match case-sensitively
 BIG_CITY = 1_000_000  # a city this large ranks before a region of the same name
 
-_KIND_RANK = {"name": 0, "acronym": 0, "leader": 0, "capital": 0, "seat": 1, "alias": 1, "demonym": 2}
-_TYPE_RANK = {"Country": 0, "InternationalOrganization": 1, "ArmedGroup": 1, "Person": 2, "GeoRegion": 4, "Region": 5}
+_KIND_RANK = {"name": 0, "acronym": 0, "leader": 0, "capital": 0, "seat": 1, "alias": 1, "demonym": 2, "label": 3}
+_TYPE_RANK = {
+    "Country": 0, "InternationalOrganization": 1, "Organization": 1, "Government": 1, "ArmedForces": 1, "ArmedGroup": 1,
+    "Person": 2, "GeoRegion": 4, "Region": 5,
+}  # fmt: skip
 
 
+# the types of the rows of organisations.tsv: intergovernmental bodies, companies and other bodies,
+# governing bodies (a junta's council), armed forces
+ORG_TYPES = ("InternationalOrganization", "Organization", "Government", "ArmedForces")
 # the type of each entity table's rows, and the prefix their keys must have
 _KEY_PREFIX = {
+    "Organization": "org/",
+    "Government": "org/",
+    "ArmedForces": "org/",
     "Country": "country/",
     "City": "city/",
     "Region": "region/",
@@ -115,7 +126,7 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-_fold = functools.lru_cache(maxsize=65536)(fold)  # the tables fold the same strings several times
+_fold = functools.lru_cache(maxsize=1 << 18)(fold)  # the tables fold the same strings several times
 
 
 def _strip_article(folded: str, articles: tuple[str, ...]) -> str | None:
@@ -153,10 +164,15 @@ class Gazetteer:
         self._leads: dict[str, str] = {}
         self._terms: dict[str, tuple[str, str]] = {}  # leaders.tsv: person key -> (start, end), ISO or ""
         self._demonyms: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+        self._demonym_words: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}  # key -> first demonym row
         self._titles: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._title_prefix_sets: dict[str, frozenset[str]] = {}  # see title_prefixes
         self._generic: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
         self._stop: dict[str, set[str]] = {"fr": set(), "en": set()}
+        # typed region surfaces ("province du Soum"): (key, folded text) -> (folded base name, whether the
+        # word is the generic "region" / "région")
+        self._typed_base: dict[tuple[str, str], tuple[str, bool]] = {}
+        self._town_names: list[tuple[str, str]] = []  # towns.tsv (key, name): lookup-only, indexed apart
         # leading articles tolerated by `lookup` and dropped from labels to make surfaces ("Le Caire" ->
         # "Caire"), folded, with their space ("le ", "l'"): articles.tsv
         self.articles: tuple[str, ...] = ()
@@ -168,9 +184,10 @@ class Gazetteer:
         return self.entities.get(key)
 
     def surfaces(self, lang: str) -> Iterator[Surface]:
-        """Every surface usable in `lang` (those marked "*" included), demonyms included."""
+        """Every surface usable in `lang` (those marked "*" included), demonyms included; not the names
+        `lookup` alone knows (kind "label")."""
         _check_lang(lang)
-        return (s for s in self._surfaces if s.lang in (lang, "*"))
+        return (s for s in self._surfaces if s.lang in (lang, "*") and s.kind != "label")
 
     def lookup(self, text: str, lang: str) -> list[Surface]:
         """Surfaces equal to `text` after folding, tolerating a leading article; best first.
@@ -194,6 +211,15 @@ class Gazetteer:
         """
         _check_lang(lang)
         return self._demonyms[lang].get(fold(word))
+
+    def demonym_word(self, key: str, lang: str) -> str | None:
+        """The demonym of a country as the tables first write it ("Georgian", "géorgien"), or None.
+
+        >>> default_gazetteer().demonym_word("country/GE", "en")
+        'Georgian'
+        """
+        _check_lang(lang)
+        return self._demonym_words[lang].get(key)
 
     def title_role(self, text: str, lang: str) -> str | None:
         """Role a title gives ("premier ministre" -> head_of_government), or None."""
@@ -362,6 +388,7 @@ class Gazetteer:
                 raise self._fail("articles.tsv", number, "empty article; write it in the article column or delete the line")
             articles.append(article if article.endswith("'") else article + " ")  # "le " but "l'"
         self.articles = tuple(dict.fromkeys(articles))
+        self._article_initials = frozenset(a[:1] for a in self.articles) | frozenset(a[:1].upper() for a in self.articles)
         for number, row in self._rows("stoplist.tsv", ("lang", "word")):
             for lang in LANGS if row["lang"] == "*" else (self._lang("stoplist.tsv", number, row["lang"]),):
                 self._stop[lang].add(fold(row["word"]))
@@ -433,16 +460,31 @@ class Gazetteer:
             d.population = self._number("cities.tsv", number, row, "population") or 0
             self._add("cities.tsv", number, d)
             raw.append((key, "*", "geonames", row["name"]))
+        for number, row in self._rows("towns.tsv", ("key", "geonames", "country", "name", "population", "alt")):
+            # towns of 15k+: names lookup alone knows (a place the NER finds is typed a City), never matched in text
+            key, country = row["key"], self._need("towns.tsv", number, row["country"], "country/")
+            d = _Draft(key, "City", row["name"], row["name"], self._number("towns.tsv", number, row, "geonames"), None, country, country)
+            d.population = self._number("towns.tsv", number, row, "population") or 0
+            self._add("towns.tsv", number, d)
+            self._town_names.append((key, row["name"]))
+            self._town_names.extend((key, alt) for alt in row["alt"].split("|") if alt)
         for city, country in capitals.items():
             if city not in self._drafts:
                 raise self._fail(
                     "countries.tsv", capital_lines[city], f"capital {city!r} of {country} is not in cities.tsv; rerun _snapshot.py or fix the cell"
                 )
             self._capital[country] = city
+        types = self._region_types()
+        every = (tuple({w for en, _fr in types.values() for w in en}), tuple({w for _en, fr in types.values() for w in fr}))
+        self.region_type_words = frozenset(_fold(w) for ws in every for w in ws) | {_fold(w) for w in _REGION_WORD.values()}
         for number, row in self._rows(
-            "regions.tsv", ("key", "country", "geonames", "wikidata", "label_en", "label_fr")
+            "regions.tsv", ("key", "country", "type", "geonames", "wikidata", "label_en", "label_fr", "bare", "alt")
         ):
             country = self._need("regions.tsv", number, row["country"], "country/")
+            if row["bare"] not in ("", "no", *LANGS):
+                raise self._fail(
+                    "regions.tsv", number, f"bare {row['bare']!r}: leave the cell empty (the labels alone are surfaces), write no, or the one language whose label is"
+                )
             self._add(
                 "regions.tsv",
                 number,
@@ -457,7 +499,15 @@ class Gazetteer:
                     country,
                 ),
             )
-            self._labels(raw, row["key"], row["label_en"], row["label_fr"], "name")
+            alts = [a.strip() for a in row["alt"].split("|") if a.strip()]
+            bare = {"": LANGS, "no": ()}.get(row["bare"], (row["bare"],))  # the languages whose label alone is a surface
+            raw.append((row["key"], "en", "name" if "en" in bare else "label", row["label_en"]))
+            raw.append((row["key"], "fr", "name" if "fr" in bare else "label", row["label_fr"]))
+            raw.extend((row["key"], "*", "alias" if row["bare"] == "" else "label", a) for a in alts)
+            typed = typed_region_names(row["key"], types.get(row["type"], ((), ())), row["label_en"], row["label_fr"], alts, known=every)
+            for key, lang, kind, text, base, generic in typed:
+                raw.append((key, lang, kind, text))
+                self._typed_base[(key, _fold(text))] = (_fold(base), generic)
         self._compass_names_fr(raw)
         for number, row in self._rows("georegions.tsv", ("key", "label_en", "label_fr", "geonames", "wikidata")):
             self._add(
@@ -479,6 +529,16 @@ class Gazetteer:
         self._names(raw, "city_alt_names.tsv")  # after city_names: never a French label
         self._names(raw, "country_names.tsv")
         self._names(raw, "region_names.tsv")
+
+    def _region_types(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """region_types.tsv: a region type -> (English words, French words) written with its name."""
+        types = {}
+        for number, row in self._rows("region_types.tsv", ("type", "en", "fr")):
+            en, fr = (tuple(w.strip() for w in row[c].split("|") if w.strip()) for c in ("en", "fr"))
+            if not en or not fr:
+                raise self._fail("region_types.tsv", number, "fill both cells: the English and the French words (|-separated)")
+            types[row["type"]] = (en, fr)
+        return types
 
     def _compass_names_fr(self, raw: list[tuple[str, str, str, str]]) -> None:
         """French names of regions known only in English as "North Darfur", "South Kordofan".
@@ -510,12 +570,15 @@ class Gazetteer:
                 raw.append((d.key, "fr", "alias", text))
 
     def _load_actors(self, raw: list[tuple[str, str, str, str]]) -> None:
-        for number, row in self._rows("organisations.tsv", ("key", "label_en", "label_fr", "wikidata", "members")):
+        for number, row in self._rows("organisations.tsv", ("key", "type", "label_en", "label_fr", "wikidata", "members", "country")):
             key = row["key"]
+            if row["type"] not in ORG_TYPES:
+                raise self._fail("organisations.tsv", number, f"unknown type {row['type']!r}; allowed: {', '.join(ORG_TYPES)}")
+            country = self._need("organisations.tsv", number, row["country"], "country/") if row["country"] else None
             self._add(
                 "organisations.tsv",
                 number,
-                _Draft(key, "InternationalOrganization", row["label_en"], row["label_fr"], None, row["wikidata"]),
+                _Draft(key, row["type"], row["label_en"], row["label_fr"], None, row["wikidata"], country),
             )
             self._labels(raw, key, row["label_en"], row["label_fr"], "name")
             for iso in row["members"].split():
@@ -571,6 +634,7 @@ class Gazetteer:
     def _load_words(self, raw: list[tuple[str, str, str, str]]) -> None:
         for number, row in self._rows("demonyms.tsv", ("lang", "key", "masculine", "feminine", "plural")):
             lang, key = self._lang("demonyms.tsv", number, row["lang"]), self._need("demonyms.tsv", number, row["key"])
+            self._demonym_words[lang].setdefault(key, row["masculine"])
             for form in inflections(lang, row["masculine"], row["feminine"], row["plural"]):
                 other = self._demonyms[lang].setdefault(fold(form), key)
                 if other != key:
@@ -593,6 +657,8 @@ class Gazetteer:
 
     def _surface_text(self, text: str) -> str:
         """Drop a leading article ("Le Caire" -> "Caire") unless what is left is a common word ("the West")."""
+        if text[:1].lower() not in self._article_initials:
+            return text  # most texts: no article can start them
         rest = _split_article(text, self.articles)
         if rest is None or _fold(rest) in self._stop["fr"] or _fold(rest) in self._stop["en"]:
             return text
@@ -605,7 +671,7 @@ class Gazetteer:
             d = self._drafts[key]
             if kind == "geonames":  # a GeoNames name is kept as written ("La Paz", "The Valley")
                 kind = "name"
-            else:
+            elif kind != "label":  # names lookup alone knows are kept as written too
                 text = self._surface_text(text)
             if d.type == "City" and d.capital_of and kind in ("name", "alias"):
                 kind = "capital"
@@ -627,6 +693,11 @@ class Gazetteer:
         surfaces = []
         for (key, folded), (text, kind, langs) in best.items():
             d = self._drafts[key]
+            base = self._typed_base.get((key, folded))
+            if base is not None and kind == "alias" and base[0] in strong:
+                # "la région du Sahel", "l'État du Niger", "the Sahel region": the base names a stronger
+                # entity; only an English specific type word stays ("Niger State")
+                langs = set() if base[1] else langs & {"en"}
             if d.type in ("City", "Region"):
                 langs = {
                     lang for lang in langs if lang not in strong.get(folded, ()) and folded not in self._stop[lang]
@@ -642,6 +713,16 @@ class Gazetteer:
         for s in surfaces:
             index[_fold(s.text)].append(s)
             by_key[s.key].append(s)
+        # towns: names lookup alone knows, added straight to the index (no merging: one row, one key)
+        stop = self._stop["fr"] & self._stop["en"]
+        grown = set()
+        for key, text in self._town_names:
+            folded = _fold(text)
+            if len(folded) >= MIN_SURFACE_LENGTH and folded not in stop and not any(t.key == key for t in index.get(folded, ())):
+                index[folded].append(Surface(text, "*", key, "label"))
+                grown.add(folded)
+        for folded in grown:
+            index[folded].sort(key=self._rank)
         self._index = dict(index)
         self._by_key = dict(by_key)
 
@@ -656,6 +737,66 @@ class Gazetteer:
         else:
             type_rank = float(_TYPE_RANK.get(d.type, 7))
         return (_KIND_RANK[s.kind], type_rank, -d.population, s.key, s.text)
+
+
+# the words of the typed forms every region gets, whatever its type ("the Hiiraan region", "la région de Samara")
+_REGION_WORD = {"en": "region", "fr": "région"}
+_VOWELS = tuple("aeiouyhAEIOUYHÉÈÊÎÏÔÂÀéèêîïôâà")
+
+
+def typed_region_names(
+    key: str,
+    words: tuple[tuple[str, ...], tuple[str, ...]],
+    label_en: str,
+    label_fr: str,
+    alts: list[str],
+    *,
+    known: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+) -> list[tuple[str, str, str, str, str, bool]]:
+    """The typed surfaces (key, lang, "alias", text, base name, generic word) of a region: its names with
+    the words of its type, and with the generic "region" / "région".
+
+    The names are stripped of a type word they already carry, of its type or of any `known` type
+    ("Samara Oblast", "oblast de Samara", "Idlib Governorate" for a province).
+
+    >>> [t for _k, _l, _kind, t, _b, _g in typed_region_names("region/BF-soum", (("Province",), ("province",)), "Soum", "Soum", [])]
+    ['Soum Province', 'Province of Soum', 'Soum region', 'province de Soum', 'province du Soum', 'région de Soum', 'région du Soum']
+    """
+    en_words = tuple(dict.fromkeys((*words[0], _REGION_WORD["en"])))
+    fr_words = tuple(dict.fromkeys((*words[1], _REGION_WORD["fr"])))
+    out: list[tuple[str, str, str, str, str, bool]] = []
+    generic = set(_REGION_WORD.values())
+
+    suffixes = tuple(" " + w.lower() for w in (*en_words, *known[0]))
+    prefixes = tuple(w.lower() + de for w in (*fr_words, *known[1]) for de in (" de ", " du ", " d'", " de l'"))
+
+    def bases(names: list[str]) -> list[str]:
+        found = []
+        for name in names:
+            lower = name.lower()
+            if " " in lower:  # a type word needs a space: most names have none
+                for suffix in suffixes:
+                    if lower.endswith(suffix):
+                        name, lower = name[: -len(suffix)], lower[: -len(suffix)]
+                for prefix in prefixes:
+                    if lower.startswith(prefix):
+                        name, lower = name[len(prefix) :], lower[len(prefix) :]
+            if name and name not in found:
+                found.append(name)
+        return found
+
+    for base in bases([label_en, *alts]):
+        for n, w in enumerate(en_words):
+            g = w.lower() in generic
+            out.append((key, "en", "alias", f"{base} {w}", base, g))
+            if n == 0 and not g:
+                out.append((key, "en", "alias", f"{w} of {base}", base, g))
+    for base in bases([label_fr, label_en, *alts]):
+        for w in fr_words:
+            g = w.lower() in generic
+            for de in ("d'", "de l'") if base.startswith(_VOWELS) else ("de ", "du "):
+                out.append((key, "fr", "alias", f"{w} {de}{base}", base, g))
+    return out
 
 
 def inflections(lang: str, masculine: str, feminine: str = "", plural: str = "") -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Token
 
 from kg import syntax
@@ -38,6 +39,8 @@ def demonyms(run: Run) -> None:
             continue  # "ses alliés européens", "l'organisation ouest-africaine": a qualifier, not an actor
         if _ethnic(tok, tables.words):
             continue  # "ethnic Albanians", "d'origine albanaise": a people, not the state
+        if tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
+            continue  # "the pro-Russian opposition", "anti-French protests": a stance, not the country
         span = doc[tok.i : tok.i + 1]
         run.add(span, country, "demonym")
         taken.add(tok.i)
@@ -54,6 +57,8 @@ def demonyms(run: Run) -> None:
                 key = _collective(run, country, collective)
                 run.add(doc[head.i : head.i + 1], key, "demonym:collective", 0.8)
                 taken.add(head.i)
+                lo, hi = min(tok.i, head.i), max(tok.i, head.i)
+                out.aliases[key].add(doc[lo : hi + 1].text)  # the phrase seen: "manifestants géorgiens"
         if tok.dep_ == "conj" and tok.head.dep_ == "amod":
             noun = tok.head.head
             if tables.is_actor_noun(fold(noun.lemma_)):
@@ -62,21 +67,125 @@ def demonyms(run: Run) -> None:
 
 
 def _collective(run: Run, country: str, collective: tuple[str, str, str]) -> str:
-    """Key of the non-state collective `collective` (type, label_en, label_fr) of `country`, minted locally."""
+    """Key of the non-state collective `collective` (type, label_en, label_fr) of `country`, minted locally,
+    named the way the gold and the press name it: "Georgian protesters" (bench/gold/README.md)."""
     out = run.out
     type_, label_en, label_fr = collective
     code = country.split("/", 1)[1]
     key = f"{'group' if type_ == 'ArmedGroup' else 'org'}/{code}-{slug(label_en)}"
     state = out.entities.get(country) or run.gaz.get(country)
     if key not in out.entities:
+        demonym = run.gaz.demonym_word(country, "en")
         out.entities[key] = Entity(
             key=key,
             type=type_,
-            label_en=f"{label_en} ({state.label('en') if state else code})",
+            label_en=f"{demonym} {label_en}" if demonym else f"{label_en} ({state.label('en') if state else code})",
             label_fr=f"{label_fr} ({state.label('fr') if state else code})",
             country=country,
         )
     return key
+
+
+def collectives(run: Run) -> None:
+    """Collective nouns qualified by a people ("des manifestants druzes", "Kurdish militants", "a Hutu
+    militia") or named after a person ("Bolsonaro supporters", "les partisans de Bolsonaro"): a
+    descriptive non-state group (ArmedGroup or Organization, collective_nouns.tsv), one key per name
+    ("org/druze-protesters"), whatever the language; those with a country's demonym are `demonyms`'."""
+    doc, out, tables, facts = run.doc, run.out, run.tables, run.facts
+    for i, lemma in enumerate(facts.lemmas):
+        if i in out.tok2ent or facts.pos[i] != NOUN:
+            continue
+        collective = tables.collectives.get(fold(lemma))
+        if collective is None:
+            continue
+        tok = doc[i]
+        inner = _collective_complement(run, tok)
+        if inner is not None:  # "les partisans de l'opposition", "fighters of the opposition": that collective
+            collective = tables.collectives[fold(inner.lemma_)]
+        named = _people_named(run, inner or tok) or _person_named(run, tok)
+        if named is None:
+            if collective[0] == "Organization" and (country := _collective_place(run, inner or tok, complement_ok=inner is not None)):
+                # "protesters in Tbilisi", "des manifestants se sont rassemblés à Tbilissi": the country's
+                key = _collective(run, country, collective)
+                run.add(doc[i : i + 1], key, "place:collective", 0.7)
+                run.taken.add(i)
+            continue
+        qualifier, name_en, name_fr, country = named
+        type_, label_en, label_fr = collective
+        label = f"{name_en} {label_en}"
+        key = f"{'group' if type_ == 'ArmedGroup' else 'org'}/{slug(label)}"
+        if key not in out.entities:
+            out.entities[key] = Entity(key=key, type=type_, label_en=label, label_fr=f"{label_fr} {name_fr}", country=country)
+        run.add(doc[i : i + 1], key, "collective", 0.8)
+        run.taken.add(i)
+        lo, hi = min(i, qualifier.i), max(i, qualifier.i)
+        out.aliases[key].add(doc[lo : hi + 1].text)  # the phrase seen: "manifestants druzes", "Bolsonaro supporters"
+
+
+def _collective_complement(run: Run, tok: Token) -> Token | None:
+    """The collective noun a collective's genitive complement is ("les partisans de l'opposition")."""
+    genitive = run.tables.words.genitive
+    for c in tok.children:
+        if c.dep_ in ("nmod", "pobj") or (c.dep_ == "prep" and c.lower_ in genitive):
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+            if noun is not None and noun.pos_ == "NOUN" and syntax.case_of(noun) in genitive and fold(noun.lemma_) in run.tables.collectives:
+                return noun
+    return None
+
+
+def _collective_place(run: Run, tok: Token, *, complement_ok: bool = False) -> str | None:
+    """The country of the place a protest-like collective is in ("protesters in Tbilisi", "des manifestants
+    rassemblés à Tbilissi", "les manifestants se sont rassemblés ... à Tbilissi", a place of the sentence of
+    a collective subject); None for one qualified otherwise or placed nowhere."""
+    out, words = run.out, run.tables.words
+    if any(c.dep_ in ("amod", "compound", "nmod:poss", "poss") and c.pos_ in ("ADJ", "PROPN") for c in tok.children):
+        return None  # "pro-government protesters": qualified otherwise
+    if not complement_ok and any(c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and syntax.case_of(c) in words.genitive for c in tok.children):
+        return None  # "les partisans d'Erdogan", "supporters of the deal": whose, not where
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("acl", "acl:relcl", "relcl"))]
+    top = tok  # "des dizaines de milliers de manifestants", "thousands of protesters": through the quantities
+    while top.dep_ in ("nmod", "pobj") and (fold(syntax.governor(top).lemma_) in run.tables.quantity_nouns or fold(syntax.governor(top).lemma_) in run.tables.collectives):
+        top = syntax.governor(top)
+    subject = top.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and top.head.pos_ in ("VERB", "AUX")
+    if subject:
+        heads.append(top.head)
+    for head in heads:
+        for prep, noun in syntax.obliques(head):
+            key = out.tok2ent.get(noun.i)
+            ent = out.entities.get(key) if key else None
+            if ent is not None and prep in words.locative and ent.type in ("City", "Country", "Region"):
+                return key if ent.type == "Country" else ent.country
+    if subject:  # a place of the sentence the parser hung elsewhere ("À Erevan, des milliers de partisans ... ont manifesté")
+        for t in tok.sent:
+            key = out.tok2ent.get(t.i)
+            ent = out.entities.get(key) if key else None
+            if ent is not None and ent.type in ("City", "Region") and syntax.case_of(t) in words.locative and ent.country:
+                return ent.country
+    return None  # no place: not the article's focal country (unplaced protesters are anyone's)
+
+
+def _people_named(run: Run, tok: Token) -> tuple[Token, str, str, str | None] | None:
+    """ "des manifestants druzes", "Kurdish militants": the adjective of a people on a collective noun."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "nmod:poss") and c.i not in run.out.tok2ent:
+            found = run.tables.peoples.get(fold(c.text))
+            if found:
+                return c, found[0], found[1], None
+    return None
+
+
+def _person_named(run: Run, tok: Token) -> tuple[Token, str, str, str | None] | None:
+    """ "Bolsonaro supporters", "les partisans de Bolsonaro": a person the collective is named after."""
+    out = run.out
+    for c in tok.children:
+        key = out.tok2ent.get(c.i)
+        ent = out.entities.get(key) if key else None
+        if ent is None or ent.type != "Person":
+            continue
+        if (c.dep_ == "compound" and c.i < tok.i) or (c.dep_ == "nmod" and syntax.case_of(c) in run.tables.words.genitive_singular):
+            surname = (ent.label("en") or c.text).split()[-1]
+            return c, surname, f"de {surname}", ent.country
+    return None
 
 
 def _ethnic(tok: Token, words: Words) -> bool:
@@ -128,6 +237,8 @@ def generic_actors(run: Run) -> None:
         stands = facts.generic_of[tok.i]
         if stands is None:
             continue
+        if not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            continue  # "l'état-major": a word glued to another, not the generic noun
         # folded lemmas against not_focal (which lists the folded forms)
         if any(fold(c.lemma_) in words.not_focal for c in tok.children if c.dep_ in ("amod", "nmod")):
             continue

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.link.acronyms import acronyms_in_parentheses
-from kg.link.actors import demonyms, focal_country, generic_actors
+from kg.link.actors import collectives, demonyms, focal_country, generic_actors
 from kg.link.linked import Linked
 from kg.link.ner import ner_spans
 from kg.link.persons import persons, surnames_alone
@@ -40,6 +40,7 @@ class Linker:
         demonyms(run)
         out = run.out
         out.focal = focal_country(run)
+        collectives(run)
         for key, ent in out.entities.items():
             # the table's heads of state and government in office at the article's date lead their country
             led = self.gaz.leads_at(key, date) if ent.type == "Person" else None

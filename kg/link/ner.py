@@ -18,7 +18,7 @@ from kg.link.acronyms import acronym_after
 from kg.link.persons import person_key
 from kg.link.run import Run
 from kg.link.spans import ORG_LABELS, PERSON_LABELS, PLACE_LABELS, strip, trim
-from kg.link.surfaces import choose
+from kg.link.surfaces import _placed, choose
 from kg.link.titles import title_at
 
 
@@ -48,7 +48,14 @@ def ner_spans(run: Run, surnames: dict[str, str]) -> None:
             run.add(s, country, "metonym:forces")
             taken.update(range(s.start, s.end))
             continue
-        cands = run.gaz.lookup(s.text, run.lang)
+        # names `lookup` alone knows are taken from the NER only for a place it finds, as a town (towns.tsv:
+        # "près de Zakho"), never a region's common-word name ("Gulf")
+        found = run.gaz.lookup(s.text, run.lang)
+        cands = [c for c in found if c.kind != "label"]
+        if not cands and ent.label_ in PLACE_LABELS:
+            cands = [c for c in found if c.key.startswith("city/")]
+            if len({run.gaz.country_of(c.key) for c in cands}) > 1 and _placed(run, cands, s) is None:
+                cands = []  # towns of one name in several countries, none the text places
         if cands and cands[0].kind == "demonym" and len(s) == 1:
             continue  # adjectives are the demonym pass's business ("the Turkish delegation", "European leaders")
         if cands:
@@ -67,6 +74,10 @@ def ner_spans(run: Run, surnames: dict[str, str]) -> None:
                 continue  # an unknown single name is not enough for a person
             key = run.local(person_key(run, s.text), "Person", s.text)
             run.add(s, key, "ner:person", 0.8)
+        elif _armed_noun_beside(s, tables.armed_nouns) and (len(s) >= 2 or s.text.isupper()):
+            # "le gang Los Choneros", "the Tren de Aragua gang", "la milice X": an armed group whatever the NER's label
+            key = run.local(f"group/{slug(s.text)}", "ArmedGroup", s.text)
+            run.add(s, key, "ner:group", 0.6)
         elif ent.label_ in ORG_LABELS and (len(s) >= 2 or s.text.isupper()):
             type_ = "InternationalOrganization" if {fold(t.text) for t in s} & tables.intl_words else "Organization"
             key = run.local(f"org/{slug(s.text)}", type_, s.text)
@@ -80,6 +91,14 @@ def ner_spans(run: Run, surnames: dict[str, str]) -> None:
         else:
             continue
         taken.update(range(s.start, s.end))
+
+
+def _armed_noun_beside(span: Span, nouns: frozenset[str]) -> bool:
+    """Whether a name comes right after or before an armed-group noun ("le gang Los Choneros", "the Tren de
+    Aragua gang"; kg/data/ner_words.tsv, armed)."""
+    doc = span.doc
+    before = span.start > 0 and fold(doc[span.start - 1].lemma_) in nouns
+    return before or (span.end < len(doc) and fold(doc[span.end].lemma_) in nouns)
 
 
 def _forces_of(run: Run, span: Span) -> str | None:

@@ -51,8 +51,12 @@ def _ner_persons(run: Run) -> list[Span]:
         if s is None or ent.label_ not in PERSON_LABELS:
             continue
         title = title_at(run, s.start)
+        if title is not None and title[1] >= s.end:
+            continue  # "le Premier ministre": a title alone is no name
         if title is not None and title[1] < s.end:
             s = Span(doc, title[1], s.end, label=s.label)  # "général Nguema" -> "Nguema"
+        elif len(s) > 2 and run.tables.demonym(s[0].text) and s[0].text[:1].isupper():
+            s = Span(doc, s.start + 1, s.end, label=s.label)  # "Malien Oumar Diarra" -> "Oumar Diarra"
         if len(s) == 1 and s.root.dep_ in ("compound", "amod") and s.root.head.pos_ == "NOUN":
             continue  # "a Hutu militia": a modifier, not a person
         spans.append(s)
@@ -122,7 +126,7 @@ def _names_after_titles(run: Run) -> tuple[list[tuple[int, int]], dict[tuple[int
         if k < len(doc) and doc[k].text == "," and k + 1 < len(doc) and _name_word(doc[k + 1]) and k + 1 not in out.tok2ent and title_at(run, k + 1) is None:
             k += 1  # "le ministre des Affaires étrangères, Abderaman Koulamallah" (not ", General X": a title of its own)
         m = k
-        while m < len(doc) and _name_word(doc[m]) and m not in out.tok2ent and m - k < 4:
+        while m < len(doc) and (_name_word(doc[m]) or (m > k and _name_hyphen(doc[m]))) and m not in out.tok2ent and m - k < 5:
             m += 1
         if m > k:
             names.append((k, m))
@@ -169,6 +173,7 @@ def _link_persons(
         if len(s) >= 2:
             key = person_key(run, s.text)
             role, country = titled.get((s.start, s.end), ("", None))
+            country = country or _demonym_before(run, s)  # "le Rwandais X", "the Frenchman X"
             # a title with a country ("Russian Foreign Minister X", "the US commander, General X") says
             # whose official the person is (Entity.country); only leader titles make them lead it
             run.local(key, "Person", s.text, country=country)
@@ -195,6 +200,20 @@ def person_key(run: Run, name: str) -> str:
         if cand.key.startswith("person/"):
             return cand.key
     return f"person/{slug(name)}"
+
+
+def _demonym_before(run: Run, span: Span) -> str | None:
+    """The country of a capitalised demonym noun right before a name, used as a title: "le Rwandais
+    Paul Kagame", "le Congolais X" (a demonym of one country only), "the Frenchman X", "the Iranian X"."""
+    if span.start == 0:
+        return None
+    prev = run.doc[span.start - 1]
+    if not prev.text[:1].isupper() or prev.is_sent_start or prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    det = run.doc[span.start - 2] if span.start > 1 else None
+    if det is None or det.pos_ != "DET":
+        return None  # "le Rwandais X", "the Iranian X": a determiner before the demonym
+    return _country_tok(run, prev)
 
 
 def _country_tok(run: Run, tok: Token) -> str | None:
@@ -227,6 +246,12 @@ def surnames_alone(run: Run, surnames: dict[str, str]) -> None:
         span = doc[tok.i : tok.i + 1]
         run.add(span, key, "coref:surname")
         taken.add(tok.i)
+
+
+def _name_hyphen(tok: Token) -> bool:
+    """A hyphen glued inside a name ("Iounous-Bek Evkourov") between two name words."""
+    doc = tok.doc
+    return tok.text == "-" and not tok.whitespace_ and not doc[tok.i - 1].whitespace_ and tok.i + 1 < len(doc) and _name_word(doc[tok.i + 1])
 
 
 def _name_word(tok: Token) -> bool:

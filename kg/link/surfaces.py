@@ -22,6 +22,7 @@ from kg.iri import fold
 from kg.link.acronyms import acronym_after
 from kg.link.linked import Linked
 from kg.link.run import Run
+from kg.link.spans import PERSON_LABELS
 from kg.link.tables import label_words
 from kg.nlp import GAZ_KEY
 from kg.types import Entity
@@ -34,12 +35,15 @@ def gazetteer_spans(run: Run) -> None:
     _countries_named(run)
     doc, gaz = run.doc, run.gaz
     for span in doc.spans.get(GAZ_KEY, []):
-        cands = gaz.lookup(span.text, run.lang)
+        # names lookup alone knows (towns, regions' common-word names) are not candidates of a matched surface
+        cands = [c for c in gaz.lookup(span.text, run.lang) if c.kind != "label"]
         if not cands:
             continue
         first = gaz.get(cands[0].key)
         if first is not None and first.type == "Person" and len(span) == 1 and _inside_name(span):
             continue  # "Ouattara" inside "Téné Birahima Ouattara" is another person
+        if first is not None and first.type in ("Region", "City") and _inside_person(span):
+            continue  # a place's name inside a person's name ("Vladimir Putin", "Ahmad Reza Djalali")
         if _hyphenated_inside_ent(span):
             continue  # "France" inside "Agence France-Presse"
         if _qualifier_only(run, span, cands[0].key):
@@ -86,9 +90,10 @@ def _qualifier_only(run: Run, span: Span, key: str) -> bool:
 def _acts(run: Run, tok: Token) -> bool:
     """Whether a capital acts (metonymy: it means its country) rather than names the city.
 
-    A capital == a place after a locative preposition ("à Niamey", "in Kyiv") or as the
-    complement of a place noun ("la région de Moscou"); everywhere else it acts
-    ("Moscou a signé", "rompt avec Ankara", "vis-à-vis de Moscou").
+    A capital == a place after a locative preposition ("à Niamey", "in Kyiv", "flew from Moscow") or as
+    the complement of a place noun ("la région de Moscou"); everywhere else it acts ("Moscou a signé",
+    "rompt avec Ankara", "vis-à-vis de Moscou"), also after a place preposition that a relation governs
+    (kg/data/metonymy.tsv: "se tourner vers Moscou", "turn to Beijing", "pressure from Washington").
     """
     words = run.tables.words
     t = syntax.first_conjunct(tok)
@@ -96,9 +101,18 @@ def _acts(run: Run, tok: Token) -> bool:
     if prep in words.acting_case:
         return True
     if prep in words.locative:
-        return False
+        # "se tourner vers Moscou", "pressure from Washington": a relation's preposition (metonymy.tsv)
+        if prep is None:
+            return False
+        gov = syntax.governor(t)
+        # the verb's object when the parser hangs the preposition on the verb ("drew criticism from Tehran")
+        heads = [gov, *(c for c in gov.children if c.dep_ in ("dobj", "obj") and c.i < t.i)] if gov.pos_ == "VERB" else [gov]
+        return any(run.tables.capital_acts_after(prep, h.lemma_) for h in heads)
     if prep in words.genitive and fold(syntax.governor(t).lemma_) in run.tables.place_nouns:
         return False
+    case = next((c for c in t.children if c.dep_ == "case"), None)
+    if prep in words.genitive and case is not None and case.i > 0 and fold(t.doc[case.i - 1].lemma_) in run.tables.place_nouns:
+        return False  # "près de Sanaa", "autour de Hodeïda": an adverb of place before the preposition
     if t.dep_ == "compound" and fold(t.head.lemma_) in run.tables.place_nouns:
         return False  # "the Moscow region", "Kyiv residents"
     return True
@@ -233,6 +247,16 @@ def _inside_name(span: Span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     return prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
+
+
+def _inside_person(span: Span) -> bool:
+    """Whether the NER reads a span as part of a longer person's name (IOB, O(1) per span)."""
+    doc = span.doc
+    if any(t.ent_type_ not in PERSON_LABELS for t in span):
+        return False
+    before = span[0].ent_iob_ == "I"
+    after = span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ in PERSON_LABELS
+    return before or after
 
 
 def _hyphenated_inside_ent(span: Span) -> bool:

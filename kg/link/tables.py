@@ -11,7 +11,7 @@ from kg.data_tables import Words, actor_nouns, collective_nouns, noise_words, pl
 from kg.gazetteer import Gazetteer
 from kg.iri import fold
 
-NER_WORD_KINDS = ("cut", "facility", "office", "intl")
+NER_WORD_KINDS = ("cut", "facility", "office", "intl", "armed")
 
 
 def _memoised(cache: dict[str, str | None], key: str, compute: Callable[[str], str | None]) -> str | None:
@@ -43,10 +43,24 @@ class LinkTables:
         # "Syrian rebels": lemma -> (type, label_en, label_fr) of non-state collectives (collective_nouns.tsv)
         self.collectives = collective_nouns(lang)
         self.noise = noise_words(lang)
+        # quantity_nouns.tsv: "des milliers de manifestants", "thousands of protesters"
+        self.quantity_nouns = frozenset(fold(r["lemma"]) for r in rows("quantity_nouns.tsv", ("lang", "lemma")) if r["lang"] in (lang, "*"))
+        # peoples.tsv: folded adjective of a people -> (label_en, label_fr) ("druzes" -> Druze, druzes)
+        self.peoples: dict[str, tuple[str, str]] = {}
+        for r in rows("peoples.tsv", ("lang", "forms", "label_en", "label_fr")):
+            if r["lang"] == lang:
+                for form in r["forms"].split("|"):
+                    self.peoples[fold(form)] = (r["label_en"], r["label_fr"])
         self.place_nouns = place_nouns(lang)
         self.region_nouns = frozenset(
             fold(r["lemma"]) for r in rows("place_nouns.tsv", ("lang", "lemma")) if r["lang"] in (lang, "*") and r.get("kind") == "region"
         )
+        # metonymy.tsv: a place preposition -> the heads after which a capital acts ("turn to Beijing")
+        self.acting_after: dict[str, frozenset[str]] = {}
+        for r in rows("metonymy.tsv", ("lang", "preposition", "heads")):
+            if r["lang"] in (lang, "*"):
+                heads = frozenset(fold(h) for h in r["heads"].split("|") if h.strip())
+                self.acting_after[fold(r["preposition"])] = self.acting_after.get(fold(r["preposition"]), frozenset()) | heads
         found: dict[str, set[str]] = {}
         for r in rows("ner_words.tsv", ("lang", "word", "kind")):
             if r["kind"] not in NER_WORD_KINDS:
@@ -57,6 +71,7 @@ class LinkTables:
         self.facility_words = frozenset(found.get("facility", ()))
         self.office_words = frozenset(found.get("office", ()))
         self.intl_words = frozenset(found.get("intl", ()))
+        self.armed_nouns = frozenset(found.get("armed", ()))
         # gazetteer persons by surname (last word of their labels), for "President Biden", "le général Tiani"
         self.by_surname: dict[str, set[str]] = {}
         for key, ent in gazetteer.entities.items():
@@ -97,6 +112,15 @@ class LinkTables:
         from kg.relate.lexicon import lexicon  # the cue tables, read once per process
 
         return frozenset(lem for pos, lem in lexicon(self.lang).cues if pos == "noun")
+
+    def capital_acts_after(self, prep: str, head_lemma: str) -> bool:
+        """Whether a capital after the place preposition `prep` governed by `head_lemma` acts (metonymy.tsv:
+        "se tourner vers Moscou", "pressure from Washington", "support to Kyiv" with the cue nouns)."""
+        heads = self.acting_after.get(fold(prep))
+        if not heads:
+            return False
+        lemma = fold(head_lemma)
+        return "*" in heads or lemma in heads or ("cues" in heads and lemma in self.event_nouns)
 
     def is_actor_noun(self, lemma: str) -> bool:
         """Whether a folded lemma names an actor: an actor noun, a generic actor or a title."""
