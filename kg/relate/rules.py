@@ -565,7 +565,9 @@ def place_of_kind(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         return  # acts once, on the last token of a place's mention
     mention = {i for i in range(tok.i - 6, tok.i + 1) if tok2ent.get(i) == key}
     kind: Token | None = None
-    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.genitive:  # "the city of Kazan"
+    if tok.pos_ == "NOUN" and lemma(tok) in ctx.words.place_kind_noun and len(mention) > 1:
+        kind = tok  # the kind is part of the gazetteer's name: "Russia's [Samara region]"
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.genitive:  # "the city of Kazan"
         kind = tok.head.head
     elif tok.dep_ in ("nmod", "obl", "obl:mod") and syntax.case_of(tok) in ctx.words.genitive:  # "la ville de Kazan"
         kind = tok.head
