@@ -91,3 +91,35 @@ CONTROL_NOUNS = [
 @pytest.mark.parametrize("lang, text, expected, absent", CONTROL_NOUNS)
 def test_control_nouns(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 2. requested acts named by nouns: the one asked would act, else the askers (hedged) ---------------
+
+REQUESTED_ACTS = [
+    (
+        "fr",
+        "La Pologne a demandé à l'Union européenne de nouvelles sanctions contre la Russie.",
+        [(EU, "sanctions", c("RU"), "Hedged")],
+        [(EU, "sanctions", c("RU")), (c("PL"), "sanctions", c("RU"))],
+    ),
+    (
+        "fr",
+        "La Lituanie a appelé l'Union européenne à de nouvelles sanctions contre la Biélorussie.",
+        [(EU, "sanctions", c("BY"), "Hedged")],
+        [(EU, "sanctions", c("BY")), (c("LT"), "sanctions", c("BY"))],
+    ),
+    ("en", "Poland asked the European Union for new sanctions against Russia.", [(EU, "sanctions", c("RU"), "Hedged")], [(EU, "sanctions", c("RU"))]),
+    ("en", "Lithuania urged the European Union to adopt new sanctions against Belarus.", [(EU, "sanctions", c("BY"), "Hedged")], [(EU, "sanctions", c("BY"))]),
+    ("en", "Poland urged the EU to impose sanctions on Russia.", [(EU, "sanctions", c("RU"), "Hedged")], [(EU, "sanctions", c("RU"))]),
+    # nobody asked: the askers would act
+    ("fr", "La Lituanie a réclamé des sanctions contre la Biélorussie.", [(c("LT"), "sanctions", c("BY"), "Hedged")], [(c("LT"), "sanctions", c("BY"))]),
+    ("en", "Lithuania called for sanctions against Belarus.", [(c("LT"), "sanctions", c("BY"), "Hedged")], [(c("LT"), "sanctions", c("BY"))]),
+    ("en", "Ukraine demanded new sanctions on Russia.", [(c("UA"), "sanctions", c("RU"), "Hedged")], [(c("UA"), "sanctions", c("RU"))]),
+    # sanctions announced are the announcer's, asserted (the support frame, unchanged)
+    ("fr", "L'Union européenne a annoncé de nouvelles sanctions contre la Biélorussie.", [(EU, "sanctions", c("BY"), "Asserted")], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", REQUESTED_ACTS)
+def test_requested_acts(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

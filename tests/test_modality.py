@@ -82,6 +82,8 @@ HEDGES = [
     ("fr", "La Pologne a exhorté la Russie à se retirer d'Ukraine.", (RU, "withdrawsFrom", UA)),
     ("en", "Poland urged Russia to withdraw from Ukraine.", (RU, "withdrawsFrom", UA)),
     ("en", "Poland urged the European Union to sanction Russia.", (EU, "sanctions", RU)),
+    # a requested act named by a noun: the one asked would do it
+    ("fr", "La Pologne a demandé à l'Union européenne de nouvelles sanctions contre la Russie.", (EU, "sanctions", RU)),
     # threats: the threatened act
     ("fr", "Le Tchad a menacé d'expulser l'ambassadeur de France.", (TD, "expels", FR)),
     ("en", "Chad threatened to expel the French ambassador.", (TD, "expels", FR)),
@@ -250,8 +252,6 @@ def test_scope(extractor: Extractor, lang: str, sentence: str, triple: tuple[str
 
 
 GAPS = [
-    # a requested sanction named by a noun: the addressee of the request is its agent (arguments)
-    ("fr", "La Pologne a demandé à l'Union européenne de nouvelles sanctions contre la Russie.", (EU, "sanctions", RU), "Hedged"),
     # the threatened act "couper l'aide" is not found (cues)
     ("fr", "Les États-Unis ont menacé de couper l'aide à l'Ukraine.", (US, "endsCooperationWith", UA), "Hedged"),
     # the model reads "compte" as part of a name

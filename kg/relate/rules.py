@@ -420,6 +420,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     carrier = _measure_of(noun, ctx) or noun  # "un seizième paquet de sanctions contre la Russie"
     if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
         carrier = noun.head  # "a new aid package"
+    if not subj and gov is not None and frame(gov, "request", ctx.lexicon) and syntax.governing_verb(carrier) == gov:
+        # "a demandé à l'UE de nouvelles sanctions contre X", "asked the EU for sanctions": the one asked
+        # would act; "ont appelé à des sanctions contre X": the askers (hedged: the act is requested)
+        subj = _addressees(gov, carrier, ctx) or syntax.clause_subject(gov)
     if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and frame(gov, "support", ctx.lexicon):
         # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
         subj = syntax.clause_subject(gov)
@@ -436,6 +440,15 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     elif subj and cue.property == "attacks":
         # "les attaques djihadistes dans la région de X": the target is where it happens (see realise)
         yield Candidate(noun, subj, [], cue, f"{cue.lang}.noun-attack-location")
+
+
+def _addressees(verb: Token, noun: Token, ctx: Context) -> list[Token]:
+    """Who a verb of asking asks, besides the act noun asked for: its dative ("demande à l'UE") or its
+    object ("asked the EU for"), when they name an actor."""
+    own = {t.i for t in noun.subtree}
+    out = [n for p, n in syntax.obliques(verb) if p in ctx.words.dative and n.i not in own]
+    out += [o for o in syntax.objects(verb) if o.i not in own]
+    return [t for t in out if resolve(t, ctx)]
 
 
 def _measure_of(noun: Token, ctx: Context) -> Token | None:
