@@ -36,12 +36,13 @@ def run(extractor: Extractor, lang: str, text: str) -> Extraction:
 
 
 def check(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
-    """Each expected statement is produced with its modality; no absent triple is produced as a fact."""
+    """Each expected statement is produced with its modality ("fact": asserted or reported); no absent
+    triple is produced as a fact."""
     rels = run(extractor, lang, text).relations
     got = {(r.subject, r.predicate, r.object, r.modality) for r in rels}
-    for st in expected:
-        assert st in got, (st, sorted(got))
     plain = {(r.subject, r.predicate, r.object) for r in rels if r.modality in ("Asserted", "Reported")}
+    for st in expected:
+        assert (st[:3] in plain if st[3] == "fact" else st in got), (st, sorted(got))
     for triple in absent:
         assert triple not in plain, (triple, sorted(got))
 
@@ -122,4 +123,47 @@ REQUESTED_ACTS = [
 
 @pytest.mark.parametrize("lang, text, expected, absent", REQUESTED_ACTS)
 def test_requested_acts(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# -- 3. threatened acts: the threat asserted, its act hedged; aid and deliveries cut end a cooperation ---
+
+THREATENED_ACTS = [
+    (
+        "fr",
+        "Les États-Unis ont menacé de couper l'aide à l'Ukraine.",
+        [(c("US"), "threatens", c("UA"), "Asserted"), (c("US"), "endsCooperationWith", c("UA"), "Hedged")],
+        [(c("US"), "endsCooperationWith", c("UA"))],
+    ),
+    (
+        "en",
+        "The United States threatened to cut aid to Ukraine.",
+        [(c("US"), "threatens", c("UA"), "Asserted"), (c("US"), "endsCooperationWith", c("UA"), "Hedged")],
+        [(c("US"), "endsCooperationWith", c("UA"))],
+    ),
+    ("en", "Washington threatened to cut off military aid to Kyiv.", [(c("US"), "endsCooperationWith", c("UA"), "Hedged")], [(c("US"), "endsCooperationWith", c("UA"))]),
+    (
+        "fr",
+        "Moscou menace de suspendre ses livraisons de gaz à la Moldavie.",
+        [(c("RU"), "threatens", c("MD"), "Asserted"), (c("RU"), "endsCooperationWith", c("MD"), "Hedged")],
+        [(c("RU"), "endsCooperationWith", c("MD"))],
+    ),
+    ("fr", "La Russie menace de rompre ses relations avec la Moldavie.", [(c("RU"), "endsCooperationWith", c("MD"), "Hedged")], [(c("RU"), "endsCooperationWith", c("MD"))]),
+    # done, not threatened: asserted
+    ("fr", "Les États-Unis ont coupé leur aide militaire à l'Ukraine.", [(c("US"), "endsCooperationWith", c("UA"), "Asserted")], [(c("US"), "supports", c("UA"))]),
+    ("fr", "La Russie a suspendu ses livraisons d'armes à l'Arménie.", [(c("RU"), "endsCooperationWith", c("AM"), "Asserted")], [(c("RU"), "supports", c("AM"))]),
+    ("en", "Russia cut gas supplies to Moldova.", [(c("RU"), "endsCooperationWith", c("MD"), "Asserted")], []),
+    (
+        "en",
+        "The United States, which has paused a shipment of heavy bombs to Israel, said it was reviewing the plan.",
+        [(c("US"), "endsCooperationWith", c("IL"), "fact")],
+        [(c("US"), "supports", c("IL"))],
+    ),
+    # deliveries announced are support
+    ("fr", "La Russie a annoncé des livraisons d'armes à l'Arménie.", [(c("RU"), "supports", c("AM"), "Asserted")], [(c("RU"), "endsCooperationWith", c("AM"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", THREATENED_ACTS)
+def test_threatened_acts(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)

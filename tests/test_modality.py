@@ -87,6 +87,8 @@ HEDGES = [
     # threats: the threatened act
     ("fr", "Le Tchad a menacé d'expulser l'ambassadeur de France.", (TD, "expels", FR)),
     ("en", "Chad threatened to expel the French ambassador.", (TD, "expels", FR)),
+    ("fr", "Les États-Unis ont menacé de couper l'aide à l'Ukraine.", (US, "endsCooperationWith", UA)),
+    ("en", "The United States threatened to cut aid to Ukraine.", (US, "endsCooperationWith", UA)),
     # conditionals
     ("fr", "Si la Russie attaque la Pologne, l'OTAN ripostera.", (RU, "attacks", PL)),
     ("en", "If Russia attacks Poland, NATO will respond.", (RU, "attacks", PL)),
@@ -252,8 +254,6 @@ def test_scope(extractor: Extractor, lang: str, sentence: str, triple: tuple[str
 
 
 GAPS = [
-    # the threatened act "couper l'aide" is not found (cues)
-    ("fr", "Les États-Unis ont menacé de couper l'aide à l'Ukraine.", (US, "endsCooperationWith", UA), "Hedged"),
     # the model reads "compte" as part of a name
     ("fr", "Le Niger compte quitter la CEDEAO.", (NE, "withdrawsFrom", ECOWAS), "Hedged"),
     # a denied accusation without its accuser: the denier's act, negated (the pronoun is not resolved)

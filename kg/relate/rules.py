@@ -196,6 +196,9 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         for n in syntax.conjuncts(noun):
             objs += relation_partners(n, ctx, preps=cue.preps)
     objs += [n for p, n in syntax.obliques(verb) if p in cue.preps and lemma(n) not in nouns]
+    if not objs and any(nouns.get(lemma(h)) == "aid" for h in heads):
+        # "cut aid to Ukraine": the parser hangs the aid's recipient on the verb
+        objs = [n for p, n in syntax.obliques(verb) if p in ctx.words.aid_partner and lemma(n) not in nouns and n.i > min(h.i for h in heads)]
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]  # "avec le Mali, le Niger ainsi que le Burkina Faso"
     if heads and subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-relnoun")
@@ -286,6 +289,9 @@ def verb_act_target(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs += [n for p, n in syntax.obliques(act) if p in cue.preps]
         # "de couper ses livraisons de gaz à l'Ukraine": the partner of the act's object
         objs += [n for o in syntax.objects(act) for p, n in syntax.obliques(o) if p in cue.preps and p not in genitive]
+        # "de suspendre ses livraisons de gaz à la Moldavie": the partner hung on what is given
+        given = [g for o in syntax.objects(act) for p, g in syntax.obliques(o) if p in genitive and g.i not in ctx.linked.tok2ent]
+        objs += [n for g in given for p, n in syntax.obliques(g) if p in cue.preps and p not in genitive]
     acts_targets = [o for o in objs if resolve(o, ctx)]
     if not acts_targets and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "ont imposé des sanctions au Niger et menacé de recourir à la force": the coordinated act's target
@@ -401,6 +407,11 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
             amounts.append(noun.head)
         objs = [m for a in amounts for t in a.subtree for p, m in syntax.obliques(t) if p in cue.preps and p not in words.genitive]
+    if not objs and cue.object == "prep" and nouns.get(lemma(noun)) == "aid":
+        # "des livraisons d'armes à l'Arménie", "deliveries of arms to Armenia": the partner hung on what is given
+        given = [n for p, n in obl if p in words.genitive and n.i not in ctx.linked.tok2ent]
+        objs = [m for g in given for p, m in syntax.obliques(g) if p in cue.preps and p not in words.genitive]
+        amounts += given if objs else []
     if not objs and cue.object in ("prep", "patient"):
         # "des sanctions visant des entités nord-coréennes", "strikes targeting Hezbollah positions"
         for c in noun.children:
