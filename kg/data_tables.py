@@ -202,6 +202,9 @@ class Words:
     # round 3
     control_noun: frozenset[str]
     control_verb: frozenset[str]
+    backing_noun: frozenset[str]
+    backing_case: frozenset[str]
+    supporter_noun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

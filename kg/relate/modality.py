@@ -47,6 +47,8 @@ def _governors(tok: Token, ctx: Context) -> Iterator[Token]:
             return  # a participle on the subject ("le gouvernement, dirigé par X, a rejeté ...") is its own clause
         if t != tok and t.dep_ == "acl" and _bare_participle(t):
             return
+        if t != tok and t.dep_ == "advcl" and _bare_participle(t) and t.i > 0 and t.doc[t.i - 1].text == ",":
+            return  # "ces frappes, menées avec le soutien de X, visaient à ...": the detached participle's own clause
         if t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in temporal:
             return
         if t.dep_ in ("advcl", "conj", "parataxis", "dep") and any(c.dep_ in syntax.SUBJ and c.lower_ in ctx.words.relative_subject for c in t.head.children):

@@ -763,6 +763,9 @@ def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     de la CEDEAO", "the Islamic State's regional affiliate, ISIS-K"."""
     if cue.object != "holder":
         return
+    case = syntax.case_of(noun)
+    if case is not None and fold(case) in ctx.words.backing_case and lemma(noun) in ctx.words.backing_noun:
+        return  # "Le Mali, avec le soutien de la Russie, a ...": an adverbial of support (`backing`), not said of Mali
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
     others += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
     others += [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.linked.tok2ent]  # "Turkey, a NATO member"
@@ -812,17 +815,71 @@ def noun_clause(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     `with` holds its preposition): "ont signé l'accord en présence de Donald Trump" -> meets Trump,
     "des troupes combattant aux côtés de l'armée russe" -> supports Russia."""
     case = syntax.case_of(noun)
-    if cue.object != "clause" or case is None or fold(case) not in cue.with_:
+    if cue.object not in ("clause", "backer") or case is None or fold(case) not in cue.with_:
         return
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
+    # "avec le soutien de l'Australie, de Bahreïn et du Canada": the parser coordinates the others with the noun
+    others += [c for c in noun.children if c.dep_ == "conj" and syntax.case_of(c) in cue.preps]
     gov = syntax.governing_verb(noun)
     if not others or gov is None:
+        return
+    if cue.object == "backer":
+        # "ont frappé les Houthis avec le soutien de l'Australie", "ces frappes, menées avec le soutien de X",
+        # "retook Kidal with the backing of Wagner": the complement backs whoever does the act
+        keys = _act_agents(gov, ctx)
+        if keys:
+            yield Candidate(noun, others, [], cue, f"{cue.lang}.noun-backer", object_keys=keys)
         return
     subj = syntax.clause_subject(gov)
     if not subj:
         subj, _ = verb_subjects(gov, ctx)
     if subj:
         yield Candidate(noun, subj, others, cue, f"{cue.lang}.noun-clause")
+
+
+def backing(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Support named in an adverbial: its complement backs whoever does the act ("ont frappé les Houthis avec
+    le soutien de l'Australie", "ces frappes, menées avec l'appui de X", "with the backing of X")."""
+    words = ctx.words
+    gov, case = syntax.governing_verb(noun), syntax.case_of(noun)
+    if gov is None or case is None:
+        return
+    on_verb = noun.head == gov or (noun.head.dep_ == "prep" and noun.head.head == gov)
+    if on_verb and any(c.object == "prep" and fold(case) in c.preps for c in ctx.lexicon.cues.get(("verb", lemma(gov)), ())):
+        return  # "a rompu avec l'aide de la France": the verb's own partner, not an adverbial of support
+    own = replace(cue, pos="noun", lemma=lemma(noun), property="supports", object="backer", preps=tuple(words.genitive), with_=tuple(words.backing_case), conf=0.6)
+    yield from noun_clause(noun, own, ctx)
+
+
+def supporter(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A supporter said of an entity: "l'Iran, principal soutien des Houthis", "Russia, Assad's main backer"."""
+    own = replace(cue, pos="noun", lemma=lemma(noun), property="supports", object="holder", preps=tuple(ctx.words.genitive), conf=0.6)
+    yield from noun_holder(noun, own, ctx)
+
+
+def _act_agents(verb: Token, ctx: Context) -> list[str]:
+    """Who does the act of a verb: its subject or agent; for a bare participle said of an act noun ("ces
+    frappes, menées avec ...", "the strikes, carried out with ..."), the agent of that act (its agent
+    complement, its demonym, or for "ces frappes" the agent of the act named before)."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive and not subj:
+        subj = syntax.passive_subjects(verb)
+    keys = [k for s in subj for k in act_doers(s, ctx)]
+    if keys or not _bare_participle(verb):
+        return keys
+    doc = verb.doc
+    act = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None
+    if act is None and verb.i >= 2 and doc[verb.i - 1].text == ",":
+        act = next((t for t in reversed(doc[verb.sent.start : verb.i - 1]) if t.pos_ in ("NOUN", "PROPN")), None)
+    if act is None:
+        return []
+    return act_doers(act, ctx) or event_antecedent(act, ctx)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary ("menées avec", "carried out with")."""
+    past = verb.tag_ == "VBN" or ("VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph))
+    return past and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 # -- the registry ----------------------------------------------------------------------------------
@@ -847,6 +904,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
     ("word:event_noun", event_anaphor),
     ("word:reaction_noun", reaction),
+    ("word:backing_noun", backing),  # support in an adverbial: "avec le soutien de X", "with the backing of X" -> X supports the doer
+    ("word:supporter_noun", supporter),  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
     ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
 )
 
