@@ -199,6 +199,12 @@ class Words:
     group_modifier: frozenset[str]
     hold_verb: frozenset[str]
     anger_verb: frozenset[str]
+    # round 3
+    control_noun: frozenset[str]
+    control_verb: frozenset[str]
+    backing_noun: frozenset[str]
+    backing_case: frozenset[str]
+    supporter_noun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -82,9 +82,13 @@ HEDGES = [
     ("fr", "La Pologne a exhorté la Russie à se retirer d'Ukraine.", (RU, "withdrawsFrom", UA)),
     ("en", "Poland urged Russia to withdraw from Ukraine.", (RU, "withdrawsFrom", UA)),
     ("en", "Poland urged the European Union to sanction Russia.", (EU, "sanctions", RU)),
+    # a requested act named by a noun: the one asked would do it
+    ("fr", "La Pologne a demandé à l'Union européenne de nouvelles sanctions contre la Russie.", (EU, "sanctions", RU)),
     # threats: the threatened act
     ("fr", "Le Tchad a menacé d'expulser l'ambassadeur de France.", (TD, "expels", FR)),
     ("en", "Chad threatened to expel the French ambassador.", (TD, "expels", FR)),
+    ("fr", "Les États-Unis ont menacé de couper l'aide à l'Ukraine.", (US, "endsCooperationWith", UA)),
+    ("en", "The United States threatened to cut aid to Ukraine.", (US, "endsCooperationWith", UA)),
     # conditionals
     ("fr", "Si la Russie attaque la Pologne, l'OTAN ripostera.", (RU, "attacks", PL)),
     ("en", "If Russia attacks Poland, NATO will respond.", (RU, "attacks", PL)),
@@ -94,6 +98,10 @@ HEDGES = [
     ("fr", "Le Mali va-t-il quitter la CEDEAO ?", (ML, "withdrawsFrom", ECOWAS)),
     # risk
     ("fr", "Le Niger risque de rompre avec la Russie.", (NE, "endsCooperationWith", RU)),
+    # the act under a predicative adjective or a noun of risk (the adjective's or the clause's subject acts)
+    ("en", "Chad is ready to expel the French ambassador.", (TD, "expels", FR)),
+    ("en", "Russia is likely to deliver weapons to Mali.", (RU, "supports", ML)),
+    ("en", "Niger is at risk of breaking with Russia.", (NE, "endsCooperationWith", RU)),
     # a denial denied is a possibility
     ("fr", "Le Niger n'exclut pas de quitter la CEDEAO.", (NE, "withdrawsFrom", ECOWAS)),
     ("en", "Niger has not ruled out leaving ECOWAS.", (NE, "withdrawsFrom", ECOWAS)),
@@ -129,6 +137,9 @@ NEGATIONS = [
     ("fr", "Le Ghana n'a pas réussi à signer un accord avec le Togo.", (GH, "signsAgreementWith", TG)),
     ("en", "Ghana failed to sign an agreement with Togo.", (GH, "signsAgreementWith", TG)),
     ("en", "Ghana declined to join the Alliance of Sahel States.", (GH, "memberOf", "org/aes")),
+    # no intention, no plans: the act under the noun, negated
+    ("fr", "Le Ghana n'a pas l'intention de quitter la CEDEAO.", (GH, "withdrawsFrom", ECOWAS)),
+    ("en", "Ghana has no plans to leave ECOWAS.", (GH, "withdrawsFrom", ECOWAS)),
     # "sans"
     ("fr", "Le Niger a quitté la CEDEAO sans rompre ses relations avec le Nigeria.", (NE, "endsCooperationWith", NG)),
 ]
@@ -243,16 +254,6 @@ def test_scope(extractor: Extractor, lang: str, sentence: str, triple: tuple[str
 
 
 GAPS = [
-    # the act under a noun of intention or a predicative adjective is not found at all (arguments)
-    ("fr", "Le Ghana n'a pas l'intention de quitter la CEDEAO.", (GH, "withdrawsFrom", ECOWAS), "Negated"),
-    ("en", "Ghana has no plans to leave ECOWAS.", (GH, "withdrawsFrom", ECOWAS), "Negated"),
-    ("en", "Chad is ready to expel the French ambassador.", (TD, "expels", FR), "Hedged"),
-    ("en", "Russia is likely to deliver weapons to Mali.", (RU, "supports", ML), "Hedged"),
-    ("en", "Niger is at risk of breaking with Russia.", (NE, "endsCooperationWith", RU), "Hedged"),
-    # a requested sanction named by a noun: the addressee of the request is its agent (arguments)
-    ("fr", "La Pologne a demandé à l'Union européenne de nouvelles sanctions contre la Russie.", (EU, "sanctions", RU), "Hedged"),
-    # the threatened act "couper l'aide" is not found (cues)
-    ("fr", "Les États-Unis ont menacé de couper l'aide à l'Ukraine.", (US, "endsCooperationWith", UA), "Hedged"),
     # the model reads "compte" as part of a name
     ("fr", "Le Niger compte quitter la CEDEAO.", (NE, "withdrawsFrom", ECOWAS), "Hedged"),
     # a denied accusation without its accuser: the denier's act, negated (the pronoun is not resolved)

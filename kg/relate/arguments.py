@@ -41,6 +41,16 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         if not agents and frame(verb, "unaccusative", ctx.lexicon):
             return syntax.passive_subjects(verb), False  # "est arrivé à Alger": not a passive
         return agents, True
+    noun = controlling_noun(verb, ctx)
+    if noun is not None and not syntax.subjects(verb):
+        # "la décision du gouvernement géorgien de suspendre", "son intention de quitter", "Moscow's plan to
+        # withdraw", "has no plans to leave": the infinitive's subject is the noun's agent
+        return noun_agents(noun, ctx), False
+    if verb.dep_ == "xcomp" and not syntax.subjects(verb) and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "xcomp", "attr", "amod"):
+        # "Chad is ready to expel", "Russia is likely to deliver": the adjective's subject acts
+        subj = syntax.clause_subject(verb.head.head) if verb.head.dep_ != "amod" else []
+        if subj:
+            return subj, False
     if verb.dep_ in ("acl", "acl:relcl", "relcl") and not syntax.subjects(verb):
         if verb.dep_ == "acl" and _infinitive_adjunct(verb, ctx):
             # "... reçu par Poutine, dix mois après avoir renversé Assad": the parser hangs the adjunct
@@ -74,6 +84,49 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # clause ("L'Arabie saoudite, les Émirats arabes unis et l'Égypte ont rompu ...")
         subj = [verb.head, *subj]
     return subj, False
+
+
+def controlling_noun(verb: Token, ctx: Context) -> Token | None:
+    """The control noun (`words.control_noun`) whose infinitive or gerund complement `verb` is: "la décision
+    de suspendre", "son intention de quitter", "the plan to withdraw", "at risk of breaking" (else None)."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.i < verb.i:
+        infinitive = "VerbForm=Inf" in str(verb.morph) or any("VerbForm=Inf" in str(c.morph) for c in verb.children if c.dep_.startswith("aux"))
+        marked = any((c.dep_ == "mark" and c.lower_ in ctx.words.genitive) or (c.dep_ == "aux" and c.tag_ == "TO") for c in verb.children)
+        noun = head if infinitive and marked else None
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in ctx.words.genitive and head.head.pos_ == "NOUN":
+        noun = head.head  # "at risk of breaking with"
+    elif verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and "VerbForm=Inf" in str(verb.morph):
+        # parser slip: "a critiqué le refus de la Hongrie de sanctionner" with the infinitive hung on the
+        # verb; it belongs to the control noun object whose phrase ends right before its "de"
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ctx.words.genitive and c.i < verb.i), None)
+        ends = mark.i if mark is not None else -1
+        noun = next((o for o in syntax.objects(head) if o.i < verb.i and max(t.i for t in o.subtree) + 1 == ends), None)
+    else:
+        return None
+    return noun if noun is not None and lemma(noun) in ctx.words.control_noun else None
+
+
+def noun_agents(noun: Token, ctx: Context) -> list[Token]:
+    """Who a control noun is of: its possessor ("Moscow's plan"), genitive ("le refus de Bamako", "la décision
+    du gouvernement géorgien"), demonym ("la décision américaine"); for a possessive determiner ("son
+    intention", "its refusal") or a noun held by a verb of having, taking or saying ("a pris la décision de",
+    "has no plans to", "is at risk of"), the subject of that clause."""
+    tok2ent = ctx.linked.tok2ent
+    own = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
+    own += [n for p, n in syntax.obliques(noun) if p in ctx.words.genitive_singular and resolve(n, ctx)]
+    own += [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i in tok2ent]
+    if own:
+        return own
+    possessive = any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ in ("poss", "nmod:poss") and c.pos_ == "PRON") for c in noun.children)
+    gov = syntax.governing_verb(noun)
+    held = gov is not None and (noun.head == gov or (noun.head.dep_ == "prep" and noun.head.head == gov))
+    if gov is None or not held or noun.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
+        return []
+    if possessive or lemma(gov) in ctx.words.control_verb:
+        subj, passive = verb_subjects(gov, ctx)
+        return [] if passive else [s for s in subj if s != noun]
+    return []
 
 
 def _listed_root_subject(verb: Token, subj: list[Token], ctx: Context) -> bool:
@@ -236,6 +289,9 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
     if ctx.lexicon.relation_nouns.get(lemma(noun)) == "aid":
         partner_preps = ctx.words.aid_partner  # "son aide au Niger", "aid to Niger"
     out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
+    if not out and partner_preps is ctx.words.aid_partner:
+        # "ses livraisons de gaz à la Moldavie", "a shipment of bombs to Israel": the partner hung on what is given
+        out = [m for p, g in syntax.obliques(noun) if p in ctx.words.genitive and g.i not in ctx.linked.tok2ent for p2, m in syntax.obliques(g) if p2 in partner_preps]
     if out:
         return out + [t for m in out for t in list_continuation(m, ctx)]
     for c in noun.children:

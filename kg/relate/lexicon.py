@@ -47,8 +47,8 @@ NOUN_KIND_OF_VERB = {"prep": "prep", "place": "place", "relnoun": "relnoun"}
 LEMMA_FIXES = DATA / "lemma_fixes.tsv"
 POS = ("verb", "noun")
 RELATION_NOUN_KINDS = ("cooperation", "agreement", "talks", "departure", "aid")
-MODALITY_KINDS = ("report_prep", "report_verb", "hedge_verb", "hedge_aux", "hedge_noun", "deny_verb", "neg_det", "cond_mark", "hedge_adj", "hedge_adverb", "report_adverb", "accuse_verb", "neg_mark", "contrast_cc", "restrictive", "neg_particle", "neg_adverb", "factive_verb")
-FRAME_KINDS = ("support", "victim", "bond", "measure", "unaccusative")
+MODALITY_KINDS = ("report_prep", "report_verb", "hedge_verb", "hedge_aux", "hedge_noun", "deny_verb", "neg_det", "cond_mark", "hedge_adj", "hedge_adverb", "report_adverb", "accuse_verb", "neg_mark", "contrast_cc", "restrictive", "neg_particle", "neg_adverb", "factive_verb", "deny_noun")
+FRAME_KINDS = ("support", "victim", "bond", "measure", "unaccusative", "request")
 
 # a cue applies to its kind of relation noun: talks are held, agreements signed, cooperation ended
 RELNOUN_KINDS: Mapping[str, frozenset[str]] = MappingProxyType(

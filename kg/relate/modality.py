@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from kg import syntax
 from kg.iri import fold
+from kg.relate.arguments import controlling_noun
 from kg.relate.context import Context
 from kg.relate.lexicon import lemma
 
@@ -37,12 +38,17 @@ def _governors(tok: Token, ctx: Context) -> Iterator[Token]:
     seen = 0
     while seen < 8:
         yield t
+        noun = controlling_noun(t, ctx) if t.dep_ in ("xcomp", "advcl") and t.pos_ == "VERB" else None
+        if noun is not None and noun.head == t.head:
+            yield noun  # "a critiqué le refus de la Hongrie de sanctionner" (the infinitive hung on the verb)
         if t.head == t or t.dep_ in ("relcl", "acl:relcl"):
             return
         if t.dep_ == "acl" and t.head.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
             return  # a participle on the subject ("le gouvernement, dirigé par X, a rejeté ...") is its own clause
         if t != tok and t.dep_ == "acl" and _bare_participle(t):
             return
+        if t != tok and t.dep_ == "advcl" and _bare_participle(t) and t.i > 0 and t.doc[t.i - 1].text == ",":
+            return  # "ces frappes, menées avec le soutien de X, visaient à ...": the detached participle's own clause
         if t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in temporal:
             return
         if t.dep_ in ("advcl", "conj", "parataxis", "dep") and any(c.dep_ in syntax.SUBJ and c.lower_ in ctx.words.relative_subject for c in t.head.children):
@@ -153,6 +159,8 @@ def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Co
             return Modality("Hedged") if negated else Modality("Negated")
         if negated or (t.pos_ in ("VERB", "AUX") and _neg_adverb(t, ctx)):
             return Modality("Negated")
+        if t != trigger and t.pos_ == "NOUN" and (lemma(t) in words.get("deny_noun", ()) or (lemma(t) in ctx.words.control_noun and _neg_det(t, ctx))):
+            return Modality("Negated")  # "son refus de livrer", "its refusal to extradite", "has no plans to leave"
         if any(c.dep_ == "advmod" and c.pos_ == "ADV" and c.i < t.i and lemma(c) in deny for c in t.children):
             return Modality("Negated")  # a denial verb the model read as an adverb ("Kigali dément soutenir")
         if any(c.dep_ == "mark" and lemma(c) in neg_mark for c in t.children):
@@ -170,6 +178,11 @@ def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Co
             if c.dep_ in ("det", "neg") and lemma(c) in words.get("neg_det", ()):
                 return Modality("Negated")
     return None
+
+
+def _neg_det(noun: Token, ctx: Context) -> bool:
+    """A negative determiner on a noun ("aucune intention", "no plans")."""
+    return any(c.dep_ in ("det", "neg") and lemma(c) in ctx.lexicon.modality.get("neg_det", ()) for c in noun.children)
 
 
 def _restrictive(verb: Token, ctx: Context) -> bool:

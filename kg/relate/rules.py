@@ -196,6 +196,9 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         for n in syntax.conjuncts(noun):
             objs += relation_partners(n, ctx, preps=cue.preps)
     objs += [n for p, n in syntax.obliques(verb) if p in cue.preps and lemma(n) not in nouns]
+    if not objs and any(nouns.get(lemma(h)) == "aid" for h in heads):
+        # "cut aid to Ukraine": the parser hangs the aid's recipient on the verb
+        objs = [n for p, n in syntax.obliques(verb) if p in ctx.words.aid_partner and lemma(n) not in nouns and n.i > min(h.i for h in heads)]
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]  # "avec le Mali, le Niger ainsi que le Burkina Faso"
     if heads and subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-relnoun")
@@ -286,6 +289,9 @@ def verb_act_target(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs += [n for p, n in syntax.obliques(act) if p in cue.preps]
         # "de couper ses livraisons de gaz à l'Ukraine": the partner of the act's object
         objs += [n for o in syntax.objects(act) for p, n in syntax.obliques(o) if p in cue.preps and p not in genitive]
+        # "de suspendre ses livraisons de gaz à la Moldavie": the partner hung on what is given
+        given = [g for o in syntax.objects(act) for p, g in syntax.obliques(o) if p in genitive and g.i not in ctx.linked.tok2ent]
+        objs += [n for g in given for p, n in syntax.obliques(g) if p in cue.preps and p not in genitive]
     acts_targets = [o for o in objs if resolve(o, ctx)]
     if not acts_targets and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "ont imposé des sanctions au Niger et menacé de recourir à la force": the coordinated act's target
@@ -401,6 +407,11 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
             amounts.append(noun.head)
         objs = [m for a in amounts for t in a.subtree for p, m in syntax.obliques(t) if p in cue.preps and p not in words.genitive]
+    if not objs and cue.object == "prep" and nouns.get(lemma(noun)) == "aid":
+        # "des livraisons d'armes à l'Arménie", "deliveries of arms to Armenia": the partner hung on what is given
+        given = [n for p, n in obl if p in words.genitive and n.i not in ctx.linked.tok2ent]
+        objs = [m for g in given for p, m in syntax.obliques(g) if p in cue.preps and p not in words.genitive]
+        amounts += given if objs else []
     if not objs and cue.object in ("prep", "patient"):
         # "des sanctions visant des entités nord-coréennes", "strikes targeting Hezbollah positions"
         for c in noun.children:
@@ -420,6 +431,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     carrier = _measure_of(noun, ctx) or noun  # "un seizième paquet de sanctions contre la Russie"
     if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
         carrier = noun.head  # "a new aid package"
+    if not subj and gov is not None and frame(gov, "request", ctx.lexicon) and syntax.governing_verb(carrier) == gov:
+        # "a demandé à l'UE de nouvelles sanctions contre X", "asked the EU for sanctions": the one asked
+        # would act; "ont appelé à des sanctions contre X": the askers (hedged: the act is requested)
+        subj = _addressees(gov, carrier, ctx) or syntax.clause_subject(gov)
     if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and frame(gov, "support", ctx.lexicon):
         # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
         subj = syntax.clause_subject(gov)
@@ -436,6 +451,15 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     elif subj and cue.property == "attacks":
         # "les attaques djihadistes dans la région de X": the target is where it happens (see realise)
         yield Candidate(noun, subj, [], cue, f"{cue.lang}.noun-attack-location")
+
+
+def _addressees(verb: Token, noun: Token, ctx: Context) -> list[Token]:
+    """Who a verb of asking asks, besides the act noun asked for: its dative ("demande à l'UE") or its
+    object ("asked the EU for"), when they name an actor."""
+    own = {t.i for t in noun.subtree}
+    out = [n for p, n in syntax.obliques(verb) if p in ctx.words.dative and n.i not in own]
+    out += [o for o in syntax.objects(verb) if o.i not in own]
+    return [t for t in out if resolve(t, ctx)]
 
 
 def _measure_of(noun: Token, ctx: Context) -> Token | None:
@@ -741,6 +765,9 @@ def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     de la CEDEAO", "the Islamic State's regional affiliate, ISIS-K"."""
     if cue.object != "holder":
         return
+    case = syntax.case_of(noun)
+    if case is not None and fold(case) in ctx.words.backing_case and lemma(noun) in ctx.words.backing_noun:
+        return  # "Le Mali, avec le soutien de la Russie, a ...": an adverbial of support (`backing`), not said of Mali
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
     others += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
     others += [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.linked.tok2ent]  # "Turkey, a NATO member"
@@ -790,17 +817,71 @@ def noun_clause(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     `with` holds its preposition): "ont signé l'accord en présence de Donald Trump" -> meets Trump,
     "des troupes combattant aux côtés de l'armée russe" -> supports Russia."""
     case = syntax.case_of(noun)
-    if cue.object != "clause" or case is None or fold(case) not in cue.with_:
+    if cue.object not in ("clause", "backer") or case is None or fold(case) not in cue.with_:
         return
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
+    # "avec le soutien de l'Australie, de Bahreïn et du Canada": the parser coordinates the others with the noun
+    others += [c for c in noun.children if c.dep_ == "conj" and syntax.case_of(c) in cue.preps]
     gov = syntax.governing_verb(noun)
     if not others or gov is None:
+        return
+    if cue.object == "backer":
+        # "ont frappé les Houthis avec le soutien de l'Australie", "ces frappes, menées avec le soutien de X",
+        # "retook Kidal with the backing of Wagner": the complement backs whoever does the act
+        keys = _act_agents(gov, ctx)
+        if keys:
+            yield Candidate(noun, others, [], cue, f"{cue.lang}.noun-backer", object_keys=keys)
         return
     subj = syntax.clause_subject(gov)
     if not subj:
         subj, _ = verb_subjects(gov, ctx)
     if subj:
         yield Candidate(noun, subj, others, cue, f"{cue.lang}.noun-clause")
+
+
+def backing(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Support named in an adverbial: its complement backs whoever does the act ("ont frappé les Houthis avec
+    le soutien de l'Australie", "ces frappes, menées avec l'appui de X", "with the backing of X")."""
+    words = ctx.words
+    gov, case = syntax.governing_verb(noun), syntax.case_of(noun)
+    if gov is None or case is None:
+        return
+    on_verb = noun.head == gov or (noun.head.dep_ == "prep" and noun.head.head == gov)
+    if on_verb and any(c.object == "prep" and fold(case) in c.preps for c in ctx.lexicon.cues.get(("verb", lemma(gov)), ())):
+        return  # "a rompu avec l'aide de la France": the verb's own partner, not an adverbial of support
+    own = replace(cue, pos="noun", lemma=lemma(noun), property="supports", object="backer", preps=tuple(words.genitive), with_=tuple(words.backing_case), conf=0.6)
+    yield from noun_clause(noun, own, ctx)
+
+
+def supporter(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A supporter said of an entity: "l'Iran, principal soutien des Houthis", "Russia, Assad's main backer"."""
+    own = replace(cue, pos="noun", lemma=lemma(noun), property="supports", object="holder", preps=tuple(ctx.words.genitive), conf=0.6)
+    yield from noun_holder(noun, own, ctx)
+
+
+def _act_agents(verb: Token, ctx: Context) -> list[str]:
+    """Who does the act of a verb: its subject or agent; for a bare participle said of an act noun ("ces
+    frappes, menées avec ...", "the strikes, carried out with ..."), the agent of that act (its agent
+    complement, its demonym, or for "ces frappes" the agent of the act named before)."""
+    subj, passive = verb_subjects(verb, ctx)
+    if passive and not subj:
+        subj = syntax.passive_subjects(verb)
+    keys = [k for s in subj for k in act_doers(s, ctx)]
+    if keys or not _bare_participle(verb):
+        return keys
+    doc = verb.doc
+    act = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None
+    if act is None and verb.i >= 2 and doc[verb.i - 1].text == ",":
+        act = next((t for t in reversed(doc[verb.sent.start : verb.i - 1]) if t.pos_ in ("NOUN", "PROPN")), None)
+    if act is None:
+        return []
+    return act_doers(act, ctx) or event_antecedent(act, ctx)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary ("menées avec", "carried out with")."""
+    past = verb.tag_ == "VBN" or ("VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph))
+    return past and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 # -- the registry ----------------------------------------------------------------------------------
@@ -825,6 +906,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
     ("word:event_noun", event_anaphor),
     ("word:reaction_noun", reaction),
+    ("word:backing_noun", backing),  # support in an adverbial: "avec le soutien de X", "with the backing of X" -> X supports the doer
+    ("word:supporter_noun", supporter),  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
     ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
 )
 
