@@ -93,6 +93,17 @@ def test_no_demonym_form_is_shared_by_niger_and_nigeria(gaz: Gazetteer) -> None:
         ("en", ["Malian", "Malians"], "country/ML"),
         ("en", ["Chadian", "Chadians"], "country/TD"),
         ("en", ["Israeli", "Israelis"], "country/IL"),
+        # the Americas, Oceania and small states: guyanien is Guyana, guyanais French Guiana
+        ("fr", ["guyanien", "guyaniennes"], "country/GY"),
+        ("fr", ["guyanais", "guyanaise"], "country/GF"),
+        ("fr", ["salvadorien", "salvadoriens"], "country/SV"),
+        ("fr", ["sahraoui", "sahraouis"], "country/EH"),
+        ("fr", ["papouan-néo-guinéen", "papouane-néo-guinéenne"], "country/PG"),
+        ("en", ["Guyanese"], "country/GY"),
+        ("en", ["Honduran", "Hondurans"], "country/HN"),
+        ("en", ["Sahrawi", "Sahrawis"], "country/EH"),
+        ("en", ["Seychellois"], "country/SC"),
+        ("en", ["Malagasy"], "country/MG"),
     ],
 )
 def test_demonyms_all_forms(gaz: Gazetteer, lang: str, forms: list[str], key: str) -> None:
