@@ -410,6 +410,15 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                     k = tok2ent.get(a.i)
                     if k and k not in keys:
                         keys.append(k)
+    if not keys and depth == 0 and tok.pos_ == "NOUN" and lemma(tok) in actor_nouns(ctx.lang) and tok.dep_ in syntax.OBJ:
+        # "expelled diplomats from seven countries": the parser hangs "from" on the verb, right after the
+        # object; the state's people come from there (a country; "fighters from Sudan" are not the state's)
+        after = tok.right_edge.i + 1
+        for c in tok.head.children:
+            if c.i == after and c.dep_ == "prep" and c.lower_ in words.provenance_prep:
+                found = [k for g in c.children if g.dep_ == "pobj" for k in resolve(g, ctx, depth=depth + 1)]
+                if found and all(k.startswith("country/") for k in found):
+                    keys = found
     if not keys and depth == 0:
         keys = _colon_list(tok, ctx)
     return keys
