@@ -182,3 +182,23 @@ def name_tokens(tok: Token) -> list[Token]:
     """A proper name with its flat / compound parts, in order."""
     parts = [tok] + [c for c in tok.subtree if c.dep_ in NAME_PARTS and c.pos_ == "PROPN" and c.head == tok]
     return sorted(set(parts), key=lambda t: t.i)
+
+
+def listed_members(noun: Token, intro: frozenset[str]) -> list[Token]:
+    """The first members a plural noun lists after one of the words `intro` (words.tsv list_intro): a
+    preposition "including", "such as" ("seven countries, including Argentina and Chile"), or a relative
+    clause without a verb whose head is the first member ("sept pays, dont l'Argentine et le Chili");
+    their conjuncts are the other members."""
+    if noun.pos_ not in ("NOUN", "PROPN") or "Number=Sing" in str(noun.morph) or noun.tag_ in ("NN", "NNP"):
+        return []
+    out: list[Token] = []
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ == "prep":
+            before = c.doc[c.i - 1].lower_ if c.i > 0 else ""
+            if c.lower_ in intro or f"{before} {c.lower_}" in intro:
+                out += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("acl:relcl", "relcl") and c.pos_ == "PROPN" and any(g.i < c.i and g.lower_ in intro for g in c.children):
+            out.append(c)
+    return out

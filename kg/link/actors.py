@@ -244,6 +244,10 @@ def generic_actors(run: Run) -> None:
             continue
         if not any(c.dep_ in ("det", "poss") or fold(c.text) in words.contracted_article for c in tok.children):
             continue  # "un régime" / bare nouns are not coreferent with the focal country
+        if fold(tok.lemma_) in words.plural_anaphor and ("Number=Plur" in str(tok.morph) or tok.tag_ == "NNS") and any(c.lower_ in words.plural_possessive for c in tok.children):
+            continue  # "leurs pays", "their countries": several owners' countries (plural anaphora, kg.relate)
+        if syntax.listed_members(tok, words.list_intro):
+            continue  # "plusieurs pays, dont le Mali et le Niger": the countries listed, not the focal one
         if any(c.dep_ == "nummod" or c.lower_ in counts(words) for c in tok.children):
             continue  # "les deux pays", "the three countries": several actors (plural anaphora, kg.relate)
         target, known = _generic_target(run, tok)
@@ -334,3 +338,49 @@ def _preceding_country(run: Run, tok: Token) -> str | None:
         if i not in own and head.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
             return key
     return None
+
+
+# what a definite anaphor noun may stand for, by its kind; any of ANAPHOR_RIVALS before it counts as a
+# candidate, so that an anaphor is linked only when one actor of these types is named in its window
+ANAPHOR_TYPES = {"org": ("InternationalOrganization",), "group": ("ArmedGroup", "InternationalOrganization")}
+ANAPHOR_RIVALS = ("ArmedGroup", "InternationalOrganization", "Organization")
+# children that make the noun a name or a description of its own ("le groupe Wagner", "the group of
+# experts", "son alliance", "the two blocs"), not an anaphor
+_OWN_COMPLEMENT = ("compound", "flat", "flat:name", "appos", "nmod", "prep", "nummod", "poss", "nmod:poss", "obl", "fixed")
+
+
+def org_anaphors(run: Run, *, window: int = 2) -> None:
+    """Link a definite noun of an organisation or a group ("l'organisation", "le bloc", "the alliance",
+    "the group", words.tsv org_anaphor / group_anaphor) to the one organisation or armed group named
+    before it in its sentence and the `window` sentences before: "L'Arménie a gelé sa participation à
+    l'OTSC. Erevan reproche à l'organisation ..." -> CSTO. Nothing when two such actors are named there
+    (a company counts: "le groupe" may be it), nor for a plural, an indefinite or a noun with a
+    complement of its own ("le groupe de contact", "the group's own name")."""
+    doc, out, facts, words = run.doc, run.out, run.facts, run.tables.words
+    kinds = {**dict.fromkeys(words.group_anaphor, "group"), **dict.fromkeys(words.org_anaphor, "org")}
+    for i, lem in enumerate(facts.lemmas):
+        kind = kinds.get(fold(lem))
+        if kind is None or i in out.tok2ent:
+            continue
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN") or "Number=Plur" in str(tok.morph) or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        if not any((c.dep_ == "det" and c.lower_ in words.definite_det) or fold(c.text) in words.contracted_article for c in tok.children):
+            continue  # "un groupe", "a bloc": not coreferent
+        if any(c.dep_ in _OWN_COMPLEMENT or c.i in out.tok2ent for c in tok.children):
+            continue
+        start = facts.sent_start[i]
+        for _ in range(window):
+            if start > 0:
+                start = facts.sent_start[start - 1]
+        found: dict[str, str] = {}
+        for j in range(start, i):
+            key = out.tok2ent.get(j)
+            ent = out.entities.get(key) if key else None
+            if ent is not None and ent.type in ANAPHOR_RIVALS:
+                found[ent.key] = ent.type
+        if len(found) != 1:
+            continue
+        key, type_ = next(iter(found.items()))
+        if type_ in ANAPHOR_TYPES[kind]:
+            run.add(doc[i : i + 1], key, f"anaphor:{kind}", 0.6)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.link.acronyms import acronyms_in_parentheses
-from kg.link.actors import collectives, demonyms, focal_country, generic_actors
+from kg.link.actors import collectives, demonyms, focal_country, generic_actors, org_anaphors
 from kg.link.linked import Linked
 from kg.link.ner import ner_spans
 from kg.link.persons import persons, surnames_alone
@@ -49,4 +49,5 @@ class Linker:
         for key, country in heads.items():
             out.leaders.setdefault(key, country)
         generic_actors(run)
+        org_anaphors(run)
         return out

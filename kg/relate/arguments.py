@@ -334,6 +334,11 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
     words = ctx.words
     keys: list[str] = []
     for t in syntax.conjuncts(tok):
+        members = syntax.listed_members(t, words.list_intro) if depth <= 2 else []
+        listed = [k for m in members for k in resolve(m, ctx, depth=depth + 1)]
+        if listed:  # "seven countries, including Argentina and Chile", "sept pays, dont le Mali": the members named
+            keys += [k for k in dict.fromkeys(listed) if k not in keys]
+            continue
         own = tok2ent.get(t.i)
         # a named group or organisation keeps its name ("les Forces de soutien rapide ... du général X");
         # a title or a demonym noun gives way to the person named in apposition
@@ -405,6 +410,15 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                     k = tok2ent.get(a.i)
                     if k and k not in keys:
                         keys.append(k)
+    if not keys and depth == 0 and tok.pos_ == "NOUN" and lemma(tok) in actor_nouns(ctx.lang) and tok.dep_ in syntax.OBJ:
+        # "expelled diplomats from seven countries": the parser hangs "from" on the verb, right after the
+        # object; the state's people come from there (a country; "fighters from Sudan" are not the state's)
+        after = tok.right_edge.i + 1
+        for c in tok.head.children:
+            if c.i == after and c.dep_ == "prep" and c.lower_ in words.provenance_prep:
+                found = [k for g in c.children if g.dep_ == "pobj" for k in resolve(g, ctx, depth=depth + 1)]
+                if found and all(k.startswith("country/") for k in found):
+                    keys = found
     if not keys and depth == 0:
         keys = _colon_list(tok, ctx)
     return keys
@@ -468,7 +482,11 @@ def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
     n = next((number[c.lower_] for c in noun.children if c.lower_ in number), 0)
     if not n:
         n = next((int(c.text) for c in noun.children if c.dep_ == "nummod" and c.text.isdigit()), 0)
-    if n < 2 or "Number=Sing" in str(noun.morph) or noun.tag_ in ("NN", "NNP"):
+    if "Number=Sing" in str(noun.morph) or noun.tag_ in ("NN", "NNP"):
+        return []
+    if not n and not sides and any(c.dep_ in ("poss", "nmod:poss", "det") and c.lower_ in words.plural_possessive for c in noun.children):
+        return _owners_countries(noun, ctx)  # "Modi et Xi ... leurs pays", "Modi and Xi ... their countries"
+    if n < 2:
         return []
     doc, tok2ent = noun.doc, ctx.linked.tok2ent
     sent = noun.sent
@@ -506,6 +524,31 @@ def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
                         ctx.entities.bring(k, "plural-anaphor")
                     return list(reversed(found))
     return []
+
+
+def _owners_countries(noun: Token, ctx: Context) -> list[str]:
+    """The countries of "their countries" / "leurs pays": those of the coordinated subject of the
+    sentence's main clause ("Modi and Xi held talks after their countries reached a deal" -> India,
+    China), persons standing for the countries they lead or are of; nothing unless each conjunct is a country or a leader
+    and two countries at least are found."""
+    root = noun.sent.root
+    subjects = [c for s in syntax.clause_subject(root) for c in syntax.conjuncts(s)]
+    found: list[str] = []
+    for s in subjects:
+        key = ctx.linked.tok2ent.get(s.i) or next((ctx.linked.tok2ent[c.i] for c in s.children if c.dep_ in syntax.NAME_PARTS and c.i in ctx.linked.tok2ent), None)
+        ent = ctx.entities.get(key) if key else None
+        if ent is not None and ent.type == "Person":
+            key = _leader_country(ent.key, ctx)
+            ent = ctx.entities.get(key) if key else None
+        if key is None or ent is None or ent.type != "Country":
+            return []
+        if key not in found:
+            found.append(key)
+    if len(found) < 2:
+        return []
+    for k in found:
+        ctx.entities.bring(k, "plural-anaphor")
+    return found
 
 
 def _in_subject(tok: Token) -> bool:
