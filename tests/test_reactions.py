@@ -126,3 +126,27 @@ def test_apposed_act_with_a_reaction(extractor: Extractor, lang: str, text: str,
 def test_apposed_act_reaction_negated(extractor: Extractor, lang: str, text: str) -> None:
     out = statements(run(extractor, lang, text))
     assert out.get((c("FR"), "criticizes", c("ML"))) == "Negated", sorted(out.items())
+
+
+# -- an act judged with a word of blame ----------------------------------------------------------------
+
+JUDGED = [
+    ("en", "Germany called Iran's decision to expel the inspectors unacceptable.", [(c("DE"), "criticizes", c("IR"))], []),
+    ("fr", "Berlin a jugé inacceptable la décision de Téhéran d'expulser les inspecteurs.", [(c("DE"), "criticizes", c("IR"))], []),
+    ("fr", "Paris a qualifié d'illégale la décision de Moscou.", [(c("FR"), "criticizes", c("RU"))], []),
+    ("en", "China described the Japanese move as irresponsible.", [(c("CN"), "criticizes", c("JP"))], []),
+    ("en", "Beijing branded the U.S. sanctions illegal.", [(c("CN"), "criticizes", c("US"))], []),
+    # the act named before
+    ("en", "Iran suspended its cooperation with the IAEA. Germany called the decision unacceptable.", [(c("DE"), "criticizes", c("IR"))], [(c("DE"), "criticizes", "org/iaea")]),
+    ("fr", "L'Iran a suspendu sa coopération avec l'AIEA. L'Allemagne a jugé cette décision « inacceptable ».", [(c("DE"), "criticizes", c("IR"))], [(c("DE"), "criticizes", "org/iaea")]),
+    # a situation or a person judged, or no blame: nothing
+    ("en", "France called the situation in Gaza unacceptable.", [], [(c("FR"), "criticizes", "region/gaza-strip")]),
+    ("fr", "La France a jugé la situation au Soudan inacceptable.", [], [(c("FR"), "criticizes", c("SD"))]),
+    ("en", "Germany called Iran's decision a step forward.", [], [(c("DE"), "criticizes", c("IR"))]),
+    ("fr", "Berlin a jugé la décision de Téhéran encourageante.", [], [(c("DE"), "criticizes", c("IR"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", JUDGED)
+def test_act_judged_with_blame(extractor: Extractor, lang: str, text: str, expected: list[Triple], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

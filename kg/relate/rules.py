@@ -631,6 +631,43 @@ def angering(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         yield Candidate(verb, authors, targets, own, f"{ctx.lang}.angering", object_keys=keys)
 
 
+def _said_by(word: Token, verb: Token) -> bool:
+    """Whether a word under `verb` is said by it, not by a clause of its own: "called the decision to expel
+    the inspectors unacceptable" (yes), "called the decision, which X said was unacceptable" (no)."""
+    t = word
+    while t != verb and t.head != t:
+        clause = t.dep_ in ("ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj") and t != word  # "branded X illegal": ccomp
+        if clause or (t.pos_ == "VERB" and syntax.subjects(t)):
+            return False
+        t = t.head
+    return t == verb
+
+
+def judging(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Something judged with a word of blame: "Berlin a jugé cette décision « inacceptable »", "a qualifié
+    d'illégale la décision de Téhéran", "Germany called Iran's decision unacceptable", "described the
+    Japanese move as irresponsible" -> the judge criticizes the doer of the act judged (or its owner)."""
+    if verb.pos_ != "VERB":
+        return
+    words = ctx.words
+    if not any(t.i > verb.i and lemma(t) in words.blame_word and _said_by(t, verb) for t in verb.subtree):
+        return
+    subj, passive = verb_subjects(verb, ctx)
+    if not subj or passive:
+        return
+    # what is judged: the object, or the subject of a small clause ("called [the decision unacceptable]")
+    things = syntax.objects(verb) + [g for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") for g in c.children if g.dep_ in syntax.SUBJ]
+    mine = {k for t in subj for k in resolve(t, ctx)}
+    own = replace(cue, pos="verb", lemma=lemma(verb), property="criticizes", object="obj", conf=0.6)
+    for thing in things:
+        if thing.pos_ != "NOUN" or lemma(thing) not in words.event_noun and ("noun", lemma(thing)) not in ctx.lexicon.cues:
+            continue  # an act judged, not a person or a thing: "called him a liar", "jugé la situation"
+        keys = event_agents(thing, ctx) or act_doers(thing, ctx) or event_antecedent(thing, ctx)
+        keys = [k for k in keys if k not in mine]
+        if keys:
+            yield Candidate(verb, subj, [thing], own, f"{ctx.lang}.judging", object_keys=keys)
+
+
 # -- fact rules: what the text states outright about entities ---------------------------------------
 
 
@@ -1002,6 +1039,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("word:reaction_noun", reaction),  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"
     ("word:backing_noun", backing),  # support in an adverbial: "avec le soutien de X", "with the backing of X" -> X supports the doer
     ("word:supporter_noun", supporter),  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
+    ("word:judge_verb", judging),  # an act judged with a word of blame: "a jugé cette décision « inacceptable »", "called the move illegal"
     ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"
 )
 
