@@ -136,6 +136,12 @@ JUDGED = [
     ("fr", "Paris a qualifié d'illégale la décision de Moscou.", [(c("FR"), "criticizes", c("RU"))], []),
     ("en", "China described the Japanese move as irresponsible.", [(c("CN"), "criticizes", c("JP"))], []),
     ("en", "Beijing branded the U.S. sanctions illegal.", [(c("CN"), "criticizes", c("US"))], []),
+    # a noun of blame
+    ("en", "Russia called the Ukrainian incursion into Kursk a provocation.", [(c("RU"), "criticizes", c("UA"))], []),
+    ("fr", "Moscou a qualifié l'incursion ukrainienne dans la région de Koursk de provocation.", [(c("RU"), "criticizes", c("UA"))], []),
+    ("en", "Iran called the Israeli strike a violation of its sovereignty.", [(c("IR"), "criticizes", c("IL"))], []),
+    ("fr", "Téhéran a qualifié la frappe israélienne de violation de sa souveraineté.", [(c("IR"), "criticizes", c("IL"))], []),
+    ("en", "Germany called on Iran to end its provocations.", [], [(c("DE"), "criticizes", c("IR"))]),
     # the act named before
     ("en", "Iran suspended its cooperation with the IAEA. Germany called the decision unacceptable.", [(c("DE"), "criticizes", c("IR"))], [(c("DE"), "criticizes", "org/iaea")]),
     ("fr", "L'Iran a suspendu sa coopération avec l'AIEA. L'Allemagne a jugé cette décision « inacceptable ».", [(c("DE"), "criticizes", c("IR"))], [(c("DE"), "criticizes", "org/iaea")]),
