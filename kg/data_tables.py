@@ -208,6 +208,9 @@ class Words:
     backing_noun: frozenset[str]
     backing_case: frozenset[str]
     supporter_noun: frozenset[str]
+    # round 4
+    judge_verb: frozenset[str]
+    blame_word: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -317,13 +317,28 @@ def verb_addressee(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
 
 def verb_owner(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Verb on a thing of the target: "rejected Russia's proposal", "a rejeté l'ultimatum américain",
-    "rejected the demands of Kinshasa" -> rejects Russia / United States / DR Congo."""
+    "rejected the demands of Kinshasa", "rejected an offer by Donald Trump" -> rejects Russia / United
+    States / DR Congo / Donald Trump."""
     subj, passive = verb_subjects(verb, ctx)
     if passive:
         return
     things = [o for o in syntax.objects(verb) if lemma(o) in cue.with_]
-    if subj and things:
-        yield Candidate(verb, subj, things, cue, f"{cue.lang}.verb-owner")
+    if not subj:
+        return
+    owned = [o for o in things if resolve(o, ctx)]
+    if owned:
+        yield Candidate(verb, subj, owned, cue, f"{cue.lang}.verb-owner")
+    for o in things:
+        # "rejected an offer by U.S. President Donald Trump", "a proposal from Moscow", "l'offre faite par
+        # la Russie": the author of the thing, named as its agent or source
+        if o in owned:
+            continue
+        agent = ctx.words.agent
+        authors = [k for p, n in syntax.obliques(o) if p in agent or p in ctx.words.provenance_prep for k in resolve(n, ctx)]
+        made = [c for c in o.children if c.dep_ == "acl" and c.pos_ == "VERB"]  # "le plan présenté par", "the plan put forward by"
+        authors += [k for c in made for n in syntax.agents(c) or [n for p, n in syntax.obliques(c) if p in agent] for k in resolve(n, ctx)]
+        if authors:
+            yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-owner-agent", object_keys=authors)
 
 
 def verb_source(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -485,6 +500,84 @@ def event_anaphor(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         yield Candidate(gov, subj, [noun], replace(own, object="obj"), f"{ctx.lang}.event-anaphor", object_keys=agents)
 
 
+def _reaction_cue(verb: Token, ctx: Context) -> Cue | None:
+    """The cue of a verb of condemning or rejecting ("condamner", "reject"), whatever thing it takes."""
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in ctx.lexicon.cues.get(("verb", lemma(verb)), ()) if c.property in EVENT_OBJECT), None)
+
+
+def _reactions_to(noun: Token, ctx: Context) -> Iterator[tuple[Token, list[Token]]]:
+    """(verb, authors) of a reaction said of an act noun in a relative or participle clause: "a decision
+    Luanda rejected", "a move which Beijing condemned", "une mesure dénoncée par Pékin", "une décision que
+    Bamako a rejetée" (French: the parser often hangs "que X a rejetée" on the main verb)."""
+    words = ctx.words
+    found = False
+    for c in noun.children:
+        if c.dep_ not in ("relcl", "acl:relcl", "acl") or _reaction_cue(c, ctx) is None:
+            continue
+        relative = c.dep_ != "acl" or any((m.dep_ == "mark" or m.dep_ in syntax.OBJ) and m.lower_ in words.relative_object for m in c.children)
+        if not relative:
+            # "une mesure dénoncée par Pékin", "a move denounced by Beijing"; not "a move condemning ..."
+            if "VerbForm=Part" not in str(c.morph) and c.tag_ != "VBN":
+                continue
+            authors = syntax.agents(c) or [n for p, n in syntax.obliques(c) if p in words.agent]
+        elif syntax.is_passive(c) and syntax.agents(c):
+            authors = syntax.agents(c)  # "a decision which was condemned by Paris"
+        else:
+            subj = syntax.subjects(c) or syntax.passive_subjects(c)  # "que Paris n'a pas condamnée" misread as a passive
+            own = [o for o in syntax.objects(c) if o.lower_ not in words.relative_object]
+            if own or any(t.lower_ in words.relative_subject for t in subj):
+                continue  # "a decision that angered Luanda", "a move Beijing said hurt ...": not the object
+            authors = [t for t in subj if t.lower_ not in words.relative_object]
+        if authors:
+            found = True
+            yield c, authors
+    if found or noun.i + 1 >= noun.sent.end:
+        return
+    # misread relatives: "une décision que Luanda a rejetée", "a move Beijing's foreign ministry condemned"
+    # (the act noun read as a modifier of the subject): [relative pronoun], a subject, auxiliaries, the verb
+    start = noun.i + 2 if noun.doc[noun.i + 1].lower_ in words.relative_object else noun.i + 1
+    rest = noun.doc[start : min(noun.sent.end, start + 7)]
+    verb = next((t for t in rest if t.pos_ == "VERB"), None)
+    if verb is None or _reaction_cue(verb, ctx) is None or any(c.dep_ in syntax.OBJ and c != noun for c in verb.children):
+        return  # its own object, unless the act noun itself: "a step Poland condemned" read as a fronted object
+    between = noun.doc[start : verb.i]
+    inside = {b.i for b in between}
+    authors = [t for t in between if t.head.i not in inside and t.pos_ in ("PROPN", "NOUN") and resolve(t, ctx)]
+    if authors and all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "AUX", "ADP", "PART", "ADV") for t in between):
+        yield verb, authors
+
+
+def act_reaction(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """An act named in apposition to the clause that reports it, with a reaction to it: "OPEC cut Angola's
+    quota, a decision Luanda rejected", "Japan released the water, a move Beijing condemned", "une mesure
+    dénoncée par Pékin" -> the author rejects / criticizes whoever did the act (the clause's subject)."""
+    first = next(t for t in noun.subtree if t.dep_ != "punct" or t.i == noun.i)
+    if first.i < 2 or noun.doc[first.i - 1].text != "," or noun.dep_ in syntax.SUBJ:
+        return
+    # the act is the clause that ends at the comma: "after Tokyo began releasing water, a move ..."
+    last = noun.doc[first.i - 2]
+    gov = last if last.pos_ == "VERB" else syntax.governing_verb(last)
+    for _ in range(3):
+        if gov is None or gov.dep_ not in ("acl", "amod") or syntax.subjects(gov) or syntax.agents(gov):
+            break
+        gov = syntax.governing_verb(gov.head)  # "les eaux traitées dans le Pacifique": the clause, not the modifier
+    if gov is None or gov.i > noun.i:
+        return
+    doers, _ = verb_subjects(gov, ctx)
+    doers = doers or syntax.clause_subject(gov)
+    keys = [k for t in doers for k in act_doers(t, ctx)]
+    if not keys:
+        return
+    for verb, authors in _reactions_to(noun, ctx):
+        own = _reaction_cue(verb, ctx)
+        mine = {k for a in authors for k in resolve(a, ctx)}
+        targets = [k for k in keys if k not in mine]
+        if own is not None and targets and verb != gov:
+            yield Candidate(verb, authors, doers, replace(own, object="obj"), f"{ctx.lang}.act-reaction", object_keys=targets)
+
+
 def reaction(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """A reaction named with its author, to the subject that caused it: "a tiré un missile, suscitant la
     colère de Tokyo", "drawing condemnation from Japan", "L'annonce de l'Éthiopie a provoqué l'ire de la
@@ -536,6 +629,43 @@ def angering(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if authors and keys:
         own = replace(cue, pos="verb", lemma=lemma(verb), property="criticizes", object="obj", conf=0.6)
         yield Candidate(verb, authors, targets, own, f"{ctx.lang}.angering", object_keys=keys)
+
+
+def _said_by(word: Token, verb: Token) -> bool:
+    """Whether a word under `verb` is said by it, not by a clause of its own: "called the decision to expel
+    the inspectors unacceptable" (yes), "called the decision, which X said was unacceptable" (no)."""
+    t = word
+    while t != verb and t.head != t:
+        clause = t.dep_ in ("ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj") and t != word  # "branded X illegal": ccomp
+        if clause or (t.pos_ == "VERB" and syntax.subjects(t)):
+            return False
+        t = t.head
+    return t == verb
+
+
+def judging(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Something judged with a word of blame: "Berlin a jugé cette décision « inacceptable »", "a qualifié
+    d'illégale la décision de Téhéran", "Germany called Iran's decision unacceptable", "described the
+    Japanese move as irresponsible" -> the judge criticizes the doer of the act judged (or its owner)."""
+    if verb.pos_ != "VERB":
+        return
+    words = ctx.words
+    if not any(t.i > verb.i and lemma(t) in words.blame_word and _said_by(t, verb) for t in verb.subtree):
+        return
+    subj, passive = verb_subjects(verb, ctx)
+    if not subj or passive:
+        return
+    # what is judged: the object, or the subject of a small clause ("called [the decision unacceptable]")
+    things = syntax.objects(verb) + [g for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") for g in c.children if g.dep_ in syntax.SUBJ]
+    mine = {k for t in subj for k in resolve(t, ctx)}
+    own = replace(cue, pos="verb", lemma=lemma(verb), property="criticizes", object="obj", conf=0.6)
+    for thing in things:
+        if thing.pos_ != "NOUN" or lemma(thing) not in words.event_noun and ("noun", lemma(thing)) not in ctx.lexicon.cues:
+            continue  # an act judged, not a person or a thing: "called him a liar", "jugé la situation"
+        keys = event_agents(thing, ctx) or act_doers(thing, ctx) or event_antecedent(thing, ctx)
+        keys = [k for k in keys if k not in mine]
+        if keys:
+            yield Candidate(verb, subj, [thing], own, f"{ctx.lang}.judging", object_keys=keys)
 
 
 # -- fact rules: what the text states outright about entities ---------------------------------------
@@ -904,11 +1034,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("entity", title_leads),  # title of a leader: "le président russe Vladimir Poutine", "X, secrétaire général de l'OTAN"
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
-    ("word:event_noun", event_anaphor),
-    ("word:reaction_noun", reaction),
+    ("word:event_noun", event_anaphor),  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
+    ("word:event_noun", act_reaction),  # an act in apposition, with a reaction: "a decision Luanda rejected", "une mesure dénoncée par Pékin"
+    ("word:reaction_noun", reaction),  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"
     ("word:backing_noun", backing),  # support in an adverbial: "avec le soutien de X", "with the backing of X" -> X supports the doer
     ("word:supporter_noun", supporter),  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
-    ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
+    ("word:judge_verb", judging),  # an act judged with a word of blame: "a jugé cette décision « inacceptable »", "called the move illegal"
+    ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"
 )
 
 
