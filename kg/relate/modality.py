@@ -154,7 +154,8 @@ def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Co
     for t in chain:
         negated = t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and syntax.is_negated(t, ctx.words) and not _restrictive(t, ctx)
         # a denial governs its complement, not its subject ("les discussions ont échoué": they took place)
-        if t != trigger and t.pos_ in ("VERB", "AUX", "NOUN") and _is_word(t, deny) and not (prev is not None and prev.dep_ in _SUBJECTS):
+        # nor a verb coordinated with it ("denied the claims and accused Kinshasa of ...")
+        if t != trigger and t.pos_ in ("VERB", "AUX", "NOUN") and _is_word(t, deny) and not (prev is not None and (prev.dep_ in _SUBJECTS or _coordinated(prev))):
             # a denial denied is a possibility: "n'exclut pas de quitter", "did not rule out"
             return Modality("Hedged") if negated else Modality("Negated")
         if negated or (t.pos_ in ("VERB", "AUX") and _neg_adverb(t, ctx)):
@@ -169,8 +170,8 @@ def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Co
             return Modality("Negated")  # "sans accord"
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in neg_mark:
             return Modality("Negated")  # "without breaking"
-        if t.dep_ in ("ROOT",):
-            break
+        if t.dep_ in ("ROOT",) or _detached_gerund(t):
+            break  # "a démenti toute implication, accusant Pristina de ...": the gerund says what it does
         prev = t
     objs = [o for o in trigger.children if o.dep_ in syntax.OBJ] if trigger.pos_ in ("VERB", "AUX") else []
     for o in cand_objs + objs + [trigger]:
@@ -178,6 +179,23 @@ def _negated(trigger: Token, chain: list[Token], cand_objs: list[Token], ctx: Co
             if c.dep_ in ("det", "neg") and lemma(c) in words.get("neg_det", ()):
                 return Modality("Negated")
     return None
+
+
+def _coordinated(verb: Token) -> bool:
+    """A verb coordinated with its head verb: an act of its own, not the complement of the head."""
+    return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX")
+
+
+def _detached_gerund(verb: Token) -> bool:
+    """A present participle set off by a comma ("denied the report, accusing Washington of ...", "a
+    démenti toute responsabilité, imputant l'attaque au PKK", ", tout en accusant"): an adjunct that
+    states an act of its own, not the complement of a denial or a negated verb above it."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
+    if verb.tag_ != "VBG" and not ("VerbForm=Part" in str(verb.morph) and "Tense=Pres" in str(verb.morph)):
+        return False
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text == "," and not any(c.dep_ in syntax.SUBJ for c in verb.children)
 
 
 def _neg_det(noun: Token, ctx: Context) -> bool:
@@ -237,8 +255,8 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
                 return Modality("Hedged")
             if c.dep_ == "advmod" and lemma(c) in hedge_adv:
                 return Modality("Hedged")
-        if t != trigger and t.pos_ in ("VERB", "AUX") and _is_word(t, hedge_verb):
-            return Modality("Hedged")
+        if t != trigger and t.pos_ in ("VERB", "AUX") and _is_word(t, hedge_verb) and not (prev is not None and _coordinated(prev)):
+            return Modality("Hedged")  # not a verb coordinated with it: "threatened retaliation and expelled ..."
         if t != trigger and t.pos_ == "NOUN" and lemma(t) in hedge_noun:
             return Modality("Hedged")
         if t != trigger and lemma(t) in hedge_adj and _adjectival(t) and prev is not None and prev.pos_ in ("VERB", "AUX"):

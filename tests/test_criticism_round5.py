@@ -1,0 +1,73 @@
+"""Criticism constructions (issue 14, round 5), in French and English.
+
+Sentences are made up for the tests (real actors, wire style); each case asserts the relations a
+construction gives, with their modality where it matters, and what it must not give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.iri import article_id, content_hash
+from kg.types import Article, Extraction
+
+pytestmark = pytest.mark.slow
+
+Triple = tuple[str, str, str]
+
+
+def c(code: str) -> str:
+    return f"country/{code}"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, lang: str, text: str) -> Extraction:
+    art = Article(id=article_id(text), text=text, source="test", lang=lang, date="2025-03-14", content_hash=content_hash(text))
+    return extractor(art)
+
+
+def statements(ex: Extraction) -> dict[Triple, str]:
+    return {(r.subject, r.predicate, r.object): r.modality for r in ex.relations}
+
+
+def check(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
+    out = statements(run(extractor, lang, text))
+    for triple, mod in expected.items():
+        assert out.get(triple) == mod, (triple, mod, sorted(out.items()))
+    facts = {t for t, m in out.items() if m in ("Asserted", "Reported")}
+    for triple in absent:
+        assert triple not in facts, (triple, sorted(out.items()))
+
+
+# -- a denial (or a threat) does not reach an act coordinated with it or a detached gerund ------------
+
+A, N, H = "Asserted", "Negated", "Hedged"
+
+DENIAL_THEN_ACT = [
+    # a detached gerund states an act of its own
+    ("en", "China denied the report, accusing Washington of spreading lies.", {(c("CN"), "criticizes", c("US")): A}, []),
+    ("fr", "La Chine a démenti ces informations, accusant Washington de propager des mensonges.", {(c("CN"), "criticizes", c("US")): A}, []),
+    ("en", "Serbian President Aleksandar Vucic denied any involvement, accusing Pristina of seeking war.", {("person/aleksandar-vucic", "criticizes", c("XK")): A}, []),
+    ("fr", "Aleksandar Vučić a démenti toute implication, tout en accusant Pristina de vouloir la guerre.", {("person/aleksandar-vucic", "criticizes", c("XK")): A}, []),
+    ("fr", "La Turquie a démenti toute responsabilité, imputant l'attaque aux rebelles du PKK.", {(c("TR"), "criticizes", "group/pkk"): A}, []),
+    # a verb coordinated with the denial is not its complement
+    ("en", "China denied the claims and accused Washington of spreading lies.", {(c("CN"), "criticizes", c("US")): A}, []),
+    ("fr", "La Chine a démenti ces accusations et accusé Washington de propager des mensonges.", {(c("CN"), "criticizes", c("US")): A}, []),
+    # ... while the denied complement stays negated
+    ("en", "Rwanda denies backing M23 and accuses Kinshasa of working with the FDLR.", {(c("RW"), "criticizes", c("CD")): A, (c("RW"), "supports", "group/m23"): N}, []),
+    ("fr", "Kigali nie soutenir le M23 et accuse Kinshasa de collaborer avec les FDLR.", {(c("RW"), "criticizes", c("CD")): A, (c("RW"), "supports", "group/m23"): N}, []),
+    ("en", "Russia denied supplying weapons to the Houthis.", {(c("RU"), "supports", "group/houthis"): N}, []),
+    ("fr", "La Russie a démenti avoir livré des armes aux Houthis.", {(c("RU"), "supports", "group/houthis"): N}, []),
+    # a threat coordinated with an act does not make the act a threat
+    ("en", "Russia threatened retaliation and expelled two Estonian diplomats.", {(c("RU"), "expels", c("EE")): A}, []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", DENIAL_THEN_ACT)
+def test_denial_does_not_reach_a_coordinated_act(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
