@@ -211,6 +211,10 @@ class Words:
     # round 4
     judge_verb: frozenset[str]
     blame_word: frozenset[str]
+    # round 5: criticism
+    demand_noun: frozenset[str]
+    demand_case: frozenset[str]
+    summon_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

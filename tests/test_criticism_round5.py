@@ -71,3 +71,28 @@ DENIAL_THEN_ACT = [
 @pytest.mark.parametrize("lang, text, expected, absent", DENIAL_THEN_ACT)
 def test_denial_does_not_reach_a_coordinated_act(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- explanations or an apology demanded of someone, or of a diplomat summoned for it -----------------
+
+DEMANDED_OF = [
+    ("fr", "Moscou a réclamé vendredi des « éclaircissements » à Erevan.", {(c("RU"), "demands", c("AM")): A}, []),
+    ("fr", "La Pologne a exigé des excuses à la Biélorussie.", {(c("PL"), "demands", c("BY")): A}, []),
+    ("fr", "L'Algérie a réclamé des excuses de la France pour les crimes de la colonisation.", {(c("DZ"), "demands", c("FR")): A}, []),
+    ("en", "Poland demanded an explanation from Belarus.", {(c("PL"), "demands", c("BY")): A}, []),
+    ("en", "Algeria demanded an apology from France for colonial-era crimes.", {(c("DZ"), "demands", c("FR")): A}, []),
+    # the diplomat summoned stands for his country
+    ("fr", "Varsovie a convoqué le chargé d'affaires biélorusse pour exiger des explications.", {(c("PL"), "demands", c("BY")): A}, []),
+    ("fr", "Le Quai d'Orsay a convoqué l'ambassadeur d'Iran pour réclamer des explications.", {(c("FR"), "demands", c("IR")): A}, []),
+    ("en", "Poland summoned Iran's ambassador to demand an explanation.", {(c("PL"), "demands", c("IR")): A}, []),
+    ("en", "Warsaw summoned the Belarusian ambassador on Tuesday to demand an apology.", {(c("PL"), "demands", c("BY")): A}, []),
+    # an apology offered, or an explanation of a thing: nothing demanded of an actor
+    ("fr", "La France a présenté ses excuses à l'Algérie.", {}, [(c("FR"), "demands", c("DZ"))]),
+    ("fr", "Le Mali a exigé des explications sur l'attaque de Kidal.", {}, [(c("ML"), "demands", "city/kidal")]),
+    ("en", "Algeria may demand an apology from France.", {(c("DZ"), "demands", c("FR")): H}, [(c("DZ"), "demands", c("FR"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", DEMANDED_OF)
+def test_explanations_demanded_of(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

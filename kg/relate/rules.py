@@ -1014,6 +1014,44 @@ def _bare_participle(verb: Token) -> bool:
     return past and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
+# -- round 5: criticism -----------------------------------------------------------------------------
+
+
+def _demand_cue(verb: Token, ctx: Context) -> Cue | None:
+    """The `demands` cue of a verb ("exiger", "réclamer", "demand"), whatever thing it takes."""
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in ctx.lexicon.cues.get(("verb", lemma(verb)), ()) if c.property == "demands"), None)
+
+
+def demanded_of(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Explanations or an apology demanded, and who must give them: "a réclamé des explications à Erevan",
+    "exige des excuses de la Turquie", "demanded an apology from Ankara"; asked of a diplomat summoned for
+    it: "a convoqué le chargé d'affaires biélorusse pour exiger des explications", "summoned Iran's envoy
+    to demand an explanation" -> demands the one asked (a diplomat's country)."""
+    gov = noun.head
+    if noun.dep_ == "nmod" and gov.dep_ in ("obl:mod", "npadvmod") and gov.head.pos_ == "VERB":
+        gov = gov.head  # parser slip: "a réclamé vendredi des explications" hung on the day
+    elif noun.dep_ not in syntax.OBJ and noun.dep_ != "obl:arg":  # "a exigé des excuses à": read as an oblique
+        return
+    if (own := _demand_cue(gov, ctx)) is None:
+        return
+    subj, passive = verb_subjects(gov, ctx)
+    if passive:
+        return
+    words = ctx.words
+    # the one asked, hung on the noun or on the verb: "des explications à Erevan", "an apology from Ankara"
+    asked = [n for p, n in syntax.obliques(noun) if p in words.demand_case and n.i > noun.i]
+    asked += [n for p, n in syntax.obliques(gov) if p in words.demand_case and p not in own.preps and n.i > noun.i]
+    summon = gov.head if gov.dep_ in ("advcl", "xcomp") and gov.head.pos_ == "VERB" and lemma(gov.head) in words.summon_verb else None
+    if not asked and summon is not None:
+        asked = syntax.objects(summon)  # the diplomat summoned stands for his country
+        subj = subj or verb_subjects(summon, ctx)[0]
+    asked = [a for a in asked if resolve(a, ctx)]
+    if subj and asked:
+        yield Candidate(gov, subj, asked, replace(own, object="obj"), f"{ctx.lang}.demanded-of")
+
+
 # -- the registry ----------------------------------------------------------------------------------
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -1041,6 +1079,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("word:supporter_noun", supporter),  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
     ("word:judge_verb", judging),  # an act judged with a word of blame: "a jugé cette décision « inacceptable »", "called the move illegal"
     ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"
+    # round 5: criticism
+    ("word:demand_noun", demanded_of),  # explanations demanded of someone: "a réclamé des explications à Erevan", "summoned X's envoy to demand an apology"
 )
 
 
