@@ -46,7 +46,7 @@ def check(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str
 
 # -- a denial (or a threat) does not reach an act coordinated with it or a detached gerund ------------
 
-A, N, H = "Asserted", "Negated", "Hedged"
+A, R, N, H = "Asserted", "Reported", "Negated", "Hedged"
 
 DENIAL_THEN_ACT = [
     # a detached gerund states an act of its own
@@ -95,4 +95,21 @@ DEMANDED_OF = [
 
 @pytest.mark.parametrize("lang, text, expected, absent", DEMANDED_OF)
 def test_explanations_demanded_of(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# -- two coordinated subjects the parser split ("Le Japon" read as the root or as a "dep") ------------
+
+SPLIT_SUBJECTS = [
+    ("fr", "Le Japon et l'Australie ont également condamné les agissements chinois.", {(c("JP"), "criticizes", c("CN")): A, (c("AU"), "criticizes", c("CN")): A}, []),
+    ("fr", "Le Japon et l'Australie ont condamné les agissements de la Chine.", {(c("JP"), "criticizes", c("CN")): A, (c("AU"), "criticizes", c("CN")): A}, []),
+    ("fr", "La France et l'Allemagne ont condamné l'attaque russe.", {(c("FR"), "criticizes", c("RU")): A, (c("DE"), "criticizes", c("RU")): A}, []),
+    ("en", "Japan and Australia also condemned the Chinese actions.", {(c("JP"), "criticizes", c("CN")): A, (c("AU"), "criticizes", c("CN")): A}, []),
+    # the first actor is not a subject when something else stands between it and the "et"
+    ("fr", "Selon le Japon, l'Australie a condamné les agissements de la Chine.", {(c("AU"), "criticizes", c("CN")): R}, [(c("JP"), "criticizes", c("CN"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", SPLIT_SUBJECTS)
+def test_split_coordinated_subjects(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)

@@ -83,7 +83,32 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # parser slip: the first of a list of subjects read as the root and the verb as its relative
         # clause ("L'Arabie saoudite, les Émirats arabes unis et l'Égypte ont rompu ...")
         subj = [verb.head, *subj]
+    elif (first := _lost_first_subject(verb, subj, ctx)) is not None:
+        # parser slip: the first of two coordinated subjects read as the root, the verb as its conjunct, or
+        # hung as "dep" ("Le Japon et l'Australie ont condamné ...")
+        subj = [first, *subj]
     return subj, False
+
+
+def _lost_first_subject(verb: Token, subj: list[Token], ctx: Context) -> Token | None:
+    """The named actor before "et" / "and" that the parser cut off from the verb's subject: "[Le Japon] et
+    [l'Australie] ont condamné" read with "Le Japon" as the root (the verb its conjunct) or as a "dep"."""
+    if not subj or not all(s.head == verb for s in subj):
+        return None
+    first = min(s.i for s in subj)
+    tok2ent = ctx.linked.tok2ent
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < first:
+        head = verb.head
+    else:
+        head = next((c for c in verb.children if c.dep_ == "dep" and c.i < first), verb)
+    if head == verb or head.pos_ not in ("PROPN", "NOUN") or head.i not in tok2ent:
+        return None
+    cc = [c for c in verb.children if c.dep_ == "cc" and c.lower_ in ctx.words.coordinator and head.i < c.i < first]
+    # nothing but the first actor's own name before the "et" (not "Le Japon, qui ..., et l'Australie")
+    between = verb.doc[head.i + 1 : cc[0].i] if cc else None
+    if between is None or not all(t.head == head and t.dep_ in syntax.NAME_PARTS for t in between):
+        return None
+    return head
 
 
 def controlling_noun(verb: Token, ctx: Context) -> Token | None:
