@@ -215,6 +215,7 @@ class Words:
     demand_noun: frozenset[str]
     demand_case: frozenset[str]
     summon_verb: frozenset[str]
+    insult_word: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

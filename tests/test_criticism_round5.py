@@ -113,3 +113,25 @@ SPLIT_SUBJECTS = [
 @pytest.mark.parametrize("lang, text, expected, absent", SPLIT_SUBJECTS)
 def test_split_coordinated_subjects(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- an actor called a name -------------------------------------------------------------------------
+
+LAI, ZELENSKY = "person/lai-ching-te", "person/volodymyr-zelenskyy"
+
+NAME_CALLING = [
+    ("fr", "Pékin a qualifié Lai Ching-te de « parasite ».", {(c("CN"), "criticizes", LAI): A}, []),
+    ("en", 'Beijing called Lai Ching-te a "parasite".', {(c("CN"), "criticizes", LAI): A}, [(c("CN"), "meetsWith", LAI)]),
+    ("fr", "Lai Ching-te, qualifié de « séparatiste » par Pékin, a rejeté les menaces.", {(c("CN"), "criticizes", LAI): A}, []),
+    ("en", 'Lai Ching-te, branded a "separatist" by Beijing, dismissed the threats.', {(c("CN"), "criticizes", LAI): A}, []),
+    ("fr", "Le Kremlin a qualifié Zelensky de « dictateur ».", {(c("RU"), "criticizes", ZELENSKY): A}, []),
+    ("fr", "Volodymyr Zelensky a été qualifié de « dictateur » par Donald Trump.", {("person/donald-trump", "criticizes", ZELENSKY): A}, []),
+    # a call is a call; a name of no blame is nothing
+    ("en", "Beijing called Lai Ching-te on Tuesday.", {}, [(c("CN"), "criticizes", LAI)]),
+    ("fr", "Pékin a qualifié Lai Ching-te de « président élu ».", {}, [(c("CN"), "criticizes", LAI)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", NAME_CALLING)
+def test_name_calling(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

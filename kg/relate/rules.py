@@ -120,6 +120,8 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             if agents:
                 objs.remove(o)
                 yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-event-object", object_keys=agents)
+    if cue.property == "meetsWith" and any(c.dep_ == "oprd" for c in verb.children):
+        return  # naming, not a phone call: "called Lai a 'parasite'"
     if cue.property == "meetsWith":
         # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
         # thing received ("a reçu des armes de la Russie")
@@ -1052,6 +1054,35 @@ def demanded_of(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         yield Candidate(gov, subj, asked, replace(own, object="obj"), f"{ctx.lang}.demanded-of")
 
 
+def name_calling(word: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """An actor called a name: "Pékin a qualifié Lai Ching-te de « parasite »", "Beijing called Lai a
+    'separatist'", "Lai, qualifié de « séparatiste » par Pékin", "branded a 'terrorist' by Moscow" -> the
+    one who calls criticizes the one called (read on the words: the parser mangles these small clauses)."""
+    words, tok2ent, doc = ctx.words, ctx.linked.tok2ent, word.doc
+    sent = word.sent
+    verb = next((t for t in reversed(doc[max(sent.start, word.i - 7) : word.i]) if t.pos_ in ("VERB", "AUX") and lemma(t) in words.judge_verb), None)
+    if verb is None:
+        return
+    own = replace(cue, pos="verb", lemma=lemma(verb), property="criticizes", object="obj", conf=0.6)
+    subj, passive = verb_subjects(verb, ctx)
+    named = [t for t in doc[verb.i + 1 : word.i] if t.i in tok2ent]
+    if named and subj and not passive:
+        # active: the one called stands between the verb and the name ("a qualifié Lai de", "called Lai a")
+        yield Candidate(verb, subj, named[:1], own, f"{ctx.lang}.name-calling")
+        return
+    if named:
+        return
+    # a passive or a participle set off by a comma, its author after "par" / "by" right after the name
+    after = doc[word.i + 1 : min(sent.end, word.i + 5)]
+    by = next((t for t in after if t.lower_ in words.agent), None)
+    authors = [t for t in after if by is not None and t.i > by.i and t.i in tok2ent][:1]
+    called = [t for t in syntax.passive_subjects(verb) if resolve(t, ctx)]
+    if not called and verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].i in tok2ent:
+        called = [doc[verb.i - 2]]  # "Lai Ching-te, qualifié de « séparatiste » par Pékin"
+    if authors and called:
+        yield Candidate(verb, authors, called, own, f"{ctx.lang}.name-calling")
+
+
 # -- the registry ----------------------------------------------------------------------------------
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -1080,6 +1111,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("word:judge_verb", judging),  # an act judged with a word of blame: "a jugé cette décision « inacceptable »", "called the move illegal"
     ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"
     # round 5: criticism
+    ("word:insult_word", name_calling),  # an actor called a name: "a qualifié Lai de « parasite »", "branded a 'terrorist' by Moscow"
     ("word:demand_noun", demanded_of),  # explanations demanded of someone: "a réclamé des explications à Erevan", "summoned X's envoy to demand an apology"
 )
 
