@@ -135,3 +135,18 @@ NAME_CALLING = [
 @pytest.mark.parametrize("lang, text, expected, absent", NAME_CALLING)
 def test_name_calling(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- the object hung on the day before it --------------------------------------------------------------
+
+DAY_SLIP = [
+    ("fr", "Manille a accusé mercredi les garde-côtes chinois d'avoir attaqué des marins philippins.", {(c("PH"), "criticizes", c("CN")): A}, []),
+    ("fr", "Les Philippines ont accusé mercredi les garde-côtes chinois d'avoir attaqué des marins.", {(c("PH"), "criticizes", c("CN")): A}, []),
+    ("fr", "La Russie a condamné lundi soir les frappes israéliennes.", {(c("RU"), "criticizes", c("IL")): A}, []),
+    ("en", "Manila on Wednesday accused the Chinese coast guard of attacking Filipino sailors.", {(c("PH"), "criticizes", c("CN")): A}, []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", DAY_SLIP)
+def test_object_after_a_day(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

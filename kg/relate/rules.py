@@ -113,6 +113,9 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             objs = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i > verb.i and c.i in ctx.linked.tok2ent]
         if not objs and (antecedent := misread_relative(verb, ctx)) is not None:
             objs = [antecedent]  # "a rompu avec l'Iran, qu'il accuse de ...": a relative read as a complement clause
+        if not objs:
+            # parser slip: the object hung on the day before it ("a accusé mercredi les garde-côtes chinois")
+            objs = [g for d in verb.children if d.dep_ == "obl:mod" and d.pos_ == "NOUN" and d.i > verb.i for g in d.children if g.dep_ == "nmod" and not any(k.dep_ == "case" for k in g.children)]
     if cue.property in EVENT_OBJECT and not passive and subj:
         # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
         for o in list(objs):
