@@ -173,6 +173,8 @@ def test_inflections(lang: str, masc: str, fem: str, plural: str, expected: tupl
         ("en", "the Pentagon", "country/US", "seat"),
         ("en", "Downing Street", "country/GB", "seat"),
         ("fr", "Zhongnanhai", "country/CN", "seat"),
+        ("en", "New Delhi", "country/IN", "capital"),  # the capital, not the Delhi territory
+        ("fr", "Delhi", "country/IN", "capital"),
     ],
 )
 def test_metonyms(gaz: Gazetteer, lang: str, text: str, country: str, kind: str) -> None:
