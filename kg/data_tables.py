@@ -211,6 +211,14 @@ class Words:
     # round 4
     judge_verb: frozenset[str]
     blame_word: frozenset[str]
+    # round 5: attacks
+    vow_verb: frozenset[str]
+    retaliation_word: frozenset[str]
+    retaliation_prep: frozenset[str]
+    condition_mark: frozenset[str]
+    pay_verb: frozenset[str]
+    price_word: frozenset[str]
+    capture_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

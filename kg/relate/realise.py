@@ -58,6 +58,7 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     elif cue.property == "attacks" and cue.pos == "verb" and _actorless(obj_keys, ctx):
         # "struck sites in Pakistan", "attacked a base in Borno state", "bombed the port of Hodeidah"
         obj_keys, location = _target_ground(cand, subj_keys, obj_keys, location, ctx)
+        obj_keys, location = _struck_town(cand, subj_keys, obj_keys, location, ctx)
     if cue.property in ("meetsWith", "seizesPowerIn") and cue.object == "place":
         # "arrived in Amman on a visit": a visit to a capital is a visit to its country; "seized power in
         # Kabul": power is taken in the country
@@ -168,12 +169,43 @@ def _target_ground(cand: Candidate, subj_keys: list[str], obj_keys: list[str], l
     country = ctx.gazetteer.country_of(where) if where else None
     if not country or ctx.gazetteer.get(country) is None:
         return obj_keys, location
-    own = {_leader_country(s, ctx) or s for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("Country", "Person", "ArmedForces", "Government")}
-    own |= {e.country for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("ArmedForces", "Government") and e.country}
-    if country in own:
+    if country in _own_ground(subj_keys, ctx):
         return [], location  # its own ground: the text must name whom it strikes
     ctx.entities.bring(country, cand.rule)
     return [country], where
+
+
+def _own_ground(subj_keys: list[str], ctx: Context) -> set[str]:
+    """The countries an attacker strikes at home: a state, its leader, forces or government."""
+    own = {_leader_country(s, ctx) or s for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("Country", "Person", "ArmedForces", "Government")}
+    own |= {e.country for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("ArmedForces", "Government") and e.country}
+    return own
+
+
+def _struck_town(cand: Candidate, subj_keys: list[str], obj_keys: list[str], location: str | None, ctx: Context) -> tuple[list[str], str | None]:
+    """A town or region struck directly ("Russia struck Kharkiv", "les FSR frappent Port-Soudan", "Ukraine
+    shelled the Belgorod region"): the country it is in is hit, and the town is where; not the attacker's
+    own ground, not a town taken (capture_verb), and for a town said to be held by someone ("Hodeïda,
+    tenue par les Houthis") the holder; a capital is its state already (the metonymy convention)."""
+    words = ctx.words
+    if lemma(cand.trigger) in words.capture_verb:
+        return obj_keys, location  # "captured most of Goma": taken, not struck
+    towns = [k for k in obj_keys if (e := ctx.entities.get(k)) is not None and e.type in ("City", "Region") and not e.capital_of]
+    if not towns or len(towns) != len(obj_keys):
+        return obj_keys, location
+    holds = [a for o in cand.objects for a in o.children if a.dep_ in ("acl", "amod", "relcl", "acl:relcl", "appos")]
+    holds += [a for a in cand.trigger.children if a.dep_ in ("advcl", "acl", "xcomp", "conj") and a.i > min((o.i for o in cand.objects), default=a.i)]
+    holders = [g for a in holds if lemma(a) in words.hold_verb for g in agents(a)]
+    if holders:  # the holder is hit, as for a target noun (see _target_ground)
+        held = [k for g in holders for k in resolve(g, ctx) if (e := ctx.entities.get(k)) is not None and e.type not in PLACE_TYPES]
+        return held, location or towns[0]
+    own = _own_ground(subj_keys, ctx)
+    countries = [c for k in towns if (c := ctx.gazetteer.country_of(k)) and ctx.gazetteer.get(c) is not None and c not in own]
+    if not countries:
+        return obj_keys, location
+    for c in countries:
+        ctx.entities.bring(c, cand.rule)
+    return list(dict.fromkeys(countries)), location or towns[0]
 
 
 def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:
