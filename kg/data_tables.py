@@ -218,7 +218,6 @@ class Words:
     condition_mark: frozenset[str]
     pay_verb: frozenset[str]
     price_word: frozenset[str]
-    capture_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

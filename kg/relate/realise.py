@@ -58,7 +58,7 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     elif cue.property == "attacks" and cue.pos == "verb" and _actorless(obj_keys, ctx):
         # "struck sites in Pakistan", "attacked a base in Borno state", "bombed the port of Hodeidah"
         obj_keys, location = _target_ground(cand, subj_keys, obj_keys, location, ctx)
-        obj_keys, location = _struck_town(cand, subj_keys, obj_keys, location, ctx)
+        obj_keys, location = _held_town(cand, obj_keys, location, ctx)
     if cue.property in ("meetsWith", "seizesPowerIn") and cue.object == "place":
         # "arrived in Amman on a visit": a visit to a capital is a visit to its country; "seized power in
         # Kabul": power is taken in the country
@@ -182,30 +182,19 @@ def _own_ground(subj_keys: list[str], ctx: Context) -> set[str]:
     return own
 
 
-def _struck_town(cand: Candidate, subj_keys: list[str], obj_keys: list[str], location: str | None, ctx: Context) -> tuple[list[str], str | None]:
-    """A town or region struck directly ("Russia struck Kharkiv", "les FSR frappent Port-Soudan", "Ukraine
-    shelled the Belgorod region"): the country it is in is hit, and the town is where; not the attacker's
-    own ground, not a town taken (capture_verb), and for a town said to be held by someone ("Hodeïda,
-    tenue par les Houthis") the holder; a capital is its state already (the metonymy convention)."""
-    words = ctx.words
-    if lemma(cand.trigger) in words.capture_verb:
-        return obj_keys, location  # "captured most of Goma": taken, not struck
-    towns = [k for k in obj_keys if (e := ctx.entities.get(k)) is not None and e.type in ("City", "Region") and not e.capital_of]
+def _held_town(cand: Candidate, obj_keys: list[str], location: str | None, ctx: Context) -> tuple[list[str], str | None]:
+    """A town struck directly and said to be held by someone ("a bombardé Hodeïda, tenue par les Houthis",
+    "shelled Nyala, held by the RSF"): the holder is hit, as for a target noun (see _target_ground); a
+    town struck with no holder named gives no country (it may be held by someone else than its state)."""
+    towns = [k for k in obj_keys if (e := ctx.entities.get(k)) is not None and e.type in ("City", "Region")]
     if not towns or len(towns) != len(obj_keys):
         return obj_keys, location
+    words = ctx.words
     holds = [a for o in cand.objects for a in o.children if a.dep_ in ("acl", "amod", "relcl", "acl:relcl", "appos")]
     holds += [a for a in cand.trigger.children if a.dep_ in ("advcl", "acl", "xcomp", "conj") and a.i > min((o.i for o in cand.objects), default=a.i)]
     holders = [g for a in holds if lemma(a) in words.hold_verb for g in agents(a)]
-    if holders:  # the holder is hit, as for a target noun (see _target_ground)
-        held = [k for g in holders for k in resolve(g, ctx) if (e := ctx.entities.get(k)) is not None and e.type not in PLACE_TYPES]
-        return held, location or towns[0]
-    own = _own_ground(subj_keys, ctx)
-    countries = [c for k in towns if (c := ctx.gazetteer.country_of(k)) and ctx.gazetteer.get(c) is not None and c not in own]
-    if not countries:
-        return obj_keys, location
-    for c in countries:
-        ctx.entities.bring(c, cand.rule)
-    return list(dict.fromkeys(countries)), location or towns[0]
+    held = [k for g in holders for k in resolve(g, ctx) if (e := ctx.entities.get(k)) is not None and e.type not in PLACE_TYPES]
+    return (held, location or towns[0]) if held else (obj_keys, location)
 
 
 def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:
