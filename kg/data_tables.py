@@ -216,6 +216,13 @@ class Words:
     demand_case: frozenset[str]
     summon_verb: frozenset[str]
     insult_word: frozenset[str]
+    # round 5: attacks
+    vow_verb: frozenset[str]
+    retaliation_word: frozenset[str]
+    retaliation_prep: frozenset[str]
+    condition_mark: frozenset[str]
+    pay_verb: frozenset[str]
+    price_word: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -201,4 +201,12 @@ def listed_members(noun: Token, intro: frozenset[str]) -> list[Token]:
                 out += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ in ("acl:relcl", "relcl") and c.pos_ == "PROPN" and any(g.i < c.i and g.lower_ in intro for g in c.children):
             out.append(c)
+    if not out and noun.head != noun:
+        # the list hung on the noun's head right after the noun ("des sanctions contre sept entreprises
+        # américaines, dont Lockheed Martin": "dont Lockheed Martin" read under "sanctions")
+        end = max(t.i for t in noun.subtree)
+        for c in noun.head.children:
+            between = noun.doc[end + 1 : c.i]
+            if c.i > end and c.dep_ in ("acl:relcl", "relcl") and c.pos_ == "PROPN" and between and all(t.is_punct or t.lower_ in intro or t.pos_ == "DET" for t in between) and any(t.lower_ in intro for t in between):
+                out.append(c)
     return out

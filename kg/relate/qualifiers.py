@@ -385,6 +385,9 @@ def location_of(trigger: Token, args: set[int], ctx: Context, *, within: list[To
         while found is None and t != trigger and t.head != t:
             found = _place_below(t, args, ctx, None, depth=2)
             t = t.head
+    if found is None and trigger.pos_ == "NOUN" and trigger.head.pos_ == "NOUN" and lemma(trigger.head) in ctx.lexicon.frames.get("measure", {}):
+        # "des dizaines de frappes en Syrie": the place hangs on the count of the acts
+        found = _place_below(trigger.head, args, ctx, trigger, depth=2)
     if found is not None:
         return found
     heads: list[tuple[Token, Token | None]] = []

@@ -58,6 +58,7 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     elif cue.property == "attacks" and cue.pos == "verb" and _actorless(obj_keys, ctx):
         # "struck sites in Pakistan", "attacked a base in Borno state", "bombed the port of Hodeidah"
         obj_keys, location = _target_ground(cand, subj_keys, obj_keys, location, ctx)
+        obj_keys, location = _held_town(cand, obj_keys, location, ctx)
     if cue.property in ("meetsWith", "seizesPowerIn") and cue.object == "place":
         # "arrived in Amman on a visit": a visit to a capital is a visit to its country; "seized power in
         # Kabul": power is taken in the country
@@ -168,12 +169,32 @@ def _target_ground(cand: Candidate, subj_keys: list[str], obj_keys: list[str], l
     country = ctx.gazetteer.country_of(where) if where else None
     if not country or ctx.gazetteer.get(country) is None:
         return obj_keys, location
-    own = {_leader_country(s, ctx) or s for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("Country", "Person", "ArmedForces", "Government")}
-    own |= {e.country for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("ArmedForces", "Government") and e.country}
-    if country in own:
+    if country in _own_ground(subj_keys, ctx):
         return [], location  # its own ground: the text must name whom it strikes
     ctx.entities.bring(country, cand.rule)
     return [country], where
+
+
+def _own_ground(subj_keys: list[str], ctx: Context) -> set[str]:
+    """The countries an attacker strikes at home: a state, its leader, forces or government."""
+    own = {_leader_country(s, ctx) or s for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("Country", "Person", "ArmedForces", "Government")}
+    own |= {e.country for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("ArmedForces", "Government") and e.country}
+    return own
+
+
+def _held_town(cand: Candidate, obj_keys: list[str], location: str | None, ctx: Context) -> tuple[list[str], str | None]:
+    """A town struck directly and said to be held by someone ("a bombardé Hodeïda, tenue par les Houthis",
+    "shelled Nyala, held by the RSF"): the holder is hit, as for a target noun (see _target_ground); a
+    town struck with no holder named gives no country (it may be held by someone else than its state)."""
+    towns = [k for k in obj_keys if (e := ctx.entities.get(k)) is not None and e.type in ("City", "Region")]
+    if not towns or len(towns) != len(obj_keys):
+        return obj_keys, location
+    words = ctx.words
+    holds = [a for o in cand.objects for a in o.children if a.dep_ in ("acl", "amod", "relcl", "acl:relcl", "appos")]
+    holds += [a for a in cand.trigger.children if a.dep_ in ("advcl", "acl", "xcomp", "conj") and a.i > min((o.i for o in cand.objects), default=a.i)]
+    holders = [g for a in holds if lemma(a) in words.hold_verb for g in agents(a)]
+    held = [k for g in holders for k in resolve(g, ctx) if (e := ctx.entities.get(k)) is not None and e.type not in PLACE_TYPES]
+    return (held, location or towns[0]) if held else (obj_keys, location)
 
 
 def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:

@@ -314,7 +314,11 @@ def verb_addressee(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     subj, passive = verb_subjects(verb, ctx)
     if passive:
         return
-    objs = [s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c) + syntax.passive_subjects(c)]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if cue.property == "threatens":
+        # round 5: "warned that Israel would strike": who would strike is not the one warned (rule vowing)
+        clauses = [c for c in clauses if lemma(c) not in ctx.words.retaliation_word]
+    objs = [s for c in clauses for s in syntax.subjects(c) + syntax.passive_subjects(c)]
     objs += [n for p, n in syntax.obliques(verb) if p in cue.preps]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-addressee")
@@ -455,6 +459,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # "a demandé à l'UE de nouvelles sanctions contre X", "asked the EU for sanctions": the one asked
         # would act; "ont appelé à des sanctions contre X": the askers (hedged: the act is requested)
         subj = _addressees(gov, carrier, ctx) or syntax.clause_subject(gov)
+    if carrier.dep_ == "conj" and carrier.head.pos_ == "NOUN":
+        carrier = syntax.first_conjunct(carrier)  # "ordered sweeping tariffs and visa restrictions on X"
     if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and frame(gov, "support", ctx.lexicon):
         # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
         subj = syntax.clause_subject(gov)
@@ -1086,6 +1092,72 @@ def name_calling(word: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         yield Candidate(verb, authors, called, own, f"{ctx.lang}.name-calling")
 
 
+# -- round 5: attacks ------------------------------------------------------------------------------
+
+
+def _retaliation_targets(word: Token, ctx: Context) -> list[Token]:
+    """What a retaliation word aims at: its oblique ("riposter contre Israël", "se venger d'Israël",
+    "revenge against Israel"), or the object of an attack verb ("a promis de frapper Israël", "vowed to
+    strike Tehran"; not "venger la mort de son chef", "avenge Soleimani")."""
+    out = [n for p, n in syntax.obliques(word) if p in ctx.words.retaliation_prep]
+    if word.pos_ == "VERB" and any(c.property == "attacks" for c in ctx.lexicon.cues.get(("verb", lemma(word)), ())):
+        out += syntax.objects(word)
+    return [t for t in out if resolve(t, ctx)]
+
+
+def _person_country(key: str, ctx: Context) -> str | None:
+    """The country a person leads (titles in the article) or belongs to (gazetteer)."""
+    if key in ctx.linked.leaders:
+        return ctx.linked.leaders[key]
+    ent = ctx.gazetteer.get(key)
+    return ent.country if ent is not None and ent.type == "Person" and ent.country else None
+
+
+def _own_side(subjects: list[Token], mine: set[str], ctx: Context) -> bool:
+    """Whether a clause's subject is the speaker or the speaker's state ("it", "Israël" after Netanyahou)."""
+    for s in subjects:
+        if s.pos_ == "PRON" and s.i not in ctx.linked.tok2ent:
+            return True
+        if any(k in mine for k in resolve(s, ctx)):
+            return True
+    return False
+
+
+def vowing(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A vow of retaliation threatens its target: "a promis de riposter contre Israël", "Iran vowed revenge
+    against Israel", "a juré que les Américains paieront le prix", "vowed that Washington would pay
+    dearly" -> threatens Israel / United States (the vow is the act of speaking: asserted)."""
+    if verb.pos_ != "VERB":
+        return
+    words = ctx.words
+    subj, passive = verb_subjects(verb, ctx)
+    if not subj or passive:
+        return
+    targets: list[Token] = []
+    heads = [c for c in verb.children if c.dep_ in ("xcomp", "dobj", "obj")]
+    # "a promis mercredi de riposter": the infinitive misread as a complement of the date
+    heads += [a for c in verb.children if c.dep_ in ("obl:mod", "npadvmod") for a in c.children if a.dep_ == "acl" and "VerbForm=Inf" in str(a.morph)]
+    heads += [n for _, n in syntax.obliques(verb) if lemma(n) in words.retaliation_word]  # "a menacé de représailles contre"
+    acts = [k for c in heads for k in syntax.conjuncts(c)]  # "de venger son chef et de riposter contre"
+    mine = {k for t in subj for k in resolve(t, ctx)}
+    mine |= {o for k in mine if (o := _person_country(k, ctx)) is not None}
+    for c in acts + [c for c in verb.children if c.dep_ == "ccomp"]:
+        if c in acts and lemma(c) in words.retaliation_word:
+            targets += _retaliation_targets(c, ctx)
+        elif c.dep_ == "ccomp" and lemma(c) in words.pay_verb:
+            paid = any(lemma(g) in words.price_word for g in c.children if g.dep_ in ("dobj", "obj", "advmod", "npadvmod"))
+            targets += [s for s in syntax.subjects(c) if paid and resolve(s, ctx)]
+        elif c.dep_ == "ccomp" and lemma(c) in words.retaliation_word and _own_side(syntax.subjects(c), mine, ctx):
+            # "a averti qu'Israël frapperait si le Hezbollah violait la trêve", "warned it would retaliate
+            # if Israel attacked": the one the speaker's side would strike, else who the condition names
+            hit = _retaliation_targets(c, ctx)
+            hit = hit or [s for a in c.children if a.dep_ in ("advcl", "ccomp") and any(lemma(m) in words.condition_mark for m in a.children) for s in syntax.subjects(a) if resolve(s, ctx)]
+            targets += hit
+    if targets:
+        own = replace(cue, pos="verb", lemma=lemma(verb), property="threatens", object="obj", conf=0.7)
+        yield Candidate(verb, subj, targets, own, f"{ctx.lang}.vow-retaliation")
+
+
 # -- the registry ----------------------------------------------------------------------------------
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -1116,6 +1188,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     # round 5: criticism
     ("word:insult_word", name_calling),  # an actor called a name: "a qualifié Lai de « parasite »", "branded a 'terrorist' by Moscow"
     ("word:demand_noun", demanded_of),  # explanations demanded of someone: "a réclamé des explications à Erevan", "summoned X's envoy to demand an apology"
+    # round 5: attacks
+    ("word:vow_verb", vowing),  # a vow of retaliation: "a promis de riposter contre Israël", "vowed that Washington would pay the price"
 )
 
 
