@@ -227,6 +227,10 @@ def test_fresh_wire_links(link, lang: str, sentence: str, surface: str, expected
         ("fr", "Pyongyang a tiré un missile balistique, a indiqué l'état-major sud-coréen.", "état"),  # not a generic "État"
         ("fr", "Le chancelier a promis des missiles Taurus à l'Ukraine.", "Taurus"),  # a weapon, not a place
         ("en", "The Kremlin accused Moldova of persecuting the pro-Russian opposition.", "opposition"),  # not Russia's opposition
+        # a treaty or an accord is a document, not an organisation
+        ("en", "India has suspended the Indus Waters Treaty with Pakistan.", "Indus Waters Treaty"),
+        ("en", "Morocco joined the Abraham Accords in 2020.", "Abraham Accords"),
+        ("fr", "L'Inde a suspendu le Traité des eaux de l'Indus.", "Traité des eaux de l'Indus"),
     ],
 )
 def test_fresh_wire_non_entities(link, lang: str, sentence: str, surface: str) -> None:  # type: ignore[no-untyped-def]
