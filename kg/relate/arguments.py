@@ -73,6 +73,13 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         subj = syntax.clause_subject(verb.head)
         if subj:
             return subj, False
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.lower_ in ctx.words.adjunct_mark and not syntax.subjects(verb):
+        # round 5: meetings. a gerund of time after a preposition: "welcomed the decision after receiving
+        # the Russian ambassador", "broke with Paris before leaving ECOWAS": the clause's subject acts
+        gov = verb.head.head
+        subj = syntax.clause_subject(gov) if gov.pos_ in ("VERB", "AUX") else []
+        if subj:
+            return subj, False
     subj = syntax.clause_subject(verb)
     if subj and subj[0].lower_ in ctx.words.relative_subject and verb.dep_ in ("acl:relcl", "relcl"):
         return [verb.head], False

@@ -237,7 +237,7 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
                 return Modality("Hedged")
             if c.dep_ == "advmod" and lemma(c) in hedge_adv:
                 return Modality("Hedged")
-        if t != trigger and t.pos_ in ("VERB", "AUX") and _is_word(t, hedge_verb):
+        if t != trigger and t.pos_ in ("VERB", "AUX") and _is_word(t, hedge_verb) and not _engaged_in(prev):
             return Modality("Hedged")
         if t != trigger and t.pos_ == "NOUN" and lemma(t) in hedge_noun:
             return Modality("Hedged")
@@ -249,6 +249,12 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
     if trigger.sent.text.rstrip().endswith("?"):
         return Modality("Hedged")
     return None
+
+
+def _engaged_in(prev: Token | None) -> bool:
+    """A noun the verb holds with "in" ("engagée dans des pourparlers", "engaged in talks"): what the
+    subject is already doing, not what it commits to (round 5: meetings)."""
+    return prev is not None and prev.pos_ == "NOUN" and syntax.case_of(prev) in ("dans", "in")
 
 
 def _adjectival(t: Token) -> bool:
