@@ -211,6 +211,8 @@ class Words:
     # round 4
     judge_verb: frozenset[str]
     blame_word: frozenset[str]
+    # round 5: meetings
+    coagent: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

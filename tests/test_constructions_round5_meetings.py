@@ -121,3 +121,59 @@ ENDING = [
 @pytest.mark.parametrize("lang, text, expected, absent", ENDING)
 def test_ending_a_relation(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 5. agreements reached, memoranda, ceasefires between two sides --------------------------------------
+
+AGREEMENTS = [
+    ("en", "India and China reached a deal to ease their border standoff.", [(c("IN"), "signsAgreementWith", c("CN"), "Asserted")], []),
+    ("fr", "Le Pakistan et l'Afghanistan sont parvenus dimanche à un accord de cessez-le-feu.", [(c("PK"), "signsAgreementWith", c("AF"), "Asserted")], []),
+    ("fr", "L'Ukraine et la Russie ont trouvé un accord sur les exportations de céréales.", [(c("UA"), "signsAgreementWith", c("RU"), "Asserted")], []),
+    ("en", "Ethiopia signed a memorandum of understanding with Kenya in January.", [(c("ET"), "signsAgreementWith", c("KE"), "Asserted")], []),
+    ("fr", "En janvier, l'Éthiopie avait signé avec le Kenya un protocole d'accord sur la sécurité.", [(c("ET"), "signsAgreementWith", c("KE"), "Asserted")], []),
+    ("fr", "Le cessez-le-feu entre Israël et le Hezbollah est entré en vigueur mercredi.", [(c("IL"), "signsAgreementWith", "group/hezbollah", "Asserted")], []),
+    ("en", "The ceasefire between Israel and Hezbollah took effect on Wednesday.", [(c("IL"), "signsAgreementWith", "group/hezbollah", "Asserted")], []),
+    # a ceasefire called for is not one agreed
+    ("en", "The United Nations called for a ceasefire between Israel and Hamas.", [], [(c("IL"), "signsAgreementWith", HAMAS)]),
+    ("fr", "L'ONU a appelé à un cessez-le-feu entre Israël et le Hamas.", [], [(c("IL"), "signsAgreementWith", HAMAS)]),
+    # reaching something else is no agreement
+    ("en", "Russian troops reached the outskirts of Pokrovsk.", [], [(c("RU"), "signsAgreementWith", c("UA"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", AGREEMENTS)
+def test_agreements_reached(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# -- 6. a plural member noun in apposition to coordinated countries ----------------------------------------
+
+MEMBERS = [
+    ("fr", "La Turquie et la Grèce, toutes deux membres de l'OTAN, ont renoué le dialogue.", [(c("TR"), "memberOf", NATO, "Asserted"), (c("GR"), "memberOf", NATO, "Asserted")], []),
+    ("en", "Turkey and Greece, both members of NATO, resumed talks.", [(c("TR"), "memberOf", NATO, "Asserted"), (c("GR"), "memberOf", NATO, "Asserted")], []),
+    # a singular member noun is said of the last only
+    ("fr", "Le Mali et le Ghana, membre de la Cédéao, ont protesté.", [(c("GH"), "memberOf", ECOWAS, "Asserted")], [(c("ML"), "memberOf", ECOWAS)]),
+    ("en", "Mali and Ghana, a member of ECOWAS, protested.", [(c("GH"), "memberOf", ECOWAS, "Asserted")], [(c("ML"), "memberOf", ECOWAS)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", MEMBERS)
+def test_plural_members(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# -- 7. co-agents of leaving or breaking named in an adverbial ---------------------------------------------
+
+COAGENTS = [
+    ("fr", "Le Burkina Faso a quitté la Cédéao en janvier aux côtés du Mali et du Niger.", [(c(k), "withdrawsFrom", ECOWAS, "Asserted") for k in ("BF", "ML", "NE")], []),
+    ("fr", "Le Burkina Faso a quitté la Cédéao aux côtés de ses voisins malien et nigérien.", [(c(k), "withdrawsFrom", ECOWAS, "Asserted") for k in ("BF", "ML", "NE")], []),
+    ("en", "Burkina Faso left ECOWAS in January alongside Mali and Niger.", [(c(k), "withdrawsFrom", ECOWAS, "Asserted") for k in ("BF", "ML", "NE")], []),
+    # a partner in a fight is no co-agent of a withdrawal, and other acts keep their one subject
+    ("fr", "Le Tchad a expulsé les soldats français aux côtés du Niger.", [(c("TD"), "expels", c("FR"), "Asserted")], [(c("NE"), "expels", c("FR"))]),
+    ("en", "Chad expelled French troops alongside Niger.", [(c("TD"), "expels", c("FR"), "Asserted")], [(c("NE"), "expels", c("FR"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", COAGENTS)
+def test_coagents(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

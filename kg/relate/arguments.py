@@ -296,6 +296,10 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
     if ctx.lexicon.relation_nouns.get(lemma(noun)) == "aid":
         partner_preps = ctx.words.aid_partner  # "son aide au Niger", "aid to Niger"
     out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
+    if not out and ctx.lexicon.relation_nouns.get(lemma(noun)) == "agreement":
+        # round 5: meetings. "un protocole d'accord avec le Somaliland", "a memorandum of understanding with
+        # Kenya": the partner hung on the agreement's complement
+        out = [m for p, g in syntax.obliques(noun) if p in ctx.words.genitive and g.i not in ctx.linked.tok2ent for p2, m in syntax.obliques(g) if p2 in partner_preps]
     if not out and partner_preps is ctx.words.aid_partner:
         # "ses livraisons de gaz à la Moldavie", "a shipment of bombs to Israel": the partner hung on what is given
         out = [m for p, g in syntax.obliques(noun) if p in ctx.words.genitive and g.i not in ctx.linked.tok2ent for p2, m in syntax.obliques(g) if p2 in partner_preps]

@@ -39,6 +39,7 @@ from kg.relate.arguments import (
     list_continuation,
     misread_relative,
     names_actor,
+    plural_anaphor,
     relation_partners,
     resolve,
     verb_subjects,
@@ -124,11 +125,29 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
         # thing received ("a reçu des armes de la Russie")
         objs = [o for o in objs if names_actor(o, ctx)]
+    if subj and objs and not passive and cue.property in COAGENT_PROPERTIES:
+        subj = subj + _coagents(verb, ctx)
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-{'passive' if passive else 'obj'}")
     elif subj and not passive and not syntax.objects(verb) and _reciprocal_verb(verb, ctx):
         # "l'Inde et la Chine se sont affrontées", "Xi et Biden se sont rencontrés": each on the other
         yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
+
+
+# round 5: meetings. acts that co-agents named in an adverbial do too ("a quitté la Cédéao aux côtés du Mali")
+COAGENT_PROPERTIES = frozenset({"withdrawsFrom", "endsCooperationWith"})
+
+
+def _coagents(verb: Token, ctx: Context) -> list[Token]:
+    """Who does the act along with the subject: "aux côtés du Mali et du Niger", "alongside Mali" (words
+    `coagent`: the French noun after "aux", the English preposition)."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ctx.words.coagent:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("obl", "obl:mod", "obl:arg") and fold(lemma(c)) in ctx.words.coagent and syntax.case_of(c) in ("aux", "à", "au"):
+            out += [n for p, n in syntax.obliques(c) if p in ctx.words.genitive]
+    return out
 
 
 def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -950,7 +969,9 @@ def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     # what a noun says of an entity is stated outright, whatever the clause around it ("China, Pakistan's
     # closest ally, urged ..."): a fact, asserted
     stated = replace(cue, object="fact")
-    for h in (k for t in holders for k in resolve(t, ctx)):
+    # round 5: meetings. a plural anaphor: "les deux voisins, pourtant membres de l'OTAN"
+    keys = [k for t in holders for k in (resolve(t, ctx) or (plural_anaphor(t, ctx) if t.pos_ == "NOUN" else []))]
+    for h in keys:
         for o in (k for t in others for k in resolve(t, ctx)):
             if h != o:
                 yield fact(noun, stated, h, cue.property, o, cue.conf, f"{cue.lang}.noun-holder")
@@ -961,6 +982,15 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
     entity in apposition to it, or the entity just before the comma that opens it (an apposition the
     parser lost or read as a coordination: "La Chine, principal fournisseur ...")."""
     if noun.dep_ == "appos":
+        first = noun.head
+        while first.dep_ == "conj" and ("Number=Plur" in str(noun.morph) or noun.tag_ == "NNS"):
+            first = first.head  # round 5: meetings. "la Turquie et la Grèce, toutes deux membres de l'OTAN": each
+        if first != noun.head:
+            return syntax.conjuncts(first)
+        listed = syntax.conjuncts(noun.head)
+        if len(listed) > 1 and "Number=Sing" in str(noun.morph) and noun.i > listed[-1].i:
+            # "le Mali et le Ghana, membre de la Cédéao": a singular noun after the list is said of its last
+            return [t for t in listed[-1].subtree if t.i in ctx.linked.tok2ent][-1:] or [listed[-1]]
         return [noun.head]
     if any(c.dep_ == "cop" for c in noun.children):  # "le Mali est membre de"
         return syntax.subjects(noun)
