@@ -128,7 +128,7 @@ def test_ending_a_relation(extractor: Extractor, lang: str, text: str, expected:
 AGREEMENTS = [
     ("en", "India and China reached a deal to ease their border standoff.", [(c("IN"), "signsAgreementWith", c("CN"), "Asserted")], []),
     ("fr", "Le Pakistan et l'Afghanistan sont parvenus dimanche à un accord de cessez-le-feu.", [(c("PK"), "signsAgreementWith", c("AF"), "Asserted")], []),
-    ("fr", "L'Ukraine et la Russie ont trouvé un accord sur les exportations de céréales.", [(c("UA"), "signsAgreementWith", c("RU"), "Asserted")], []),
+    ("fr", "L'Ukraine et la Russie ont abouti à un accord sur les exportations de céréales.", [(c("UA"), "signsAgreementWith", c("RU"), "Asserted")], []),
     ("en", "Ethiopia signed a memorandum of understanding with Kenya in January.", [(c("ET"), "signsAgreementWith", c("KE"), "Asserted")], []),
     ("fr", "En janvier, l'Éthiopie avait signé avec le Kenya un protocole d'accord sur la sécurité.", [(c("ET"), "signsAgreementWith", c("KE"), "Asserted")], []),
     ("fr", "Le cessez-le-feu entre Israël et le Hezbollah est entré en vigueur mercredi.", [(c("IL"), "signsAgreementWith", "group/hezbollah", "Asserted")], []),
@@ -177,3 +177,26 @@ COAGENTS = [
 @pytest.mark.parametrize("lang, text, expected, absent", COAGENTS)
 def test_coagents(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 8. having talks ----------------------------------------------------------------------------------------
+
+TALKS_HAD = [
+    ("fr", "Emmanuel Macron et Abdelmadjid Tebboune ont eu un entretien téléphonique lundi.", [("person/emmanuel-macron", "meetsWith", "person/abdelmadjid-tebboune", "Asserted")], []),
+    ("fr", "Emmanuel Macron a eu un entretien avec Abdelmadjid Tebboune.", [("person/emmanuel-macron", "meetsWith", "person/abdelmadjid-tebboune", "Asserted")], []),
+    ("en", "Emmanuel Macron had talks with Abdelmadjid Tebboune on Monday.", [("person/emmanuel-macron", "meetsWith", "person/abdelmadjid-tebboune", "Asserted")], []),
+    ("en", "Macron and Tebboune had talks on Monday.", [("person/emmanuel-macron", "meetsWith", "person/abdelmadjid-tebboune", "Asserted")], []),
+    # no talks, or relations that are no talks
+    ("fr", "Le Mali n'a eu aucune discussion avec la France.", [(c("ML"), "meetsWith", c("FR"), "Negated")], [(c("ML"), "meetsWith", c("FR"))]),
+    ("fr", "La France a eu des relations tendues avec l'Algérie.", [], [(c("FR"), "meetsWith", c("DZ"))]),
+    ("en", "France has had tense relations with Algeria.", [], [(c("FR"), "meetsWith", c("DZ"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", TALKS_HAD)
+def test_talks_had(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+def test_title_after_organisation_name(extractor: Extractor) -> None:
+    check(extractor, "en", "European Commission President Ursula von der Leyen met Chinese President Xi Jinping.", [("person/ursula-von-der-leyen", "leads", "org/european-commission", "Asserted")], [])

@@ -39,7 +39,6 @@ from kg.relate.arguments import (
     list_continuation,
     misread_relative,
     names_actor,
-    plural_anaphor,
     relation_partners,
     resolve,
     verb_subjects,
@@ -895,9 +894,9 @@ def _title_target(title: Token, ctx: Context, person: str) -> str | None:
             key = tok2ent.get(c.i)
             if c.dep_ == "amod" and key and not key.startswith("person/"):
                 return key
-    # round 5: meetings. English "United Nations Secretary-General Antonio Guterres", "Borno governor
-    # Babagana Zulum": the name of what is led is a compound right before the title (the parser hangs it
-    # on the title or on the person's name)
+    # round 5: meetings. English "United Nations Secretary-General Antonio Guterres", "European Commission
+    # President Ursula von der Leyen": the name of what is led is a compound right before the title (the
+    # parser hangs it on the title or on the person's name)
     if ctx.lang == "en":
         end = title.i - 1
         while end >= max(0, title.i - 3) and end not in tok2ent and ctx.doc[end].dep_ in ("compound", "punct"):
@@ -969,9 +968,7 @@ def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     # what a noun says of an entity is stated outright, whatever the clause around it ("China, Pakistan's
     # closest ally, urged ..."): a fact, asserted
     stated = replace(cue, object="fact")
-    # round 5: meetings. a plural anaphor: "les deux voisins, pourtant membres de l'OTAN"
-    keys = [k for t in holders for k in (resolve(t, ctx) or (plural_anaphor(t, ctx) if t.pos_ == "NOUN" else []))]
-    for h in keys:
+    for h in (k for t in holders for k in resolve(t, ctx)):
         for o in (k for t in others for k in resolve(t, ctx)):
             if h != o:
                 yield fact(noun, stated, h, cue.property, o, cue.conf, f"{cue.lang}.noun-holder")
@@ -990,7 +987,7 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
         listed = syntax.conjuncts(noun.head)
         if len(listed) > 1 and "Number=Sing" in str(noun.morph) and noun.i > listed[-1].i:
             # "le Mali et le Ghana, membre de la Cédéao": a singular noun after the list is said of its last
-            return [t for t in listed[-1].subtree if t.i in ctx.linked.tok2ent][-1:] or [listed[-1]]
+            return [listed[-1]]
         return [noun.head]
     if any(c.dep_ == "cop" for c in noun.children):  # "le Mali est membre de"
         return syntax.subjects(noun)
