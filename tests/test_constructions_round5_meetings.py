@@ -200,3 +200,18 @@ def test_talks_had(extractor: Extractor, lang: str, text: str, expected: list[St
 
 def test_title_after_organisation_name(extractor: Extractor) -> None:
     check(extractor, "en", "European Commission President Ursula von der Leyen met Chinese President Xi Jinping.", [("person/ursula-von-der-leyen", "leads", "org/european-commission", "Asserted")], [])
+
+
+# -- 9. an infinitive or gerund of time inside a relative clause: the antecedent acts ----------------------
+
+RELATIVE_ADJUNCT = [
+    ("fr", "Ouagadougou, qui a rompu avec Paris en 2023 avant de quitter la Cédéao en janvier, s'appuie sur la Russie.", [(c("BF"), "withdrawsFrom", ECOWAS, "Asserted")], []),
+    ("en", "Burkina Faso, which broke with Paris in 2023 before leaving ECOWAS in January, now relies on Russia.", [(c("BF"), "withdrawsFrom", ECOWAS, "Asserted")], []),
+    # the main clause's subject is not the one who leaves
+    ("fr", "Le Togo a salué le Burkina Faso, qui a rompu avec Paris avant de quitter la Cédéao.", [(c("BF"), "withdrawsFrom", ECOWAS, "Asserted")], [(c("TG"), "withdrawsFrom", ECOWAS)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", RELATIVE_ADJUNCT)
+def test_relative_adjunct(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

@@ -77,12 +77,16 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # round 5: meetings. a gerund of time after a preposition: "welcomed the decision after receiving
         # the Russian ambassador", "broke with Paris before leaving ECOWAS": the clause's subject acts
         gov = verb.head.head
-        subj = syntax.clause_subject(gov) if gov.pos_ in ("VERB", "AUX") else []
-        if subj:
+        subj, passive = verb_subjects(gov, ctx) if gov.pos_ in ("VERB", "AUX") else ([], False)
+        if subj and not passive:
             return subj, False
     subj = syntax.clause_subject(verb)
     if subj and subj[0].lower_ in ctx.words.relative_subject and verb.dep_ in ("acl:relcl", "relcl"):
         return [verb.head], False
+    if subj and subj[0].lower_ in ctx.words.relative_subject and subj[0].head != verb and subj[0].head.dep_ in ("acl:relcl", "relcl"):
+        # round 5: meetings. an infinitive or gerund inheriting a relative's subject: "Ouagadougou, qui a rompu
+        # avec Paris avant de quitter la Cédéao" -> the relative's antecedent leaves
+        return [subj[0].head.head], False
     if not subj:
         # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
         subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
