@@ -223,6 +223,8 @@ class Words:
     condition_mark: frozenset[str]
     pay_verb: frozenset[str]
     price_word: frozenset[str]
+    # round 5: meetings
+    coagent: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

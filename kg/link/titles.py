@@ -65,6 +65,8 @@ def title_role_around(tok: Token, gazetteer: Gazetteer, lang: str) -> str | None
     forms = [tok.text, tok.lemma_]
     if tok.i > 0:
         forms.append(f"{doc[tok.i - 1].text} {tok.text}")
+    if tok.i > 1 and doc[tok.i - 1].text == "-":
+        forms.append(doc[tok.i - 2 : tok.i + 1].text)  # a hyphenated title split by the tokenizer: "Secretary-General"
     for j in range(tok.i + 2, min(tok.i + 5, len(doc)) + 1):
         forms.append(doc[tok.i : j].text)
     roles = [gazetteer.title_role(f, lang) for f in forms]

@@ -73,9 +73,20 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         subj = syntax.clause_subject(verb.head)
         if subj:
             return subj, False
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.lower_ in ctx.words.adjunct_mark and not syntax.subjects(verb):
+        # round 5: meetings. a gerund of time after a preposition: "welcomed the decision after receiving
+        # the Russian ambassador", "broke with Paris before leaving ECOWAS": the clause's subject acts
+        gov = verb.head.head
+        subj, passive = verb_subjects(gov, ctx) if gov.pos_ in ("VERB", "AUX") else ([], False)
+        if subj and not passive:
+            return subj, False
     subj = syntax.clause_subject(verb)
     if subj and subj[0].lower_ in ctx.words.relative_subject and verb.dep_ in ("acl:relcl", "relcl"):
         return [verb.head], False
+    if subj and subj[0].lower_ in ctx.words.relative_subject and subj[0].head != verb and subj[0].head.dep_ in ("acl:relcl", "relcl"):
+        # round 5: meetings. an infinitive or gerund inheriting a relative's subject: "Ouagadougou, qui a rompu
+        # avec Paris avant de quitter la Cédéao" -> the relative's antecedent leaves
+        return [subj[0].head.head], False
     if not subj:
         # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
         subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
@@ -314,6 +325,10 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
     if ctx.lexicon.relation_nouns.get(lemma(noun)) == "aid":
         partner_preps = ctx.words.aid_partner  # "son aide au Niger", "aid to Niger"
     out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
+    if not out and ctx.lexicon.relation_nouns.get(lemma(noun)) == "agreement":
+        # round 5: meetings. "un protocole d'accord avec le Somaliland", "a memorandum of understanding with
+        # Kenya": the partner hung on the agreement's complement
+        out = [m for p, g in syntax.obliques(noun) if p in ctx.words.genitive and g.i not in ctx.linked.tok2ent for p2, m in syntax.obliques(g) if p2 in partner_preps]
     if not out and partner_preps is ctx.words.aid_partner:
         # "ses livraisons de gaz à la Moldavie", "a shipment of bombs to Israel": the partner hung on what is given
         out = [m for p, g in syntax.obliques(noun) if p in ctx.words.genitive and g.i not in ctx.linked.tok2ent for p2, m in syntax.obliques(g) if p2 in partner_preps]

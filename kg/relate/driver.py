@@ -90,14 +90,17 @@ def _fire_cues(ctx: Context, keep: Callable[[Iterable[Relation]], None]) -> None
                 continue
             for rule in rules:
                 for cand in rule(tok, cue, ctx):
-                    fired = fired or "relnoun" in cand.rule
+                    fired = fired or "relnoun" in cand.rule or (pos == "noun" and cue.object == "relnoun")
                     rels = list(realise(cand, ctx))
                     # what event anaphora read ("ont condamné ce revirement": who did the act named before)
                     ctx.events += [(cand.trigger.i, r.subject) for r in rels if r.modality in ("Asserted", "Reported")]
                     keep(rels)
         if fired:
             nouns = lex.relation_nouns
-            consumed.update(t.i for t in tok.subtree if lemma(t) in nouns and governing_verb(t) == tok)
+            # a noun of ending on a relation noun ("la suspension de son partenariat avec Tbilissi") holds it
+            # as a verb does: the relation noun is no cue of its own (round 5: meetings)
+            gov = tok if pos == "verb" else governing_verb(tok)
+            consumed.update(t.i for t in tok.subtree if t != tok and lemma(t) in nouns and governing_verb(t) == gov)
 
 
 def _fire_facts(ctx: Context, keep: Callable[[Iterable[Relation]], None]) -> None:

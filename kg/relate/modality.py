@@ -255,8 +255,8 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
                 return Modality("Hedged")
             if c.dep_ == "advmod" and lemma(c) in hedge_adv:
                 return Modality("Hedged")
-        if t != trigger and t.pos_ in ("VERB", "AUX") and _is_word(t, hedge_verb) and not (prev is not None and _coordinated(prev)):
-            return Modality("Hedged")  # not a verb coordinated with it: "threatened retaliation and expelled ..."
+        if t != trigger and t.pos_ in ("VERB", "AUX") and _is_word(t, hedge_verb) and not (prev is not None and _coordinated(prev)) and not _engaged_in(prev):
+            return Modality("Hedged")  # not a verb coordinated with it ("threatened retaliation and expelled ..."), not "engaged in talks"
         if t != trigger and t.pos_ == "NOUN" and lemma(t) in hedge_noun:
             return Modality("Hedged")
         if t != trigger and lemma(t) in hedge_adj and _adjectival(t) and prev is not None and prev.pos_ in ("VERB", "AUX"):
@@ -267,6 +267,12 @@ def _hedged(trigger: Token, chain: list[Token], ctx: Context) -> Modality | None
     if trigger.sent.text.rstrip().endswith("?"):
         return Modality("Hedged")
     return None
+
+
+def _engaged_in(prev: Token | None) -> bool:
+    """A noun the verb holds with "in" ("engagée dans des pourparlers", "engaged in talks"): what the
+    subject is already doing, not what it commits to (round 5: meetings)."""
+    return prev is not None and prev.pos_ == "NOUN" and syntax.case_of(prev) in ("dans", "in")
 
 
 def _adjectival(t: Token) -> bool:

@@ -129,11 +129,29 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
         # thing received ("a reçu des armes de la Russie")
         objs = [o for o in objs if names_actor(o, ctx)]
+    if subj and objs and not passive and cue.property in COAGENT_PROPERTIES:
+        subj = subj + _coagents(verb, ctx)
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-{'passive' if passive else 'obj'}")
     elif subj and not passive and not syntax.objects(verb) and _reciprocal_verb(verb, ctx):
         # "l'Inde et la Chine se sont affrontées", "Xi et Biden se sont rencontrés": each on the other
         yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
+
+
+# round 5: meetings. acts that co-agents named in an adverbial do too ("a quitté la Cédéao aux côtés du Mali")
+COAGENT_PROPERTIES = frozenset({"withdrawsFrom", "endsCooperationWith"})
+
+
+def _coagents(verb: Token, ctx: Context) -> list[Token]:
+    """Who does the act along with the subject: "aux côtés du Mali et du Niger", "alongside Mali" (words
+    `coagent`: the French noun after "aux", the English preposition)."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ctx.words.coagent:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("obl", "obl:mod", "obl:arg") and fold(lemma(c)) in ctx.words.coagent and syntax.case_of(c) in ("aux", "à", "au"):
+            out += [n for p, n in syntax.obliques(c) if p in ctx.words.genitive]
+    return out
 
 
 def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -412,6 +430,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     nouns = ctx.lexicon.relation_nouns
     obl = list(syntax.obliques(noun))
     between = [n for p, n in obl if p in words.between]
+    if not between and cue.object == "relnoun":
+        # round 5: meetings. the parties named on the relation noun: "la rupture de la coopération entre
+        # le Mali et la France", "the suspension of the partnership between X and Y"
+        between = [n for _p, m in obl if lemma(m) in nouns for p2, n in syntax.obliques(m) if p2 in words.between]
     if between:
         members = [m for b in between for m in syntax.conjuncts(b)]
         if len(members) == 1:
@@ -464,6 +486,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and frame(gov, "support", ctx.lexicon):
         # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
         subj = syntax.clause_subject(gov)
+        if not subj and gov.dep_ == "acl" and gov.head.pos_ in ("PROPN", "NOUN") and gov.head.i < gov.i:
+            # round 5: meetings. a participle said of an actor: "l'Arabie saoudite, engagée dans des
+            # pourparlers avec les Houthis", "Saudi Arabia, engaged in talks with the Houthis"
+            subj = [gov.head]
     if not objs and gov is not None and frame(gov, "victim", ctx.lexicon) and noun not in syntax.clause_subject(gov):
         # "Le Niger fait face aux attaques de Boko Haram": the framing verb's subject undergoes it
         objs = syntax.clause_subject(gov)
@@ -694,6 +720,7 @@ def place_apposition(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     cands = [c for c in tok.children if c.dep_ in ("appos", "nmod", "obl", "obl:mod", "acl", "prep", "dep")]
     # the parser often hangs the apposition on the name's head instead
     cands += [c for c in tok.head.children if c.dep_ in ("appos", "nmod", "obl:mod") and c.i > tok.i and doc[tok.i + 1].text == ","]
+    cands += _surface_apposition(tok, ctx)
     for c in cands:
         heads = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
         for h in heads:
@@ -718,6 +745,22 @@ def place_apposition(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                     # folded lemma against place_apposition_noun (which lists the folded forms)
                     if (case := syntax.case_of(h)) is None or case in words.place_apposition_case or lemma(h) in _place_nouns(ctx):
                         yield fact(h, cue, key, "locatedIn", w, 0.7, f"{ctx.lang}.place-apposition")
+
+
+def _surface_apposition(tok: Token, ctx: Context) -> list[Token]:
+    """A placing phrase set off by a comma right after a place that the parser hung higher up
+    ("la mine d'Arlit, dans le nord du pays": "nord" on the verb): its noun, when it names a place or a
+    part of one ("nord", "région", "province"), or is itself a named place ("Wajiroko, in Borno State")."""
+    doc = tok.doc
+    if tok.i + 3 >= len(doc) or doc[tok.i + 1].text != "," or doc[tok.i + 2].lower_ not in ctx.words.place_apposition_case:
+        return []
+    prep = doc[tok.i + 2]
+    head = prep.head if prep.dep_ == "case" else next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if head is None or head.i <= prep.i or head.i > prep.i + 5 or (head.head != prep and head.head.i in range(tok.i + 1, head.i)):
+        return []
+    if lemma(head) in _place_nouns(ctx) or (head.pos_ == "PROPN" and head.i in ctx.linked.tok2ent):
+        return [head]
+    return []
 
 
 def place_of_kind(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -862,6 +905,18 @@ def _title_target(title: Token, ctx: Context, person: str) -> str | None:
             key = tok2ent.get(c.i)
             if c.dep_ == "amod" and key and not key.startswith("person/"):
                 return key
+    # round 5: meetings. English "United Nations Secretary-General Antonio Guterres", "European Commission
+    # President Ursula von der Leyen": the name of what is led is a compound right before the title (the
+    # parser hangs it on the title or on the person's name)
+    if ctx.lang == "en":
+        end = title.i - 1
+        while end >= max(0, title.i - 3) and end not in tok2ent and ctx.doc[end].dep_ in ("compound", "punct"):
+            end -= 1  # the rest of the title: "Secretary -" of "Secretary-General"
+        key = tok2ent.get(end) if end >= 0 else None
+        if key and not key.startswith("person/") and key != person and ctx.doc[end].dep_ == "compound":
+            ent = ctx.entities.get(key)
+            if ent is not None and ent.type in ("Country", "Region", "InternationalOrganization", "Organization", "ArmedGroup"):
+                return key
     return None
 
 
@@ -935,6 +990,15 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
     entity in apposition to it, or the entity just before the comma that opens it (an apposition the
     parser lost or read as a coordination: "La Chine, principal fournisseur ...")."""
     if noun.dep_ == "appos":
+        first = noun.head
+        while first.dep_ == "conj" and ("Number=Plur" in str(noun.morph) or noun.tag_ == "NNS"):
+            first = first.head  # round 5: meetings. "la Turquie et la Grèce, toutes deux membres de l'OTAN": each
+        if first != noun.head:
+            return syntax.conjuncts(first)
+        listed = syntax.conjuncts(noun.head)
+        if len(listed) > 1 and "Number=Sing" in str(noun.morph) and noun.i > listed[-1].i:
+            # "le Mali et le Ghana, membre de la Cédéao": a singular noun after the list is said of its last
+            return [listed[-1]]
         return [noun.head]
     if any(c.dep_ == "cop" for c in noun.children):  # "le Mali est membre de"
         return syntax.subjects(noun)
