@@ -53,10 +53,6 @@ TIME_THEN_OBJECT = [
     ("fr", "Les États-Unis ont imposé ce week-end de nouvelles sanctions contre l'Iran.", {(c("US"), "sanctions", c("IR")): A}, []),
     ("en", "The United States imposed new sanctions on Iran this weekend.", {(c("US"), "sanctions", c("IR")): A}, []),
     ("fr", "La Russie a lancé samedi soir des missiles contre Kiev.", {(c("RU"), "attacks", c("UA")): A}, []),
-    pytest.param(
-        "fr", "La Russie a lancé des dizaines de drones contre l'Ukraine.", {(c("RU"), "attacks", c("UA")): A}, [],
-        marks=pytest.mark.xfail(reason="a quantity noun between the verb and its fixed noun ('des dizaines de drones') hides the cue's noun"),
-    ),
     # the negation still holds; a singular "de" after a negation is no object repaired
     ("fr", "L'armée turque n'a pas lancé dimanche de frappes contre le PKK.", {}, [(c("TR"), "attacks", "group/pkk")]),
     ("en", "The Turkish army did not launch strikes against the PKK on Sunday.", {}, [(c("TR"), "attacks", "group/pkk")]),
@@ -82,6 +78,24 @@ def test_reattach_repairs_only_the_slip(text: str, noun: str, dep: str) -> None:
     doc = next(iter(parse([text], "fr", Settings())))
     tok = next(t for t in doc if t.text == noun)
     assert tok.dep_ == dep, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+# -- the fixed noun of a verb cue behind a counting noun ("a lancé des dizaines de drones contre") ------
+
+COUNTED_NOUN = [
+    ("fr", "La Russie a lancé des dizaines de drones contre l'Ukraine.", {(c("RU"), "attacks", c("UA")): A}, []),
+    ("en", "Russia launched dozens of drones against Ukraine overnight.", {(c("RU"), "attacks", c("UA")): A}, []),
+    ("fr", "La Russie a lancé des centaines de missiles et de drones contre l'Ukraine.", {(c("RU"), "attacks", c("UA")): A}, []),
+    ("en", "Russia launched hundreds of drones and missiles at Ukraine.", {(c("RU"), "attacks", c("UA")): A}, []),
+    # a counted noun that is no fixed noun of the cue
+    ("fr", "La Russie a lancé des dizaines de projets avec la Chine.", {}, [(c("RU"), "attacks", c("CN"))]),
+    ("en", "Russia launched dozens of projects with China.", {}, [(c("RU"), "attacks", c("CN"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", COUNTED_NOUN)
+def test_fixed_noun_behind_a_counting_noun(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
 
 
 # -- power taken with no place named: the person's country ------------------------------------------

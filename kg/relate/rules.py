@@ -44,7 +44,7 @@ from kg.relate.arguments import (
     verb_subjects,
 )
 from kg.relate.context import Candidate, Context
-from kg.relate.lexicon import RELNOUN_KINDS, Cue, frame, lemma
+from kg.relate.lexicon import RELNOUN_KINDS, Cue, frame, lemma, lexicon
 from kg.vocab import RELATIONS
 
 Rule = Callable[[Token, Cue, Context], Iterator[Candidate]]
@@ -84,6 +84,16 @@ def with_ok(verb: Token, cue: Cue) -> Token | None:
             return c
         if c.dep_ == "prep" and any(lemma(g) in cue.with_ for g in c.children):
             return c
+    # round 6: conflict. through a counting noun: "a lancé des dizaines de drones", "fired dozens of missiles"
+    measure = lexicon(cue.lang).frames.get("measure", {})
+    for c in verb.children:
+        if c.dep_ in syntax.OBJ and lemma(c) in measure:
+            for g in [c, *(x for p in c.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")]:
+                found = next((n for n in g.children if n.dep_ == "nmod" and lemma(n) in cue.with_), None)
+                if g is not c and lemma(g) in cue.with_:
+                    return g  # "dozens of drones": the noun under "of"
+                if found is not None:
+                    return found  # "des dizaines de drones"
     return None
 
 
