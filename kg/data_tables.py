@@ -225,6 +225,9 @@ class Words:
     price_word: frozenset[str]
     # round 5: meetings
     coagent: frozenset[str]
+    # round 6: conflict
+    time_noun: frozenset[str]
+    coup_word: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

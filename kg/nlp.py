@@ -4,6 +4,10 @@
   a sentence may only begin after punctuation or a line break, and always begins after a
   line break. News headlines and paragraph titles carry no final period, and the
   statistical parser otherwise splits "le général Abdourahamane | Tiani opère".
+* ``kg_reattach`` (after the parser and the lemmatizer) repairs one parser slip: an indefinite plural object after a time
+  adverbial ("a lancé dimanche des frappes contre le PKK", "mène depuis des années des opérations",
+  "a imposé ce week-end de nouvelles sanctions") is hung on the time noun as its complement; it is
+  put back as the verb's object.
 * ``kg_gazetteer`` (after NER) marks gazetteer surface forms in ``doc.spans["kg_gaz"]``
   (span label = surface kind, span id = folded surface), leaving ``doc.ents`` to spaCy's NER.
   Names match case- and accent-insensitively (the gazetteer keeps one written form per folded
@@ -149,6 +153,42 @@ class GazetteerMatcher:
         return doc
 
 
+class Reattach:
+    """Puts an object the parser hung on a time adverbial back on its verb (see the module doc)."""
+
+    def __init__(self, lang: str) -> None:
+        from kg.data_tables import calendar, words
+
+        cal = calendar(lang)
+        self.time = words(lang).time_noun | frozenset(cal.months) | frozenset(cal.weekdays)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for x in doc:
+            if x.dep_ != "nmod" or x.pos_ != "NOUN" or "Number=Plur" not in str(x.morph):
+                continue
+            when = x.head
+            verb = when.head
+            if when.dep_ != "obl:mod" or when.i >= x.i or verb.pos_ != "VERB" or fold(when.lemma_.lower()) not in self.time and when.lower_ not in self.time:
+                continue
+            if any(c.dep_ in ("obj", "nsubj:pass") for c in verb.children):
+                continue
+            case = [c for c in x.children if c.dep_ == "case" and c.i < x.i]
+            # "des frappes"; "de nouvelles sanctions" (the plural "de" before an adjective)
+            adj = any(c.dep_ == "amod" and c.i < x.i for c in x.children)
+            if len(case) != 1 or not (case[0].lower_ == "des" or (case[0].lower_ in ("de", "d'", "d’") and adj)):
+                continue
+            x.head = verb
+            x.dep_ = "obj"
+            case[0].dep_ = "det"
+            case[0].pos_ = "DET"
+        return doc
+
+
+@Language.factory("kg_reattach", default_config={"lang": "fr"})
+def make_reattach(nlp: Language, name: str, lang: str) -> Reattach:
+    return Reattach(lang)
+
+
 @Language.factory("kg_gazetteer", default_config={"lang": "fr"})
 def make_gazetteer_matcher(nlp: Language, name: str, lang: str) -> GazetteerMatcher:
     return GazetteerMatcher(nlp, lang)
@@ -165,6 +205,7 @@ def _load(model: str, lang: str) -> Language:
         ) from e
     nlp = spacy.load(model)
     nlp.add_pipe("kg_presegment", before="parser")
+    nlp.add_pipe("kg_reattach", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser", config={"lang": lang})
     nlp.add_pipe("kg_gazetteer", last=True, config={"lang": lang})
     return nlp
 

@@ -44,7 +44,7 @@ from kg.relate.arguments import (
     verb_subjects,
 )
 from kg.relate.context import Candidate, Context
-from kg.relate.lexicon import RELNOUN_KINDS, Cue, frame, lemma
+from kg.relate.lexicon import RELNOUN_KINDS, Cue, frame, lemma, lexicon
 from kg.vocab import RELATIONS
 
 Rule = Callable[[Token, Cue, Context], Iterator[Candidate]]
@@ -84,6 +84,16 @@ def with_ok(verb: Token, cue: Cue) -> Token | None:
             return c
         if c.dep_ == "prep" and any(lemma(g) in cue.with_ for g in c.children):
             return c
+    # round 6: conflict. through a counting noun: "a lancé des dizaines de drones", "fired dozens of missiles"
+    measure = lexicon(cue.lang).frames.get("measure", {})
+    for c in verb.children:
+        if c.dep_ in syntax.OBJ and lemma(c) in measure:
+            for g in [c, *(x for p in c.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")]:
+                found = next((n for n in g.children if n.dep_ == "nmod" and lemma(n) in cue.with_), None)
+                if g is not c and lemma(g) in cue.with_:
+                    return g  # "dozens of drones": the noun under "of"
+                if found is not None:
+                    return found  # "des dizaines de drones"
     return None
 
 
@@ -1222,6 +1232,49 @@ def vowing(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         yield Candidate(verb, subj, targets, own, f"{ctx.lang}.vow-retaliation")
 
 
+# -- round 6: conflict -----------------------------------------------------------------------------
+
+
+def power_taken(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """Power taken with no place named: "le capitaine Ibrahim Traoré, arrivé au pouvoir par un putsch",
+    "Traoré a pris le pouvoir en 2022", "Goita, who seized power in 2020" -> seizesPowerIn the country
+    the person leads or belongs to (else the article's country, see realise). A weak cue ("arriver au
+    pouvoir", "come to power": also by an election) needs a word of force ("par un putsch", "in a coup")."""
+    if cue.property != "seizesPowerIn" or (anchor := with_ok(verb, cue)) is None:
+        return
+    if any(p in cue.preps and resolve(n, ctx) for p, n in syntax.obliques(verb)):
+        return  # the place is named: rule verb_place
+    subj, passive = verb_subjects(verb, ctx)
+    if not subj or passive:
+        return
+    means = [n for h in {verb, anchor} for _, n in syntax.obliques(h)]  # "au pouvoir par un putsch": on either
+    if cue.conf < 0.75 and not any(lemma(n) in ctx.words.coup_word or fold(n.lower_) in ctx.words.coup_word for n in means):
+        return
+    keys = [c for s in subj for k in resolve(s, ctx) if (c := _person_country(k, ctx)) is not None][:1]
+    for k in keys:
+        if k not in ctx.entities and ctx.gazetteer.get(k) is not None:
+            ctx.entities.bring(k, f"{cue.lang}.power-taken")
+    yield Candidate(verb, subj, [], cue, f"{cue.lang}.power-taken", object_keys=keys or None)
+
+
+def overthrown_leader(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """A government overthrown is its leader's: "a renversé le gouvernement de Mohamed Bazoum", "toppled
+    the government of Mohamed Bazoum" -> overthrows Bazoum (the government alone stands for the country,
+    which no one overthrows)."""
+    if cue.property != "overthrows":
+        return
+    subj, passive = verb_subjects(verb, ctx)
+    if not subj or passive:
+        return
+    for o in syntax.objects(verb):
+        if ctx.gazetteer.generic_actor(lemma(o), ctx.lang) is None:
+            continue
+        owners = [n for p, n in syntax.obliques(o) if p in ctx.words.genitive] + [c for c in o.children if c.dep_ in ("nmod:poss", "poss")]
+        keys = [k for n in owners for k in resolve(n, ctx) if k.startswith("person/")]
+        if keys:
+            yield Candidate(verb, subj, [o], cue, f"{cue.lang}.overthrown-leader", object_keys=keys)
+
+
 # -- the registry ----------------------------------------------------------------------------------
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -1254,6 +1307,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("word:demand_noun", demanded_of),  # explanations demanded of someone: "a réclamé des explications à Erevan", "summoned X's envoy to demand an apology"
     # round 5: attacks
     ("word:vow_verb", vowing),  # a vow of retaliation: "a promis de riposter contre Israël", "vowed that Washington would pay the price"
+    # round 6: conflict
+    ("verb:place", power_taken),  # power taken, no place named: "Traoré, arrivé au pouvoir par un putsch" -> his country
+    ("verb:obj", overthrown_leader),  # a government overthrown is its leader's: "a renversé le gouvernement de Bazoum"
 )
 
 
