@@ -225,6 +225,8 @@ class Words:
     price_word: frozenset[str]
     # round 5: meetings
     coagent: frozenset[str]
+    # round 6: cooperation
+    firm_noun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))
