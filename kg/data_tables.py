@@ -228,6 +228,8 @@ class Words:
     # round 6: conflict
     time_noun: frozenset[str]
     coup_word: frozenset[str]
+    # round 6: cooperation
+    firm_noun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -90,6 +90,15 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
     if not subj:
         # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
         subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
+        # round 6: cooperation. a named subject opening the sentence, then a relative, hung as a bare
+        # adverbial ("Ouagadougou, qui a rompu avec Paris, s'appuie désormais sur la Russie")
+        subj = subj or [
+            c
+            for c in verb.children
+            if c.dep_ == "obl:mod" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent and syntax.case_of(c) is None
+            and all(t.pos_ == "DET" for t in c.doc[c.sent.start : c.i])
+            and any(r.dep_ in ("acl:relcl", "relcl") for r in c.children)
+        ]
     elif verb.dep_ in ("acl:relcl", "relcl") and _listed_root_subject(verb, subj, ctx):
         # parser slip: the first of a list of subjects read as the root and the verb as its relative
         # clause ("L'Arabie saoudite, les Émirats arabes unis et l'Égypte ont rompu ...")
@@ -379,6 +388,11 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
         if listed:  # "seven countries, including Argentina and Chile", "sept pays, dont le Mali": the members named
             keys += [k for k in dict.fromkeys(listed) if k not in keys]
             continue
+        firm = _firm_named_after(t, ctx)
+        if firm is not None:  # "le russe Rosatom", "le groupe nucléaire français Orano": the firm, not its country
+            if firm not in keys:
+                keys.append(firm)
+            continue
         own = tok2ent.get(t.i)
         # a named group or organisation keeps its name ("les Forces de soutien rapide ... du général X");
         # a title or a demonym noun gives way to the person named in apposition
@@ -459,6 +473,15 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                 found = [k for g in c.children if g.dep_ == "pobj" for k in resolve(g, ctx, depth=depth + 1)]
                 if found and all(k.startswith("country/") for k in found):
                     keys = found
+    if not keys and depth == 0 and tok.dep_ in syntax.OBJ and _member_noun(tok, ctx):
+        # round 6: cooperation. "soutient les séparatistes du Front Polisario": the parser hangs the named
+        # group right after a member noun on the verb; the members are the group's (a group or an
+        # organisation: "les soldats du Mali" are left to the state rules)
+        after = tok.right_edge.i + 1
+        for c in tok.head.children:
+            if c.left_edge.i == after and syntax.case_of(c) in words.genitive_singular:
+                found = [k for k in resolve(c, ctx, depth=depth + 1) if (e := ctx.entities.get(k)) is not None and e.type in ("ArmedGroup", "Organization")]
+                keys = found or keys
     if not keys and depth == 0:
         keys = _colon_list(tok, ctx)
     return keys
@@ -471,6 +494,30 @@ def act_doers(tok: Token, ctx: Context) -> list[str]:
     if keys or tok.pos_ != "NOUN":
         return keys
     return [k for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" for a in syntax.agents(c) for k in resolve(a, ctx)]
+
+
+def _firm_named_after(tok: Token, ctx: Context) -> str | None:
+    """round 6: cooperation. The organisation named right after a demonym or a kind of firm, with only
+    adjectives between: "avec le russe Rosatom", "le groupe nucléaire français Orano" (French puts the
+    demonym before the firm's name; the parser often reads the demonym as the head)."""
+    tok2ent = ctx.linked.tok2ent
+    own = tok2ent.get(tok.i)
+    if own is not None:
+        if not (own.startswith("country/") and tok.text[:1].islower()):
+            return None  # a demonym is written in lower case in French; a country's name is not
+    elif tok.pos_ != "NOUN" or lemma(tok) not in ctx.words.firm_noun:
+        return None
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 3 and j not in tok2ent and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower():
+        j += 1  # "nucléaire"
+    while j < len(doc) and j <= tok.i + 4 and doc[j].text[:1].islower() and tok2ent.get(j, "").startswith("country/"):
+        j += 1  # the demonym after the kind of firm: "le groupe français"
+    key = tok2ent.get(j) if j < len(doc) else None
+    ent = ctx.entities.get(key) if key else None
+    if ent is None or ent.type != "Organization" or not doc[j].text[:1].isupper():
+        return None
+    return key
 
 
 def _named_group(noun: Token, ctx: Context) -> str | None:

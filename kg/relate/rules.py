@@ -208,6 +208,10 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             heads.append(antecedent)
     if passive:
         heads += [c for c in syntax.passive_subjects(verb) if lemma(c) in nouns]
+        if verb.dep_ == "acl" and lemma(verb.head) in nouns and verb.head.i < verb.i:
+            # round 6: cooperation. "le pacte de défense signé en août par Le Caire et Mogadiscio", "the
+            # accord signed by Armenia and Azerbaijan": the participle on the relation noun, its agents
+            heads.append(verb.head)
     if cue.with_:
         fixed = with_ok(verb, cue)
         if fixed is None:
@@ -1024,7 +1028,14 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
     if doc[j].text == ")":  # "le Groupe de soutien à l'islam (GSIM, ou JNIM), la branche sahélienne d'Al-Qaïda"
         opening = next((k for k in range(j - 1, max(j - 8, 0), -1) if doc[k].text == "("), None)
         j = opening - 1 if opening else j
-    return [doc[j]] if j in ctx.linked.tok2ent else []
+    if j not in ctx.linked.tok2ent:
+        return []
+    listed = syntax.conjuncts(doc[j].head) if doc[j].dep_ == "conj" else []
+    if len(listed) > 1 and doc[j] in listed and ("Number=Plur" in str(noun.morph) or noun.tag_ == "NNS"):
+        # round 6: cooperation. "Le Mali et le Niger, membres de l'AES": a plural noun after a list is said
+        # of each of its members
+        return [t for t in listed if t.i in ctx.linked.tok2ent]
+    return [doc[j]]
 
 
 def noun_clause(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
