@@ -9,10 +9,10 @@ group ("l'organisation", "the bloc", "the group") standing for the one such acto
 from __future__ import annotations
 
 import pytest
+from extraction_fixture import run
 
 from kg.extract import Extractor
-from kg.iri import article_id, content_hash
-from kg.types import Article, Extraction
+from kg.types import Extraction
 
 pytestmark = pytest.mark.slow
 
@@ -20,16 +20,6 @@ AM, AR, CD, CL, CN, DE, DZ, FI, FR, GB, HU, ID, IL, MA, NE, PE, RU, RW, SE, VE =
     f"country/{c}" for c in ("AM", "AR", "CD", "CL", "CN", "DE", "DZ", "FI", "FR", "GB", "HU", "ID", "IL", "MA", "NE", "PE", "RU", "RW", "SE", "VE")
 )
 NATO, CSTO, BRICS, HAMAS, M23 = "org/nato", "org/csto", "org/brics", "group/hamas", "group/m23"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, lang: str, text: str) -> Extraction:
-    art = Article(id=article_id(text), text=text, source="test", lang=lang, date="2025-03-14", content_hash=content_hash(text))
-    return extractor(art)
 
 
 def facts(ex: Extraction) -> set[tuple[str, str, str]]:

@@ -7,26 +7,16 @@ construction gives and, where it matters, what it must not give.
 from __future__ import annotations
 
 import pytest
+from extraction_fixture import run
 
 from kg.extract import Extractor
-from kg.iri import article_id, content_hash
-from kg.types import Article, Extraction
+from kg.types import Extraction
 
 pytestmark = pytest.mark.slow
 
 AM, AZ, BR, DE, DZ, FR, GB, IR, MA, ML, NE, US = (
     f"country/{c}" for c in ("AM", "AZ", "BR", "DE", "DZ", "FR", "GB", "IR", "MA", "ML", "NE", "US")
 )
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, lang: str, text: str) -> Extraction:
-    art = Article(id=article_id(text), text=text, source="test", lang=lang, date="2025-03-14", content_hash=content_hash(text))
-    return extractor(art)
 
 
 def facts(ex: Extraction) -> set[tuple[str, str, str]]:

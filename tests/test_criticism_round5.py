@@ -7,10 +7,10 @@ construction gives, with their modality where it matters, and what it must not g
 from __future__ import annotations
 
 import pytest
+from extraction_fixture import run
 
 from kg.extract import Extractor
-from kg.iri import article_id, content_hash
-from kg.types import Article, Extraction
+from kg.types import Extraction
 
 pytestmark = pytest.mark.slow
 
@@ -19,16 +19,6 @@ Triple = tuple[str, str, str]
 
 def c(code: str) -> str:
     return f"country/{code}"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, lang: str, text: str) -> Extraction:
-    art = Article(id=article_id(text), text=text, source="test", lang=lang, date="2025-03-14", content_hash=content_hash(text))
-    return extractor(art)
 
 
 def statements(ex: Extraction) -> dict[Triple, str]:

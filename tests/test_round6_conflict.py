@@ -7,12 +7,11 @@ construction gives, with their modality, and what it must not give.
 from __future__ import annotations
 
 import pytest
+from extraction_fixture import run
 
 from kg.extract import Extractor
-from kg.iri import article_id, content_hash
 from kg.nlp import parse
 from kg.settings import Settings
-from kg.types import Article, Extraction
 
 pytestmark = pytest.mark.slow
 
@@ -22,16 +21,6 @@ A, N = "Asserted", "Negated"
 
 def c(code: str) -> str:
     return f"country/{code}"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, lang: str, text: str) -> Extraction:
-    art = Article(id=article_id(text), text=text, source="test", lang=lang, date="2025-03-14", content_hash=content_hash(text))
-    return extractor(art)
 
 
 def check(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:

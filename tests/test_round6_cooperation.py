@@ -8,14 +8,12 @@ construction gives, with their modality, and what it must not give as a fact.
 from __future__ import annotations
 
 import pytest
+from extraction_fixture import Triple, check
 
 from kg.extract import Extractor
-from kg.iri import article_id, content_hash
-from kg.types import Article, Extraction
 
 pytestmark = pytest.mark.slow
 
-Triple = tuple[str, str, str]
 Statement = tuple[str, str, str, str]  # subject, predicate, object, modality ("fact": asserted or reported)
 
 
@@ -26,28 +24,6 @@ def c(code: str) -> str:
 AES, NATO, ECOWAS = "org/aes", "org/nato", "org/ecowas"
 ROSATOM, ORANO = "org/rosatom", "org/orano"
 POLISARIO, M23, HEZBOLLAH = "group/polisario", "group/m23", "group/hezbollah"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, lang: str, text: str) -> Extraction:
-    art = Article(id=article_id(text), text=text, source="test", lang=lang, date="2025-03-14", content_hash=content_hash(text))
-    return extractor(art)
-
-
-def check(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
-    """Each expected statement is produced with its modality ("fact": asserted or reported); no absent
-    triple is produced as a fact."""
-    rels = run(extractor, lang, text).relations
-    got = {(r.subject, r.predicate, r.object, r.modality) for r in rels}
-    plain = {(r.subject, r.predicate, r.object) for r in rels if r.modality in ("Asserted", "Reported")}
-    for st in expected:
-        assert (st[:3] in plain if st[3] == "fact" else st in got), (st, sorted(got))
-    for triple in absent:
-        assert triple not in plain, (triple, sorted(got))
 
 
 # -- 1. leaning on a partner: "s'appuie sur la Russie", "relies on Washington" -------------------------
