@@ -6,8 +6,9 @@
   statistical parser otherwise splits "le général Abdourahamane | Tiani opère".
 * ``kg_reattach`` (after the parser and the lemmatizer) repairs one parser slip: an indefinite plural object after a time
   adverbial ("a lancé dimanche des frappes contre le PKK", "mène depuis des années des opérations",
-  "a imposé ce week-end de nouvelles sanctions") is hung on the time noun as its complement; it is
-  put back as the verb's object.
+  "a imposé ce week-end de nouvelles sanctions") is hung on the time noun as its complement, or on the
+  verb as an oblique right after a bare time word ("a dénoncé mardi de nouvelles frappes", the weekday
+  sometimes read as the object: "a expulsé lundi des diplomates"); it is put back as the verb's object.
 * ``kg_gazetteer`` (after NER) marks gazetteer surface forms in ``doc.spans["kg_gaz"]``
   (span label = surface kind, span id = folded surface), leaving ``doc.ents`` to spaCy's NER.
   Names match case- and accent-insensitively (the gazetteer keeps one written form per folded
@@ -26,7 +27,7 @@ import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
@@ -162,15 +163,33 @@ class Reattach:
         cal = calendar(lang)
         self.time = words(lang).time_noun | frozenset(cal.months) | frozenset(cal.weekdays)
 
+    def _is_time(self, tok: Token) -> bool:
+        return fold(tok.lemma_.lower()) in self.time or tok.lower_ in self.time
+
     def __call__(self, doc: Doc) -> Doc:
         for x in doc:
-            if x.dep_ != "nmod" or x.pos_ != "NOUN" or "Number=Plur" not in str(x.morph):
+            if x.pos_ != "NOUN" or "Number=Plur" not in str(x.morph):
                 continue
-            when = x.head
-            verb = when.head
-            if when.dep_ != "obl:mod" or when.i >= x.i or verb.pos_ != "VERB" or fold(when.lemma_.lower()) not in self.time and when.lower_ not in self.time:
+            if x.dep_ == "nmod":
+                when = x.head
+                verb = when.head
+                # round 7: parse. the time word also read as the object ("a expulsé lundi des diplomates")
+                if when.dep_ not in ("obl:mod", "obj") or when.i >= x.i or verb.pos_ != "VERB" or not self._is_time(when):
+                    continue
+            elif x.dep_ in ("obl:arg", "obl:mod") and x.head.pos_ == "VERB":
+                # round 7: parse. the object hung on the verb as an oblique right after a time word, read
+                # (or not) as the object: "a dénoncé mardi de nouvelles frappes", "a lancé samedi des dizaines
+                # de missiles"; not a verb with a reflexive ("s'est félicité lundi des progrès")
+                verb = x.head
+                first = x.left_edge
+                when = doc[first.i - 1] if first.i > 0 else x
+                if when.head != verb or when.dep_ not in ("obl:mod", "obj") or not self._is_time(when) or when.n_lefts or when.n_rights:
+                    continue
+                if any(c.dep_.startswith("expl") for c in verb.children):
+                    continue
+            else:
                 continue
-            if any(c.dep_ in ("obj", "nsubj:pass") for c in verb.children):
+            if any(c.dep_ in ("obj", "nsubj:pass") and c != when for c in verb.children):
                 continue
             case = [c for c in x.children if c.dep_ == "case" and c.i < x.i]
             # "des frappes"; "de nouvelles sanctions" (the plural "de" before an adjective)
@@ -181,6 +200,8 @@ class Reattach:
             x.dep_ = "obj"
             case[0].dep_ = "det"
             case[0].pos_ = "DET"
+            if when.dep_ == "obj":
+                when.dep_ = "obl:mod"
         return doc
 
 

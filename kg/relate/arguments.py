@@ -103,6 +103,9 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # parser slip: the first of a list of subjects read as the root and the verb as its relative
         # clause ("L'Arabie saoudite, les Émirats arabes unis et l'Égypte ont rompu ...")
         subj = [verb.head, *subj]
+    elif listed := _lost_listed_subjects(verb, subj, ctx):
+        # parser slip: "Moscou, Pékin et Téhéran ont condamné ..." read with "Moscou" as the root
+        subj = [*listed, *subj]
     elif (first := _lost_first_subject(verb, subj, ctx)) is not None:
         # parser slip: the first of two coordinated subjects read as the root, the verb as its conjunct, or
         # hung as "dep" ("Le Japon et l'Australie ont condamné ...")
@@ -121,7 +124,8 @@ def _lost_first_subject(verb: Token, subj: list[Token], ctx: Context) -> Token |
         head = verb.head
     else:
         head = next((c for c in verb.children if c.dep_ == "dep" and c.i < first), verb)
-    if head == verb or head.pos_ not in ("PROPN", "NOUN") or head.i not in tok2ent:
+    # round 7: parse. a linked name the tagger read as a verb ("Narendra Modi et Xi Jinping ont signé")
+    if head == verb or head.i not in tok2ent or head.pos_ not in ("PROPN", "NOUN") and not (head.dep_ == "ROOT" and head.pos_ in ("VERB", "PRON")):
         return None
     cc = [c for c in verb.children if c.dep_ == "cc" and c.lower_ in ctx.words.coordinator and head.i < c.i < first]
     # nothing but the first actor's own name before the "et" (not "Le Japon, qui ..., et l'Australie")
@@ -129,6 +133,29 @@ def _lost_first_subject(verb: Token, subj: list[Token], ctx: Context) -> Token |
     if between is None or not all(t.head == head and t.dep_ in syntax.NAME_PARTS for t in between):
         return None
     return head
+
+
+def _lost_listed_subjects(verb: Token, subj: list[Token], ctx: Context) -> list[Token]:
+    """round 7: parse. The actors of a list "A, B et C ont condamné" read with A as the root, B as its
+    conjunct and the verb as another conjunct of A whose subject is C alone: [A, B]. Only when everything
+    between A and the "et" is commas, determiners, the actors' own names and linked actors."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ROOT" or not subj or not all(s.head == verb for s in subj):
+        return []
+    head, first, tok2ent = verb.head, min(s.i for s in subj), ctx.linked.tok2ent
+    if head.i >= first or head.i not in tok2ent or _is_place(tok2ent[head.i], ctx):
+        return []
+    cc = [c for c in verb.children if c.dep_ == "cc" and c.lower_ in ctx.words.coordinator and head.i < c.i < first]
+    if not cc:
+        return []
+    listed = [c for c in head.children if c.dep_ == "conj" and head.i < c.i < cc[0].i and c.i in tok2ent]
+    if not listed:
+        return []
+    members = {head.i} | {c.i for c in listed}
+    for t in verb.doc[head.i + 1 : cc[0].i]:
+        ok = t.text == "," or t.i in members or t.pos_ == "DET" and t.head.i in members or t.dep_ in syntax.NAME_PARTS and t.head.i in members
+        if not ok:
+            return []
+    return [head, *listed]
 
 
 def controlling_noun(verb: Token, ctx: Context) -> Token | None:

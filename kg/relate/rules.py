@@ -547,6 +547,10 @@ def event_anaphor(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         return
     subj, passive = verb_subjects(gov, ctx)
     agents = event_antecedent(noun, ctx) if subj and not passive else []
+    # round 7: parse. the act is never the verb's own: "Berlin, Paris and London condemned the decision" must
+    # not read the decision as that of one of its critics (the last relation found is the verb's own)
+    own_keys = {k for s in subj for k in resolve(s, ctx)}
+    agents = [a for a in agents if a not in own_keys]
     if agents:
         yield Candidate(gov, subj, [noun], replace(own, object="obj"), f"{ctx.lang}.event-anaphor", object_keys=agents)
 
