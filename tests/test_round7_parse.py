@@ -77,3 +77,18 @@ NOT_LISTED = [
 @pytest.mark.parametrize("lang, text, expected, absent", NOT_LISTED)
 def test_place_not_listed(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# the target of an act noun hung on the verb right after the object ("contre des positions" read as the
+# verb's oblique); not across a comma
+VERB_HUNG_TARGET = [
+    ("fr", "Le Burkina Faso a annoncé des frappes contre des positions du JNIM.", [("country/BF", "attacks", "group/jnim", "fact")], []),
+    ("fr", "Le Japon a annoncé de nouvelles sanctions contre des entreprises russes.", [("country/JP", "sanctions", "country/RU", "fact")], []),
+    ("en", "Israel announced new strikes against Hezbollah positions in Lebanon.", [("country/IL", "attacks", "group/hezbollah", "fact")], []),
+    ("fr", "Le Japon a annoncé des sanctions, contre l'avis de la Chine.", [], [("country/JP", "sanctions", "country/CN")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", VERB_HUNG_TARGET)
+def test_verb_hung_target(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)

@@ -436,6 +436,12 @@ def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
 # -- noun rule -------------------------------------------------------------------------------------
 
 
+def _follows(n: Token, noun: Token) -> bool:
+    """Whether the prepositional phrase of `n` (its preposition a head in English) begins right after `noun`'s phrase."""
+    anchor = n.head if n.head.dep_ in ("prep", "dative") else n
+    return anchor.left_edge.i == noun.right_edge.i + 1
+
+
 def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Noun triggers: "la rupture avec Moscou", "la coopération militaire entre la Russie et le Mali"."""
     if cue.with_ and not any(lemma(c) in cue.with_ for c in noun.subtree):
@@ -478,6 +484,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and lemma(c) in words.target_verb and c.i > noun.i:
                 # ("des entités": the partitive article is often parsed as a preposition)
                 objs += [g for g in c.children if (g.dep_ in syntax.OBJ or g.dep_ == "obl:arg") and (syntax.case_of(g) is None or syntax.case_of(g) in words.genitive)]
+    if not objs and cue.object == "prep" and noun.dep_ in syntax.OBJ and noun.head.pos_ == "VERB":
+        # round 7: parse. the target hung on the verb right after the object: "a annoncé des frappes contre des
+        # positions du JNIM" ("contre des positions" read as the verb's oblique)
+        objs = [n for p, n in syntax.obliques(noun.head) if p in cue.preps and p not in words.genitive and _follows(n, noun)]
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
     # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
     subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
