@@ -92,3 +92,20 @@ VERB_HUNG_TARGET = [
 @pytest.mark.parametrize("lang, text, expected, absent", VERB_HUNG_TARGET)
 def test_verb_hung_target(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# the second of two titled subjects hung on the verb as "dep"
+SECOND_SUBJECT = [
+    ("fr", "Le président français, Emmanuel Macron, et le chancelier allemand, Olaf Scholz, ont condamné l'invasion russe.",
+     [("person/emmanuel-macron", "criticizes", "country/RU", "fact"), ("person/olaf-scholz", "criticizes", "country/RU", "fact")], []),
+    ("en", "French President Emmanuel Macron and German Chancellor Olaf Scholz condemned the Russian invasion.",
+     [("person/emmanuel-macron", "criticizes", "country/RU", "fact"), ("person/olaf-scholz", "criticizes", "country/RU", "fact")], []),
+    # a second clause with its own verb is no lost subject
+    ("fr", "Le Japon a condamné les essais nord-coréens et la Chine a appelé au calme.",
+     [("country/JP", "criticizes", "country/KP", "fact")], [("country/CN", "criticizes", "country/KP")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", SECOND_SUBJECT)
+def test_second_subject(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)

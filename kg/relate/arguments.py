@@ -110,7 +110,29 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # parser slip: the first of two coordinated subjects read as the root, the verb as its conjunct, or
         # hung as "dep" ("Le Japon et l'Australie ont condamné ...")
         subj = [first, *subj]
+    if subj and (second := _lost_second_subject(verb, subj, ctx)) is not None:
+        # parser slip: "Le président français, Emmanuel Macron, et le chancelier allemand, Olaf Scholz, ont
+        # condamné ..." with the second subject hung as "dep"
+        subj = [*subj, second]
     return subj, False
+
+
+def _lost_second_subject(verb: Token, subj: list[Token], ctx: Context) -> Token | None:
+    """round 7: parse. The actor after "et" / "and" that the parser hung on the verb as "dep" after its
+    subject: "[le président français, Emmanuel Macron,] et [le chancelier allemand, Olaf Scholz,] ont condamné"."""
+    last = max(s.right_edge.i for s in subj)
+    if last >= verb.i:
+        return None
+    cc = next((c for c in verb.children if c.dep_ == "cc" and c.lower_ in ctx.words.coordinator and last < c.i < verb.i), None)
+    if cc is None:
+        return None
+    dep = next((c for c in verb.children if c.dep_ == "dep" and cc.i < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if dep is None or dep.left_edge.i != cc.i + 1 or syntax.case_of(dep) is not None:
+        return None
+    # only punctuation between the second subject and the verb ("..., Olaf Scholz, ont condamné")
+    if any(t.pos_ != "PUNCT" and t.dep_ not in ("aux", "aux:tense", "aux:pass") for t in verb.doc[dep.right_edge.i + 1 : verb.i]):
+        return None
+    return dep if resolve(dep, ctx) else None
 
 
 def _lost_first_subject(verb: Token, subj: list[Token], ctx: Context) -> Token | None:
