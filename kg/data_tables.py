@@ -157,6 +157,7 @@ class Words:
     relative_object: frozenset[str]
     complementizer: frozenset[str]
     adjunct_mark: frozenset[str]
+    purpose_mark: frozenset[str]
     temporal: frozenset[str]
     negator: frozenset[str]
     weak_negator: frozenset[str]

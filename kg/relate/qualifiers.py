@@ -213,6 +213,10 @@ def _date_scopes(trigger: Token, ctx: Context) -> Iterator[list[Token]]:
             yield _date_children(adj, ctx)
         if _perfect_nonfinite(verb):
             return  # "accusant Kiev d'avoir soutenu les rebelles": an earlier event, not the clause's time
+        if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and _datelike(verb.head, ctx):
+            # "Vendredi encore, des frappes avaient visé ...": the parser made the fronted date the root
+            yield _phrase_of_date(verb.head, verb)
+            return
         if verb.dep_ == "acl" and verb.head != verb:
             # "Chad's decision last week to end ...": the noun's date; "la rupture ..., accusant Kiev":
             # a present participle or an infinitive on a noun of the clause takes the clause's date
@@ -226,7 +230,7 @@ def _date_scopes(trigger: Token, ctx: Context) -> Iterator[list[Token]]:
             continue
         if verb.dep_ not in _CHAIN_DEPS or verb.head == verb:
             return
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children) and not _purpose(verb, ctx):
             return
         branch, up = verb, verb.head
         if up.pos_ not in ("VERB", "AUX"):
@@ -238,6 +242,18 @@ def _date_scopes(trigger: Token, ctx: Context) -> Iterator[list[Token]]:
                 return
             branch = _branch(verb, up)
         verb = up
+
+
+def _purpose(verb: Token, ctx: Context) -> bool:
+    """An infinitive of purpose ("pour protester", "afin de", "in order to"): at its clause's time."""
+    infinitive = "Inf" in verb.morph.get("VerbForm", []) or verb.tag_ == "VB"
+    return infinitive and any(c.dep_ == "mark" and c.lower_ in ctx.words.purpose_mark for c in verb.children)
+
+
+def _phrase_of_date(h: Token, clause: Token) -> list[Token]:
+    """The date phrase headed by `h` without the clause `clause` hanging on it."""
+    inner = {x.i for x in clause.subtree}
+    return [t for t in _phrase(h) if t.i not in inner]
 
 
 def _perfect_nonfinite(verb: Token) -> bool:
@@ -300,7 +316,11 @@ def _relative(toks: list[Token], ctx: Context) -> tuple[str, int] | None:
     if pattern is None or not toks:
         return None
     doc = toks[0].doc
-    text = fold(doc[min(t.i for t in toks) : max(t.i for t in toks) + 1].text)
+    end = max(t.i for t in toks) + 1
+    # a hyphenated word the tokenizer split ("ce week" + "-" + "end"): read it whole
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end - 1].text, doc[end].text):
+        end += 1
+    text = fold(doc[min(t.i for t in toks) : end].text)
     m = pattern.search(text)
     return calendar(ctx.lang).relative[m.group(1)] if m else None
 
