@@ -63,3 +63,37 @@ def test_date_given(extractor: Extractor, lang: str, text: str, triple: tuple[st
 )
 def test_no_date_given(extractor: Extractor, lang: str, text: str, triple: tuple[str, str, str]) -> None:
     assert _date(extractor, lang, text, triple) is None
+
+
+@pytest.mark.parametrize(
+    "lang, text, triple, expected",
+    [
+        # "N units after": the clause's event is N units before its main clause's day (else the article's)
+        (
+            "fr",
+            "Le président syrien Ahmed al-Charaa a été reçu lundi à Moscou, dix mois après avoir renversé Bachar al-Assad.",
+            ("person/ahmed-al-sharaa", "overthrows", "person/bashar-al-assad"),
+            "2024-05",
+        ),
+        (
+            "en",
+            "Russia recognised the Taliban government on Monday, nearly four years after the movement seized power in Kabul.",
+            ("group/taliban", "seizesPowerIn", "country/AF"),
+            "2021",
+        ),
+    ],
+)
+def test_interval_before_main_clause(extractor: Extractor, lang: str, text: str, triple: tuple[str, str, str], expected: str) -> None:
+    assert _date(extractor, lang, text, triple) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, triple",
+    [
+        # the main clause is the later event: "N units after" gives it no date
+        ("fr", "Le Mali a rompu avec la France deux ans après le coup d'État.", ("country/ML", "endsCooperationWith", "country/FR")),
+        ("en", "India and China signed a deal two days after the talks.", ("country/IN", "signsAgreementWith", "country/CN")),
+    ],
+)
+def test_interval_not_main_clause(extractor: Extractor, lang: str, text: str, triple: tuple[str, str, str]) -> None:
+    assert _date(extractor, lang, text, triple) is None

@@ -135,6 +135,41 @@ def date_of(trigger: Token, ctx: Context) -> str | None:
         found = _read_date(toks, trigger, ctx, base)
         if found:
             return found
+    return _interval_before(trigger, ctx, base)
+
+
+_AFTER = frozenset({"after", "après", "apres"})
+
+
+def _interval_before(verb: Token, ctx: Context, base: Date | None) -> str | None:
+    """A clause "N units after" its main clause's event happened N units before it ("reçu mercredi,
+    dix mois après avoir renversé Assad", "on Thursday, four years after the movement seized power"):
+    the main clause's day (else the article's) moved back, kept to the unit's precision (a week: the
+    month). Nothing when the main clause gives no day and there is no article date."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "advcl" or verb.head == verb:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in _AFTER for c in verb.children):
+        return None
+    cal = calendar(ctx.lang)
+    for c in verb.children:
+        unit = cal.units.get(lemma(c)) if c.pos_ == "NOUN" and c.i < verb.i else None
+        nums = [g for g in c.children if g.dep_ == "nummod"] if unit else []
+        if not nums:
+            continue
+        word = nums[0].lower_
+        n = int(word) if word.isdigit() else cal.numbers.get(word)
+        if n is None or n > 100:
+            return None
+        ref = _read_date(_date_children(verb.head, ctx, verb), verb.head, ctx, base)
+        day = _base_date(ref) if ref and len(ref) == 10 else (base if not ref else None)
+        if day is None:
+            return None  # the main clause's date is a month or a year: no day to count from
+        if unit in ("day", "week"):
+            d = day - timedelta(days=n * (7 if unit == "week" else 1))
+            return d.isoformat() if unit == "day" else f"{d.year:04d}-{d.month:02d}"
+        if unit == "month":
+            return resolve_relative("month", -n, day)
+        return resolve_relative("year", -n, day)
     return None
 
 
