@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 
@@ -157,6 +157,7 @@ class Words:
     relative_object: frozenset[str]
     complementizer: frozenset[str]
     adjunct_mark: frozenset[str]
+    purpose_mark: frozenset[str]
     temporal: frozenset[str]
     negator: frozenset[str]
     weak_negator: frozenset[str]
@@ -293,9 +294,12 @@ class Calendar:
     orders: frozenset[str]  # "day month" ("26 juillet 2023"), "month day" ("July 26, 2023")
     # folded phrase ("l'an dernier", "last week") -> (unit, offset): a span counted from the article's date
     relative: Mapping[str, tuple[str, int]]
+    # an interval between two events ("quatre ans après", "two days after"): unit lemma -> unit; number word -> n
+    units: Mapping[str, str] = field(default_factory=dict)
+    numbers: Mapping[str, int] = field(default_factory=dict)
 
 
-CALENDAR_KINDS = ("month", "weekday", "order", "relative")
+CALENDAR_KINDS = ("month", "weekday", "order", "relative", "unit", "number")
 DATE_ORDERS = ("day month", "month day")
 # units of a relative date phrase: how the article's date is moved, and what is kept of the result
 RELATIVE_UNITS = ("day", "week", "weekend", "month", "year", "season")
@@ -310,6 +314,8 @@ def load_calendar(path: Path) -> Mapping[str, Calendar]:
     weekdays: dict[str, dict[str, int]] = {lang: {} for lang in langs}
     orders: dict[str, set[str]] = {lang: set() for lang in langs}
     relative: dict[str, dict[str, tuple[str, int]]] = {lang: {} for lang in langs}
+    units: dict[str, dict[str, str]] = {lang: {} for lang in langs}
+    numbers: dict[str, dict[str, int]] = {lang: {} for lang in langs}
     for r in table:
         kind, word = r["kind"], r["word"]
         if kind not in CALENDAR_KINDS:
@@ -320,6 +326,16 @@ def load_calendar(path: Path) -> Mapping[str, Calendar]:
             if word not in DATE_ORDERS:
                 raise r.error(f"unknown date order {word!r}; known orders: {', '.join(DATE_ORDERS)}")
             orders[r["lang"]].add(word)
+            continue
+        if kind == "unit":
+            if r["number"] not in ("day", "week", "month", "year") or not word:
+                raise r.error(f"unit {word!r} needs one of day, week, month, year (got {r['number']!r})")
+            units[r["lang"]][fold(word)] = r["number"]
+            continue
+        if kind == "number":
+            if not r["number"].isdigit() or not word:
+                raise r.error(f"number {word!r} needs its value (got {r['number']!r})")
+            numbers[r["lang"]][word] = int(r["number"])
             continue
         if kind == "relative":
             m = _RELATIVE.fullmatch(r["number"])
@@ -348,6 +364,8 @@ def load_calendar(path: Path) -> Mapping[str, Calendar]:
                 MappingProxyType(weekdays[lang]),
                 frozenset(orders[lang]),
                 MappingProxyType(relative[lang]),
+                MappingProxyType(units[lang]),
+                MappingProxyType(numbers[lang]),
             )
             for lang in langs
         }

@@ -135,6 +135,41 @@ def date_of(trigger: Token, ctx: Context) -> str | None:
         found = _read_date(toks, trigger, ctx, base)
         if found:
             return found
+    return _interval_before(trigger, ctx, base)
+
+
+_AFTER = frozenset({"after", "après", "apres"})
+
+
+def _interval_before(verb: Token, ctx: Context, base: Date | None) -> str | None:
+    """A clause "N units after" its main clause's event happened N units before it ("reçu mercredi,
+    dix mois après avoir renversé Assad", "on Thursday, four years after the movement seized power"):
+    the main clause's day (else the article's) moved back, kept to the unit's precision (a week: the
+    month). Nothing when the main clause gives no day and there is no article date."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "advcl" or verb.head == verb:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in _AFTER for c in verb.children):
+        return None
+    cal = calendar(ctx.lang)
+    for c in verb.children:
+        unit = cal.units.get(lemma(c)) if c.pos_ == "NOUN" and c.i < verb.i else None
+        nums = [g for g in c.children if g.dep_ == "nummod"] if unit else []
+        if not nums:
+            continue
+        word = nums[0].lower_
+        n = int(word) if word.isdigit() else cal.numbers.get(word)
+        if n is None or n > 100:
+            return None
+        ref = _read_date(_date_children(verb.head, ctx, verb), verb.head, ctx, base)
+        day = _base_date(ref) if ref and len(ref) == 10 else (base if not ref else None)
+        if day is None:
+            return None  # the main clause's date is a month or a year: no day to count from
+        if unit in ("day", "week"):
+            d = day - timedelta(days=n * (7 if unit == "week" else 1))
+            return d.isoformat() if unit == "day" else f"{d.year:04d}-{d.month:02d}"
+        if unit == "month":
+            return resolve_relative("month", -n, day)
+        return resolve_relative("year", -n, day)
     return None
 
 
@@ -213,6 +248,10 @@ def _date_scopes(trigger: Token, ctx: Context) -> Iterator[list[Token]]:
             yield _date_children(adj, ctx)
         if _perfect_nonfinite(verb):
             return  # "accusant Kiev d'avoir soutenu les rebelles": an earlier event, not the clause's time
+        if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and _datelike(verb.head, ctx):
+            # "Vendredi encore, des frappes avaient visé ...": the parser made the fronted date the root
+            yield _phrase_of_date(verb.head, verb)
+            return
         if verb.dep_ == "acl" and verb.head != verb:
             # "Chad's decision last week to end ...": the noun's date; "la rupture ..., accusant Kiev":
             # a present participle or an infinitive on a noun of the clause takes the clause's date
@@ -226,7 +265,7 @@ def _date_scopes(trigger: Token, ctx: Context) -> Iterator[list[Token]]:
             continue
         if verb.dep_ not in _CHAIN_DEPS or verb.head == verb:
             return
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children) and not _purpose(verb, ctx):
             return
         branch, up = verb, verb.head
         if up.pos_ not in ("VERB", "AUX"):
@@ -238,6 +277,18 @@ def _date_scopes(trigger: Token, ctx: Context) -> Iterator[list[Token]]:
                 return
             branch = _branch(verb, up)
         verb = up
+
+
+def _purpose(verb: Token, ctx: Context) -> bool:
+    """An infinitive of purpose ("pour protester", "afin de", "in order to"): at its clause's time."""
+    infinitive = "Inf" in verb.morph.get("VerbForm", []) or verb.tag_ == "VB"
+    return infinitive and any(c.dep_ == "mark" and c.lower_ in ctx.words.purpose_mark for c in verb.children)
+
+
+def _phrase_of_date(h: Token, clause: Token) -> list[Token]:
+    """The date phrase headed by `h` without the clause `clause` hanging on it."""
+    inner = {x.i for x in clause.subtree}
+    return [t for t in _phrase(h) if t.i not in inner]
 
 
 def _perfect_nonfinite(verb: Token) -> bool:
@@ -300,7 +351,11 @@ def _relative(toks: list[Token], ctx: Context) -> tuple[str, int] | None:
     if pattern is None or not toks:
         return None
     doc = toks[0].doc
-    text = fold(doc[min(t.i for t in toks) : max(t.i for t in toks) + 1].text)
+    end = max(t.i for t in toks) + 1
+    # a hyphenated word the tokenizer split ("ce week" + "-" + "end"): read it whole
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end - 1].text, doc[end].text):
+        end += 1
+    text = fold(doc[min(t.i for t in toks) : end].text)
     m = pattern.search(text)
     return calendar(ctx.lang).relative[m.group(1)] if m else None
 

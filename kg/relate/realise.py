@@ -199,14 +199,18 @@ def _held_town(cand: Candidate, obj_keys: list[str], location: str | None, ctx: 
 
 def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     """A fact the text states outright: asserted, unqualified; the object may come from the gazetteer
-    (what the leaders table says a titled person leads)."""
+    (what the leaders table says a titled person leads). A predicate noun takes its clause's date
+    ("became NATO's 32nd member on Thursday"); an apposition has none ("le JNIM, la branche ...")."""
     sent = cand.trigger.sent
+    t = cand.trigger
+    predicate = t.dep_ in ("attr", "xcomp", "oprd") or any(c.dep_ == "cop" for c in t.children)
+    when = date_of(t, ctx) if predicate and t.pos_ in ("NOUN", "PROPN") else None
     for s in cand.subject_keys or []:
         for o in cand.object_keys or []:
             ctx.entities.bring(o, cand.rule)
             if o not in ctx.entities or not _typed_ok(s, o, cand.cue.property, ctx):
                 continue
-            yield Relation(s, cand.cue.property, o, "Asserted", evidence(sent), sent.start_char, sent.end_char, cand.rule, cand.cue.conf, trigger=cand.trigger.text)
+            yield Relation(s, cand.cue.property, o, "Asserted", evidence(sent), sent.start_char, sent.end_char, cand.rule, cand.cue.conf, date=when, trigger=cand.trigger.text)
 
 
 def _capital_country(key: str, cand: Candidate, ctx: Context) -> str:
