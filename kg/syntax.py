@@ -210,3 +210,10 @@ def listed_members(noun: Token, intro: frozenset[str]) -> list[Token]:
             if c.i > end and c.dep_ in ("acl:relcl", "relcl") and c.pos_ == "PROPN" and between and all(t.is_punct or t.lower_ in intro or t.pos_ == "DET" for t in between) and any(t.lower_ in intro for t in between):
                 out.append(c)
     return out
+
+
+def bare_participle(verb: Token, *, subjectless: bool = False) -> bool:
+    """A past participle with no auxiliary ("menées avec", "carried out with", "backed by"); with
+    `subjectless`, also without a subject of its own ("accusé de": a clause of its own)."""
+    past = verb.tag_ == "VBN" or ("VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph))
+    return past and not any((subjectless and c.dep_ in SUBJ) or c.dep_.startswith("aux") for c in verb.children)

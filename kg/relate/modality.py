@@ -45,9 +45,9 @@ def _governors(tok: Token, ctx: Context) -> Iterator[Token]:
             return
         if t.dep_ == "acl" and t.head.dep_ in syntax.SUBJ | syntax.PASS_SUBJ:
             return  # a participle on the subject ("le gouvernement, dirigé par X, a rejeté ...") is its own clause
-        if t != tok and t.dep_ == "acl" and _bare_participle(t):
+        if t != tok and t.dep_ == "acl" and syntax.bare_participle(t, subjectless=True):
             return
-        if t != tok and t.dep_ == "advcl" and _bare_participle(t) and t.i > 0 and t.doc[t.i - 1].text == ",":
+        if t != tok and t.dep_ == "advcl" and syntax.bare_participle(t, subjectless=True) and t.i > 0 and t.doc[t.i - 1].text == ",":
             return  # "ces frappes, menées avec le soutien de X, visaient à ...": the detached participle's own clause
         if t.pos_ in ("NOUN", "PROPN") and syntax.case_of(t) in temporal:
             return
@@ -55,12 +55,6 @@ def _governors(tok: Token, ctx: Context) -> Iterator[Token]:
             return  # a relative clause the parser made the main one ("Le Niger, qui doit accueillir le sommet, a rompu")
         t = t.head
         seen += 1
-
-
-def _bare_participle(verb: Token) -> bool:
-    """A past participle without subject or auxiliary ("accusé de", "backed by"): a clause of its own."""
-    past = verb.tag_ == "VBN" or ("VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph))
-    return past and not any(c.dep_ in syntax.SUBJ or c.dep_.startswith("aux") for c in verb.children)
 
 
 def modality(trigger: Token, cand_objs: list[Token], ctx: Context, *, subjects: list[Token] | None = None) -> Modality:

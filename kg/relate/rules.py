@@ -1107,7 +1107,7 @@ def _act_agents(verb: Token, ctx: Context) -> list[str]:
     if passive and not subj:
         subj = syntax.passive_subjects(verb)
     keys = [k for s in subj for k in act_doers(s, ctx)]
-    if keys or not _bare_participle(verb):
+    if keys or not syntax.bare_participle(verb):
         return keys
     doc = verb.doc
     act = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None
@@ -1116,12 +1116,6 @@ def _act_agents(verb: Token, ctx: Context) -> list[str]:
     if act is None:
         return []
     return act_doers(act, ctx) or event_antecedent(act, ctx)
-
-
-def _bare_participle(verb: Token) -> bool:
-    """A past participle with no auxiliary ("menées avec", "carried out with")."""
-    past = verb.tag_ == "VBN" or ("VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph))
-    return past and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 # -- round 5: criticism -----------------------------------------------------------------------------
