@@ -735,12 +735,17 @@ def _demonstrative(noun: Token, ctx: Context) -> bool:
     )
 
 
+def person_country(person: str, ctx: Context) -> str | None:
+    """The country a person leads (their title in the article), else the one the gazetteer gives them."""
+    if person in ctx.linked.leaders:
+        return ctx.linked.leaders[person]
+    ent = ctx.gazetteer.get(person)
+    return (ent.country or None) if ent is not None and ent.type == "Person" else None
+
+
 def _leader_country(person: str, ctx: Context) -> str | None:
-    """The country a person leads (their title in the article, else the gazetteer), brought in."""
-    country = ctx.linked.leaders.get(person)
-    if country is None:
-        ent = ctx.gazetteer.get(person)
-        country = ent.country if ent is not None and ent.type == "Person" else None
+    """`person_country`, brought in."""
+    country = person_country(person, ctx)
     if country is not None:
         ctx.entities.bring(country, "leader-country")
     return country

@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.data_tables import collective_nouns
 from kg.gazetteer import LEADER_ROLES
-from kg.relate.arguments import resolve
+from kg.relate.arguments import person_country, resolve
 from kg.relate.context import Candidate, Context
 from kg.relate.lexicon import lemma
 from kg.relate.modality import modality
@@ -67,7 +67,7 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
         return
     if cue.property == "leads" and len(subj_keys) == 1 and subj_keys[0].startswith("person/"):
         # "le régime militaire dirigé par le général X": a generic noun led by a known leader is his country
-        own = _leader_country(subj_keys[0], ctx)
+        own = person_country(subj_keys[0], ctx)
         generic = {o.i for o in cand.objects if gazetteer.generic_actor(lemma(o), ctx.lang) is not None}
         if own and generic and own in gazetteer.entities:
             obj_keys = [own]
@@ -177,7 +177,7 @@ def _target_ground(cand: Candidate, subj_keys: list[str], obj_keys: list[str], l
 
 def _own_ground(subj_keys: list[str], ctx: Context) -> set[str]:
     """The countries an attacker strikes at home: a state, its leader, forces or government."""
-    own = {_leader_country(s, ctx) or s for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("Country", "Person", "ArmedForces", "Government")}
+    own = {person_country(s, ctx) or s for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("Country", "Person", "ArmedForces", "Government")}
     own |= {e.country for s in subj_keys if (e := ctx.entities.get(s)) is not None and e.type in ("ArmedForces", "Government") and e.country}
     return own
 
@@ -221,14 +221,6 @@ def _capital_country(key: str, cand: Candidate, ctx: Context) -> str:
         return key
     ctx.entities.bring(country, cand.rule)
     return country
-
-
-def _leader_country(person: str, ctx: Context) -> str | None:
-    """The country a person leads, from the article (titles) or the gazetteer."""
-    if person in ctx.linked.leaders:
-        return ctx.linked.leaders[person]
-    ent = ctx.gazetteer.get(person)
-    return ent.country if ent is not None and ent.type == "Person" else None
 
 
 def _state_level(key: str, prop: str, cand: Candidate, ctx: Context) -> str:

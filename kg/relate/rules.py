@@ -39,6 +39,7 @@ from kg.relate.arguments import (
     list_continuation,
     misread_relative,
     names_actor,
+    person_country,
     relation_partners,
     resolve,
     verb_subjects,
@@ -1198,14 +1199,6 @@ def _retaliation_targets(word: Token, ctx: Context) -> list[Token]:
     return [t for t in out if resolve(t, ctx)]
 
 
-def _person_country(key: str, ctx: Context) -> str | None:
-    """The country a person leads (titles in the article) or belongs to (gazetteer)."""
-    if key in ctx.linked.leaders:
-        return ctx.linked.leaders[key]
-    ent = ctx.gazetteer.get(key)
-    return ent.country if ent is not None and ent.type == "Person" and ent.country else None
-
-
 def _own_side(subjects: list[Token], mine: set[str], ctx: Context) -> bool:
     """Whether a clause's subject is the speaker or the speaker's state ("it", "Israël" after Netanyahou)."""
     for s in subjects:
@@ -1233,7 +1226,7 @@ def vowing(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     heads += [n for _, n in syntax.obliques(verb) if lemma(n) in words.retaliation_word]  # "a menacé de représailles contre"
     acts = [k for c in heads for k in syntax.conjuncts(c)]  # "de venger son chef et de riposter contre"
     mine = {k for t in subj for k in resolve(t, ctx)}
-    mine |= {o for k in mine if (o := _person_country(k, ctx)) is not None}
+    mine |= {o for k in mine if (o := person_country(k, ctx)) is not None}
     for c in acts + [c for c in verb.children if c.dep_ == "ccomp"]:
         if c in acts and lemma(c) in words.retaliation_word:
             targets += _retaliation_targets(c, ctx)
@@ -1269,7 +1262,7 @@ def power_taken(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     means = [n for h in {verb, anchor} for _, n in syntax.obliques(h)]  # "au pouvoir par un putsch": on either
     if cue.conf < 0.75 and not any(lemma(n) in ctx.words.coup_word or fold(n.lower_) in ctx.words.coup_word for n in means):
         return
-    keys = [c for s in subj for k in resolve(s, ctx) if (c := _person_country(k, ctx)) is not None][:1]
+    keys = [c for s in subj for k in resolve(s, ctx) if (c := person_country(k, ctx)) is not None][:1]
     for k in keys:
         if k not in ctx.entities and ctx.gazetteer.get(k) is not None:
             ctx.entities.bring(k, f"{cue.lang}.power-taken")
