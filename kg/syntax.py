@@ -105,13 +105,26 @@ def conjuncts(tok: Token) -> list[Token]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in t.children:
+        for c in [*t.children, *(g for p in _name_tail(t) for g in p.children)]:
             # a list the parser read as an apposition: "Mali, Burkina Faso and Niger"
             listed = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)
             if (c.dep_ == "conj" or listed) and c not in out:
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def _name_tail(tok: Token) -> list[Token]:
+    """round 8: attacks. The later words of a proper name the parser hung under its first word, with no
+    preposition ("Boko [Haram]"): a conjunct hung on the last word is the name's ("de Boko Haram et de l'ISWAP")."""
+    if tok.pos_ != "PROPN":
+        return []
+    out: list[Token] = []
+    t = tok
+    while (nxt := next((c for c in t.children if c.i == t.i + 1 and c.pos_ == "PROPN" and c.dep_ in NAME_PARTS | {"nmod"} and case_of(c) is None), None)) is not None:
+        out.append(nxt)
+        t = nxt
+    return out
 
 
 def clause_subject(verb: Token, *, depth: int = 4) -> list[Token]:

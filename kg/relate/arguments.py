@@ -82,7 +82,7 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
             return subj, False
     subj = syntax.clause_subject(verb)
     if subj and subj[0].lower_ in ctx.words.relative_subject and verb.dep_ in ("acl:relcl", "relcl"):
-        return [verb.head], False
+        return _claimed_attack_doers(verb.head, ctx) or [verb.head], False
     if subj and subj[0].lower_ in ctx.words.relative_subject and subj[0].head != verb and subj[0].head.dep_ in ("acl:relcl", "relcl"):
         # round 5: meetings. an infinitive or gerund inheriting a relative's subject: "Ouagadougou, qui a rompu
         # avec Paris avant de quitter la Cédéao" -> the relative's antecedent leaves
@@ -115,6 +115,20 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # condamné ..." with the second subject hung as "dep"
         subj = [*subj, second]
     return subj, False
+
+
+def _claimed_attack_doers(noun: Token, ctx: Context) -> list[Token]:
+    """round 8: attacks. An attack noun with no agent of its own, object of a verb of doing or claiming, is
+    that verb's subject's: "le JNIM a revendiqué l'attaque qui a visé ...", "Al-Shabaab claimed the attack
+    that targeted ..." (empty for any other noun: "des sanctions qui visent ..." stay nobody's attack)."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in syntax.OBJ or noun.i in ctx.linked.tok2ent or noun.head.pos_ != "VERB":
+        return []
+    if not any(c.property == "attacks" for c in ctx.lexicon.cues.get(("noun", lemma(noun)), ())):
+        return []
+    if not frame(noun.head, "support", ctx.lexicon) or resolve(noun, ctx) or event_agents(noun, ctx):
+        return []
+    subj, passive = verb_subjects(noun.head, ctx)
+    return [] if passive else subj
 
 
 def _lost_second_subject(verb: Token, subj: list[Token], ctx: Context) -> Token | None:

@@ -490,6 +490,11 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # positions du JNIM" ("contre des positions" read as the verb's oblique)
         objs = [n for p, n in syntax.obliques(noun.head) if p in cue.preps and p not in words.genitive and _follows(n, noun)]
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
+    if not subj and cue.object == "patient" and cue.property == "attacks":
+        # round 8: attacks. parse slip: the agent hung on the patient ("la destruction d'un drone malien par la
+        # défense aérienne algérienne", "the downing of a Malian drone by Algerian air defences"); the patient a
+        # thing, not an actor of its own
+        subj = [n for o in objs if o.i not in ctx.linked.tok2ent for p, n in syntax.obliques(o) if p in words.agent and n.i > o.i]
     # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
     subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
     if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
@@ -511,6 +516,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if not subj and gov is not None and carrier.dep_ in syntax.OBJ | {"obl", "obl:arg", "pobj", "dobj"} and frame(gov, "support", ctx.lexicon):
         # "Les États-Unis ont annoncé des sanctions contre X": the framing verb's subject acts
         subj = syntax.clause_subject(gov)
+        if subj and subj[0].lower_ in words.relative_subject and gov.dep_ in ("acl:relcl", "relcl"):
+            subj = [gov.head]  # round 8: attacks. "Israël, qui a mené des frappes en Syrie": the antecedent acts
         if not subj and gov.dep_ == "acl" and gov.head.pos_ in ("PROPN", "NOUN") and gov.head.i < gov.i:
             # round 5: meetings. a participle said of an actor: "l'Arabie saoudite, engagée dans des
             # pourparlers avec les Houthis", "Saudi Arabia, engaged in talks with the Houthis"

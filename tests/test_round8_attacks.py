@@ -1,0 +1,85 @@
+"""Round 8: attacks whose actors were not connected (kg/relate/rules.py `noun_trigger`, kg/relate/arguments.py
+`verb_subjects`, kg/syntax.py `conjuncts`, the round 8 cues of kg/data/cues/relations.tsv). Sentences are
+made up for the tests (real actors, wire style), each construction in French and in English."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_fixture import check
+
+from kg.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+DZ, IL, ML, NE, NG, SO, SY, TR, IQ, US, RU, UA = (
+    f"country/{c}" for c in ("DZ", "IL", "ML", "NE", "NG", "SO", "SY", "TR", "IQ", "US", "RU", "UA")
+)
+EU = "org/eu"
+
+# an attack noun with no agent of its own, claimed or carried out by someone, then said in a relative clause to
+# have hit a target: the claimant attacks the target; any other noun ("des sanctions qui visent") stays nobody's attack
+CLAIMED_ATTACK = [
+    ("fr", "Les Shebab ont revendiqué l'attaque qui a visé une base de l'armée somalienne.", [("group/al-shabaab", "attacks", SO, "fact")], []),
+    ("fr", "Le JNIM a revendiqué mardi l'attaque qui a frappé un camp de l'armée malienne près de Kayes.", [("group/jnim", "attacks", ML, "fact")], []),
+    ("en", "Al-Shabaab claimed the attack that targeted a Somali army base near Mogadishu.", [("group/al-shabaab", "attacks", SO, "fact")], []),
+    ("en", "JNIM claimed on Tuesday the attack which hit a Malian army camp near Kayes.", [("group/jnim", "attacks", ML, "fact")], []),
+    # condemning an attack is not claiming it
+    ("fr", "Le Niger a condamné l'attaque qui a visé un camp de l'armée malienne.", [], [(NE, "attacks", ML)]),
+    ("en", "Niger condemned the attack that targeted a Malian army camp.", [], [(NE, "attacks", ML)]),
+    # sanctions that target a country are no attack by whoever adopts them
+    ("fr", "L'Union européenne a adopté des sanctions qui visent la Russie.", [], [(EU, "attacks", RU)]),
+    ("en", "The European Union adopted sanctions that target Russia.", [], [(EU, "attacks", RU)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", CLAIMED_ATTACK)
+def test_claimed_attack_relative(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# strikes carried out in a country by the antecedent of a relative clause: "X, qui a mené des frappes en Y"
+STRIKES_IN_RELATIVE = [
+    ("fr", "Israël, qui a mené des centaines de frappes en Syrie depuis décembre, n'a pas commenté.", [(IL, "attacks", SY, "fact")], []),
+    ("fr", "La Turquie, qui mène depuis des années des frappes en Irak, a démenti.", [(TR, "attacks", IQ, "fact")], []),
+    ("en", "Israel, which has carried out hundreds of strikes in Syria since December, did not comment.", [(IL, "attacks", SY, "fact")], []),
+    ("en", "Turkey, which has conducted strikes in Iraq for years, denied the report.", [(TR, "attacks", IQ, "fact")], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", STRIKES_IN_RELATIVE)
+def test_strikes_in_a_country_relative(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# coordinated agents of an attack noun, the first a name of several words: "de Boko Haram et de l'ISWAP"
+COORDINATED_AGENTS = [
+    ("fr", "Le Niger fait face aux attaques de Boko Haram et de l'ISWAP.", [("group/boko-haram", "attacks", NE, "fact"), ("group/iswap", "attacks", NE, "fact")], []),
+    ("fr", "Le Niger et le Nigeria font face aux attaques de Boko Haram et de l'ISWAP.",
+     [("group/boko-haram", "attacks", NG, "fact"), ("group/iswap", "attacks", NG, "fact"), ("group/iswap", "attacks", NE, "fact")], []),
+    ("en", "Niger faces attacks by Boko Haram and ISWAP.", [("group/boko-haram", "attacks", NE, "fact"), ("group/iswap", "attacks", NE, "fact")], []),
+    ("en", "Niger and Nigeria face attacks by Boko Haram and ISWAP.", [("group/iswap", "attacks", NG, "fact"), ("group/iswap", "attacks", NE, "fact")], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", COORDINATED_AGENTS)
+def test_coordinated_agents_of_an_attack(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# destroying or downing an actor's thing: the agent (its "par" / "by", or the verb's subject) attacks the owner
+DESTRUCTION = [
+    ("fr", "Bamako a protesté après la destruction d'un drone de l'armée malienne par la défense aérienne algérienne.", [(DZ, "attacks", ML, "fact")], []),
+    ("fr", "La destruction d'un drone malien par l'armée algérienne a provoqué une crise.", [(DZ, "attacks", ML, "fact")], []),
+    ("fr", "L'armée israélienne a détruit des positions du Hezbollah au Liban.", [(IL, "attacks", "group/hezbollah", "fact")], []),
+    ("en", "Mali protested after the downing of a Malian army drone by Algerian air defences.", [(DZ, "attacks", ML, "fact")], []),
+    ("en", "The destruction of a Malian drone by the Algerian army sparked a crisis.", [(DZ, "attacks", ML, "fact")], []),
+    ("en", "The Israeli army destroyed Hezbollah positions in southern Lebanon.", [(IL, "attacks", "group/hezbollah", "fact")], []),
+    # one's own arsenal destroyed is no attack
+    ("fr", "La Syrie a achevé la destruction de son arsenal chimique.", [], [(SY, "attacks", SY)]),
+    ("en", "Syria completed the destruction of its chemical arsenal.", [], [(SY, "attacks", SY)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", DESTRUCTION)
+def test_destruction_of_an_actors_thing(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)
