@@ -202,6 +202,7 @@ class Words:
     target_noun: frozenset[str]
     group_modifier: frozenset[str]
     hold_verb: frozenset[str]
+    seize_verb: frozenset[str]
     anger_verb: frozenset[str]
     # round 3
     control_noun: frozenset[str]

@@ -83,3 +83,40 @@ DESTRUCTION = [
 @pytest.mark.parametrize("lang, text, expected, absent", DESTRUCTION)
 def test_destruction_of_an_actors_thing(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# ground taken by force: an attack on its owner (a target noun with an owner, or the country named with a town);
+# a thing seized (assets, a tanker, power) is no attack, and a town taken with no holder named gives nobody
+SEIZED_GROUND = [
+    ("fr", "Les jihadistes du JNIM se sont emparés d'une base de l'armée malienne près de Tessit.", [("group/jnim", "attacks", ML, "fact")], []),
+    ("fr", "L'Armée d'Arakan s'est emparée du quartier général de l'armée birmane à Ann.", [("group/arakan-army", "attacks", "country/MM", "fact")], []),
+    ("fr", "Les forces russes se sont emparées de la ville d'Avdiïvka, dans l'est de l'Ukraine.", [(RU, "attacks", UA, "fact")], []),
+    ("en", "JNIM fighters seized a Malian army base near Tessit.", [("group/jnim", "attacks", ML, "fact")], []),
+    ("en", "The Arakan Army seized the headquarters of the Myanmar army's western command.", [("group/arakan-army", "attacks", "country/MM", "fact")], []),
+    ("en", "Al-Shabaab fighters recaptured the strategic town of Moqokori in Somalia's Hiiraan region on Monday.", [("group/al-shabaab", "attacks", SO, "fact")], []),
+    # a town whose name the linker does not know as a place is still no actor attacked
+    ("en", "Al-Shabaab fighters recaptured the strategic town of Bulo Burde on Monday.", [], [("group/al-shabaab", "attacks", "org/bulo-burde")]),
+    ("fr", "Les États-Unis se sont emparés d'avoirs russes.", [], [(US, "attacks", RU)]),
+    ("en", "The United States seized Russian assets.", [], [(US, "attacks", RU)]),
+    ("fr", "Le M23 s'est emparé de Goma.", [], [("group/m23", "attacks", "country/CD")]),
+    ("en", "The M23 seized Goma.", [], [("group/m23", "attacks", "country/CD")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", SEIZED_GROUND)
+def test_seized_ground(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# the target of an attack noun hung on its demonym by the parser: "une frappe israélienne contre un fief du Hezbollah"
+DEMONYM_TARGET = [
+    ("fr", "Une frappe israélienne contre un fief du Hezbollah a tué un commandant.", [(IL, "attacks", "group/hezbollah", "fact")], []),
+    ("fr", "La frappe américaine contre une base des Houthis a fait dix morts.", [(US, "attacks", "group/houthis", "fact")], []),
+    ("en", "An Israeli strike on a Hezbollah stronghold killed a commander.", [(IL, "attacks", "group/hezbollah", "fact")], []),
+    ("en", "The US strike against a Houthi base killed ten people.", [(US, "attacks", "group/houthis", "fact")], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", DEMONYM_TARGET)
+def test_attack_target_on_the_demonym(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)

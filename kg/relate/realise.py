@@ -53,7 +53,7 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
     location = location_of(cand.trigger, args, ctx, within=cand.objects if cue.property == "attacks" else None)
     if not obj_keys and cue.object == "place" and location is None and cue.property == "seizesPowerIn":
         obj_keys = [ctx.linked.focal] if ctx.linked.focal else []
-    if cue.property == "attacks" and (cue.pos == "noun" or cue.with_):  # "une attaque", "a mené une attaque"
+    if cue.property == "attacks" and (cue.pos == "noun" or cue.with_ not in ((), ("se",))):  # "une attaque", "a mené une attaque"
         obj_keys, location = _attack_targets(cand, obj_keys, location, ctx)
     elif cue.property == "attacks" and cue.pos == "verb" and _actorless(obj_keys, ctx):
         # "struck sites in Pakistan", "attacked a base in Borno state", "bombed the port of Hodeidah"

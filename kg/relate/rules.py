@@ -46,6 +46,7 @@ from kg.relate.arguments import (
 )
 from kg.relate.context import Candidate, Context
 from kg.relate.lexicon import RELNOUN_KINDS, Cue, frame, lemma, lexicon
+from kg.relate.qualifiers import PLACE_TYPES
 from kg.vocab import RELATIONS
 
 Rule = Callable[[Token, Cue, Context], Iterator[Candidate]]
@@ -127,6 +128,7 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         if not objs:
             # parser slip: the object hung on the day before it ("a accusé mercredi les garde-côtes chinois")
             objs = [g for d in verb.children if d.dep_ == "obl:mod" and d.pos_ == "NOUN" and d.i > verb.i for g in d.children if g.dep_ == "nmod" and not any(k.dep_ == "case" for k in g.children)]
+    objs = _seized_ground(verb, objs, ctx)
     if cue.property in EVENT_OBJECT and not passive and subj:
         # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
         for o in list(objs):
@@ -147,6 +149,25 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     elif subj and not passive and not syntax.objects(verb) and _reciprocal_verb(verb, ctx):
         # "l'Inde et la Chine se sont affrontées", "Xi et Biden se sont rencontrés": each on the other
         yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
+
+
+def _seized_ground(verb: Token, objs: list[Token], ctx: Context) -> list[Token]:
+    """round 8: attacks. What a verb of taking by force (words `seize_verb`) takes is an attack's target only
+    when it is ground: a target noun ("s'est emparé d'une base de l'armée malienne", "seized a Ukrainian army
+    base") or a place; a thing taken ("seized Russian assets", "s'emparer du pouvoir") is none."""
+    if lemma(verb) not in ctx.words.seize_verb:
+        return objs
+    tok2ent = ctx.linked.tok2ent
+
+    def place(t: Token) -> bool:
+        key = tok2ent.get(t.i, "")
+        return (e := ctx.entities.get(key) or ctx.gazetteer.get(key)) is not None and e.type in PLACE_TYPES
+
+    def named_town(t: Token) -> bool:
+        # "the town of Bulo Burde": a town named after its kind is ground whatever the linker took its name for
+        return lemma(t) in _place_nouns(ctx) and any(n.i in tok2ent and not place(n) for p, n in syntax.obliques(t) if p in ctx.words.genitive)
+
+    return [o for o in objs if (lemma(o) in ctx.words.target_noun and not named_town(o)) or place(o)]
 
 
 # round 5: meetings. acts that co-agents named in an adverbial do too ("a quitté la Cédéao aux côtés du Mali")
@@ -186,6 +207,7 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # the partner hung on an adjunct of the verb: "s'est entretenu par téléphone avec son homologue"
         objs = [n for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i not in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in ctx.words.genitive]
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
+    objs = _seized_ground(verb, objs, ctx)
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
     elif subj and not objs and not syntax.objects(verb) and (RELATIONS[cue.property].symmetric or _reciprocal_verb(verb, ctx)):
@@ -489,6 +511,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # round 7: parse. the target hung on the verb right after the object: "a annoncé des frappes contre des
         # positions du JNIM" ("contre des positions" read as the verb's oblique)
         objs = [n for p, n in syntax.obliques(noun.head) if p in cue.preps and p not in words.genitive and _follows(n, noun)]
+    if not objs and cue.object == "prep":
+        # round 8: attacks. parse slip: the target hung on the demonym ("une frappe israélienne contre un fief du
+        # Hezbollah" read with "contre" under "israélienne")
+        objs = [n for c in noun.children if c.dep_ == "amod" and c.i in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in words.genitive]
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
     if not subj and cue.object == "patient" and cue.property == "attacks":
         # round 8: attacks. parse slip: the agent hung on the patient ("la destruction d'un drone malien par la
