@@ -203,6 +203,7 @@ class Words:
     group_modifier: frozenset[str]
     hold_verb: frozenset[str]
     seize_verb: frozenset[str]
+    weapon_noun: frozenset[str]
     anger_verb: frozenset[str]
     # round 3
     control_noun: frozenset[str]

@@ -120,3 +120,31 @@ DEMONYM_TARGET = [
 @pytest.mark.parametrize("lang, text, expected, absent", DEMONYM_TARGET)
 def test_attack_target_on_the_demonym(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# the weapon fired, in the genitive of an attack noun, is no agent: the claimant or doer is ("a revendiqué une attaque
+# de drones contre"); a weapon with its owner's demonym still names the agent ("une attaque de drones russes")
+WEAPON_GENITIVE = [
+    ("fr", "L'Ukraine a revendiqué une attaque de drones contre une raffinerie russe.", [(UA, "attacks", RU, "fact")], []),
+    ("fr", "Les Houthis ont revendiqué jeudi un tir de missile balistique contre Israël.", [("group/houthis", "attacks", IL, "fact")], []),
+    ("fr", "Une attaque de drones russes contre Kharkiv a fait trois morts.", [(RU, "attacks", UA, "fact")], []),
+    ("en", "Ukraine claimed a drone attack on a Russian refinery.", [(UA, "attacks", RU, "fact")], []),
+    ("en", "The Houthis claimed an attack of ballistic missiles against Israel.", [("group/houthis", "attacks", IL, "fact")], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", WEAPON_GENITIVE)
+def test_weapon_is_no_agent(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# an incursion by a demonym's country into a region: the region's country is attacked
+INCURSION = [
+    ("fr", "L'incursion ukrainienne dans la région de Koursk a surpris Moscou.", [(UA, "attacks", RU, "fact")], []),
+    ("en", "The Ukrainian incursion into Russia's Kursk region surprised Moscow.", [(UA, "attacks", RU, "fact")], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", INCURSION)
+def test_incursion(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)

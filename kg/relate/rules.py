@@ -516,6 +516,9 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # Hezbollah" read with "contre" under "israélienne")
         objs = [n for c in noun.children if c.dep_ == "amod" and c.i in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in words.genitive]
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
+    # round 8: attacks. the weapon fired is no agent ("une attaque de drones contre", "un tir de missile contre"),
+    # unless it names its owner ("des drones russes")
+    subj = [n for n in subj if lemma(n) not in words.weapon_noun or resolve(n, ctx)]
     if not subj and cue.object == "patient" and cue.property == "attacks":
         # round 8: attacks. parse slip: the agent hung on the patient ("la destruction d'un drone malien par la
         # défense aérienne algérienne", "the downing of a Malian drone by Algerian air defences"); the patient a
