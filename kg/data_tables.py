@@ -204,6 +204,7 @@ class Words:
     hold_verb: frozenset[str]
     seize_verb: frozenset[str]
     weapon_noun: frozenset[str]
+    author_word: frozenset[str]
     anger_verb: frozenset[str]
     # round 3
     control_noun: frozenset[str]

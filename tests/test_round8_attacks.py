@@ -148,3 +148,23 @@ INCURSION = [
 @pytest.mark.parametrize("lang, text, expected, absent", INCURSION)
 def test_incursion(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# who is said to be the author of an attack ("responsable de", "l'auteur de", "responsible for", "behind") did it;
+# a denial is negated, and an accusation in a small clause ("holds Tehran responsible for") is not stated as a fact
+AUTHORS = [
+    ("fr", "Le JNIM, responsable de plusieurs attaques contre l'armée malienne, a revendiqué l'enlèvement.", [("group/jnim", "attacks", ML, "fact")], []),
+    ("fr", "Le JNIM est l'auteur de l'attaque contre un camp de l'armée malienne.", [("group/jnim", "attacks", ML, "fact")], []),
+    ("fr", "Le JNIM n'est pas responsable de l'attaque contre l'armée malienne.", [("group/jnim", "attacks", ML, "Negated")], [("group/jnim", "attacks", ML)]),
+    ("fr", "Les responsables de l'attaque contre l'armée malienne n'ont pas été identifiés.", [], [("group/jnim", "attacks", ML)]),
+    ("en", "The TTP, responsible for a series of attacks in Pakistan, denied the claim.", [("group/ttp", "attacks", "country/PK", "fact")], []),
+    ("en", "ISWAP, which was behind the attack on a Nigerian army base, issued a statement.", [("group/iswap", "attacks", NG, "fact")], []),
+    ("en", "JNIM was responsible for the attack on a Malian army camp.", [("group/jnim", "attacks", ML, "fact")], []),
+    ("en", "Hamas denied being behind the attack on Israel.", [], [("group/hamas", "attacks", IL)]),
+    ("en", "Washington holds Tehran responsible for the attack on Israel.", [], [("country/IR", "attacks", IL)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", AUTHORS)
+def test_author_of_an_attack(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)

@@ -532,6 +532,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         while up.pos_ not in ("VERB", "AUX") and up.head != up:
             up = up.head
         subj = syntax.clause_subject(up)
+    if not subj and cue.property == "attacks":
+        subj = _authors(noun, ctx)  # round 8: "le JNIM, responsable de plusieurs attaques contre", "was behind the attack on"
     gov = syntax.governing_verb(noun)
     carrier = _measure_of(noun, ctx) or noun  # "un seizième paquet de sanctions contre la Russie"
     if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
@@ -564,6 +566,33 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     elif subj and cue.property == "attacks":
         # "les attaques djihadistes dans la région de X": the target is where it happens (see realise)
         yield Candidate(noun, subj, [], cue, f"{cue.lang}.noun-attack-location")
+
+
+def _authors(noun: Token, ctx: Context) -> list[Token]:
+    """round 8: attacks. Who is said to have done the act a noun names, with a word of authorship (words
+    `author_word`): "le JNIM, responsable de plusieurs attaques contre", "X est l'auteur de l'attaque", "JNIM
+    was responsible for the attack", "ISWAP, which was behind the attack" (through a count: "d'une série d'attentats")."""
+    words = ctx.words
+    act = _measure_of(noun, ctx) or noun
+    head = act.head
+    if act.dep_ == "pobj" and head.dep_ == "prep":  # English: the preposition heads the noun
+        if head.lower_ in words.author_word and head.head.pos_ in ("AUX", "VERB"):
+            subj, passive = verb_subjects(head.head, ctx)  # "was behind the attack"
+            return [] if passive else subj
+        word = head.head if head.lower_ in words.genitive | {"for"} else None
+    else:
+        word = head if syntax.case_of(act) in words.genitive else None
+    if word is None or word == act or lemma(word) not in words.author_word or word.pos_ not in ("NOUN", "ADJ"):
+        return []
+    if any(c.dep_ == "cop" for c in word.children):  # "Le JNIM est l'auteur de", "X est responsable de"
+        return syntax.subjects(word)  # (not "holds Tehran responsible for": an accusation)
+    if word.dep_ in ("acomp", "attr") and word.head.pos_ in ("AUX", "VERB"):  # "was responsible for"
+        subj, passive = verb_subjects(word.head, ctx)
+        return [] if passive else subj
+    comma = word.i > 0 and word.doc[word.i - 1].text == ","
+    if word.dep_ in ("amod", "appos", "acl") or (word.dep_ == "conj" and comma):  # "le JNIM, responsable de"
+        return [word.head] if word.head.pos_ in ("NOUN", "PROPN") else []
+    return []
 
 
 def _addressees(verb: Token, noun: Token, ctx: Context) -> list[Token]:
