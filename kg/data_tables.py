@@ -205,6 +205,7 @@ class Words:
     seize_verb: frozenset[str]
     weapon_noun: frozenset[str]
     author_word: frozenset[str]
+    naming_verb: frozenset[str]
     anger_verb: frozenset[str]
     # round 3
     control_noun: frozenset[str]

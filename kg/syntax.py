@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from kg.iri import fold
+
 if TYPE_CHECKING:
     from kg.data_tables import Words
 
@@ -125,6 +127,20 @@ def _name_tail(tok: Token) -> list[Token]:
         out.append(nxt)
         t = nxt
     return out
+
+
+def named_thing(tok: Token, naming: frozenset[str]) -> list[Token]:
+    """round 8: attacks. The thing a free relative of naming names, for `tok` the relative or its verb: "[what it
+    called] nine sites in Pakistan" (the verb, "what" its object, the sites its predicate), "[ce qu'il a qualifié]
+    de positions du Hezbollah" ("ce" and its relative clause). Empty for anything else. `naming`: folded lemmas."""
+    if tok.pos_ in ("VERB", "AUX") and fold(tok.lemma_) in naming and any(g.lower_ == "what" and g.dep_ in ("dobj", "obj") for g in tok.children):
+        named = [g for g in tok.children if g.dep_ in ("oprd", "dobj", "obj", "xcomp") and g.lower_ != "what"]
+        return named or [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    if tok.lower_ == "ce" and tok.pos_ == "PRON":
+        rel = next((r for r in tok.children if r.dep_ in ("acl:relcl", "relcl") and fold(r.lemma_) in naming), None)
+        if rel is not None:
+            return [n for p, n in obliques(rel) if p in ("de", "d'", "des", "du")]
+    return []
 
 
 def clause_subject(verb: Token, *, depth: int = 4) -> list[Token]:

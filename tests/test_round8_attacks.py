@@ -168,3 +168,20 @@ AUTHORS = [
 @pytest.mark.parametrize("lang, text, expected, absent", AUTHORS)
 def test_author_of_an_attack(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# a free relative of naming as the target: "struck what it called X", "a frappé ce qu'il a qualifié de X" -> X; the
+# naming verb is no phone call ("what the military called Hamas positions" is no meeting with Hamas)
+NAMED_TARGET = [
+    ("en", 'India struck what it called nine "terrorist infrastructure" sites in Pakistan early on Wednesday.', [("country/IN", "attacks", "country/PK", "fact")], []),
+    ("en", "Israeli jets struck what the military described as Hezbollah positions in southern Lebanon.", [(IL, "attacks", "group/hezbollah", "fact")], []),
+    ("fr", "Israël a frappé ce qu'il a qualifié de positions du Hezbollah dans le sud du Liban.", [(IL, "attacks", "group/hezbollah", "fact")], []),
+    ("fr", "L'armée turque a bombardé ce qu'elle a qualifié de positions du PKK.", [(TR, "attacks", "group/pkk", "fact")], []),
+    ("en", "Israel launched strikes on what the military called Hamas positions in eastern Rafah.", [], [(IL, "meetsWith", "group/hamas")]),
+    ("fr", "Israël a lancé des frappes contre ce que l'armée a appelé des positions du Hamas.", [], [(IL, "meetsWith", "group/hamas")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", NAMED_TARGET)
+def test_target_named_in_a_free_relative(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)

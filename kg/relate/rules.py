@@ -128,6 +128,10 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         if not objs:
             # parser slip: the object hung on the day before it ("a accusé mercredi les garde-côtes chinois")
             objs = [g for d in verb.children if d.dep_ == "obl:mod" and d.pos_ == "NOUN" and d.i > verb.i for g in d.children if g.dep_ == "nmod" and not any(k.dep_ == "case" for k in g.children)]
+    if not passive and cue.property == "attacks":
+        # round 8: attacks. "struck what it called terrorist sites in Pakistan", "a frappé ce qu'il a qualifié de positions du Hezbollah"
+        objs = [n for o in objs for n in (syntax.named_thing(o, ctx.words.naming_verb) or [o])]
+        objs += [n for c in verb.children if c.dep_ == "ccomp" and not objs for n in syntax.named_thing(c, ctx.words.naming_verb)]
     objs = _seized_ground(verb, objs, ctx)
     if cue.property in EVENT_OBJECT and not passive and subj:
         # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
@@ -136,8 +140,8 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             if agents:
                 objs.remove(o)
                 yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-event-object", object_keys=agents)
-    if cue.property == "meetsWith" and any(c.dep_ == "oprd" for c in verb.children):
-        return  # naming, not a phone call: "called Lai a 'parasite'"
+    if cue.property == "meetsWith" and (any(c.dep_ == "oprd" for c in verb.children) or syntax.named_thing(verb, ctx.words.naming_verb)):
+        return  # naming, not a phone call: "called Lai a 'parasite'", "what the military called Hamas positions"
     if cue.property == "meetsWith":
         # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
         # thing received ("a reçu des armes de la Russie")
@@ -207,6 +211,9 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # the partner hung on an adjunct of the verb: "s'est entretenu par téléphone avec son homologue"
         objs = [n for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i not in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in ctx.words.genitive]
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
+    if cue.property == "attacks":
+        # round 8: attacks. "launched strikes on what the military called Hamas positions"
+        objs = [n for o in objs for n in (syntax.named_thing(o, ctx.words.naming_verb) or [o])]
     objs = _seized_ground(verb, objs, ctx)
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
@@ -511,6 +518,9 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # round 7: parse. the target hung on the verb right after the object: "a annoncé des frappes contre des
         # positions du JNIM" ("contre des positions" read as the verb's oblique)
         objs = [n for p, n in syntax.obliques(noun.head) if p in cue.preps and p not in words.genitive and _follows(n, noun)]
+    if cue.property == "attacks":
+        # round 8: attacks. "strikes on what the military called Hamas positions"
+        objs = [n for o in objs for n in (syntax.named_thing(o, words.naming_verb) or [o])]
     if not objs and cue.object == "prep":
         # round 8: attacks. parse slip: the target hung on the demonym ("une frappe israélienne contre un fief du
         # Hezbollah" read with "contre" under "israélienne")
