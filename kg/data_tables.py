@@ -231,6 +231,10 @@ class Words:
     coup_word: frozenset[str]
     # round 6: cooperation
     firm_noun: frozenset[str]
+    # round 8: leaders, membership, support
+    state_leader_noun: frozenset[str]
+    non_state_modifier: frozenset[str]
+    list_exit: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

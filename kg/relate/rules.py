@@ -40,6 +40,7 @@ from kg.relate.arguments import (
     misread_relative,
     names_actor,
     person_country,
+    plural_anaphor,
     relation_partners,
     resolve,
     verb_subjects,
@@ -891,6 +892,160 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         led = leader_of(role, target)
         if led:
             yield fact(title, cue, key, "leads", led, 0.8, f"{lang}.title-leads")
+    if not titles:
+        # round 8: leaders. No title of the name's own: one elided in a list ("les chefs de la junte
+        # malienne, A, du Burkina Faso, B"), or a list of heads of state the name is marked in by its
+        # country ("plusieurs chefs d'État, dont le Rwandais Paul Kagame")
+        led = _gapped_title(name, key, ctx) or _listed_leader(name, key, ctx)
+        if led:
+            yield fact(name[0], cue, key, "leads", led, 0.75, f"{lang}.title-leads-list")
+
+
+def _gapped_title(name: list[Token], key: str, ctx: Context) -> str | None:
+    """What a name leads when its title is elided in a list: "les chefs de la junte malienne, A, du
+    Burkina Faso, B, et du Niger, C", "the presidents of Mali, A, of Niger, B" (B leads Burkina Faso, C
+    Niger); the title before the list's first name must be a leader's (`_elided_role`)."""
+    doc, tok2ent = ctx.doc, ctx.linked.tok2ent
+    k = name[0].i - 2
+    if k < 4 or doc[k + 1].text != ",":
+        return None
+    led = tok2ent.get(k)
+    ent = ctx.entities.get(led) if led else None
+    if led is None or ent is None or ent.type == "Person":
+        return None
+    while k > 0 and tok2ent.get(k - 1) == led:
+        k -= 1
+    k -= 1
+    if doc[k].lower_ in ctx.words.article:  # "de la", "de l'"
+        k -= 1
+    if doc[k].lower_ not in ctx.words.genitive:
+        return None
+    k -= 1
+    if doc[k].lower_ in ctx.words.coordinator:
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    before = tok2ent.get(k - 1)
+    if before is None or not before.startswith("person/") or before == key:
+        return None
+    first = k - 1
+    while first > 0 and tok2ent.get(first - 1) == before:
+        first -= 1
+    return leader_of(_elided_role(first, before, ctx, 0), led)
+
+
+def _elided_role(first: int, key: str, ctx: Context, depth: int) -> str | None:
+    """The role of the title a list of names shares, read back from the name starting at `first`: the
+    title right before it ("les chefs de la junte malienne, A"), or, through a gap, before the name before."""
+    doc = ctx.doc
+    if first < 2 or doc[first - 1].text != "," or depth > 6:
+        return None
+    for j in range(first - 2, max(doc[first].sent.start, first - 8) - 1, -1):
+        t = doc[j]
+        if t.is_punct or ctx.linked.tok2ent.get(j, "").startswith("person/"):
+            break
+        if t.pos_ == "NOUN" and (role := title_role_around(t, ctx.gazetteer, ctx.lang)):
+            return role
+    below = _gap_start(first, ctx)
+    return _elided_role(below[0], below[1], ctx, depth + 1) if below else None
+
+
+def _gap_start(first: int, ctx: Context) -> tuple[int, str] | None:
+    """The first token and key of the name before a gap that ends at the name starting at `first`
+    (", du Burkina Faso, B": the name before ", du Burkina Faso")."""
+    tok2ent = ctx.linked.tok2ent
+    name = ctx.person_names.get(first)
+    if not name:
+        return None
+    key = tok2ent[first]
+    k = first - 2
+    led = tok2ent.get(k)
+    if k < 4 or ctx.doc[k + 1].text != "," or led is None or led.startswith("person/"):
+        return None
+    # the same walk as `_gapped_title`, for the name before
+    doc = ctx.doc
+    while k > 0 and tok2ent.get(k - 1) == led:
+        k -= 1
+    k -= 1
+    if doc[k].lower_ in ctx.words.article:
+        k -= 1
+    if doc[k].lower_ not in ctx.words.genitive:
+        return None
+    k -= 1
+    if doc[k].lower_ in ctx.words.coordinator:
+        k -= 1
+    before = tok2ent.get(k - 1) if k >= 1 and doc[k].text == "," else None
+    if before is None or not before.startswith("person/") or before == key:
+        return None
+    start = k - 1
+    while start > 0 and tok2ent.get(start - 1) == before:
+        start -= 1
+    return start, before
+
+
+def _listed_leader(name: list[Token], key: str, ctx: Context) -> str | None:
+    """What a name marked by its country leads in a list of heads of state or government: "plusieurs
+    chefs d'État, dont le Rwandais Paul Kagame et le Sénégalais X", "leaders including Rwanda's Paul
+    Kagame" (words: `state_leader_noun`, `list_intro`). An ambiguous demonym ("le Congolais X") gives
+    what the leaders table says the person leads."""
+    doc, tok2ent, words = ctx.doc, ctx.linked.tok2ent, ctx.words
+    first = name[0].i
+    if first < 3:
+        return None
+    prev = doc[first - 1]
+    if ctx.lang == "en":
+        if prev.text not in ("'s", "’s"):
+            return None
+        marker = doc[first - 2]
+    else:
+        if not prev.text[:1].isupper() or doc[first - 2].lower_ not in words.definite_det or prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        marker = prev
+    country = tok2ent.get(marker.i)
+    ent = ctx.entities.get(country) if country else None
+    known = ctx.gazetteer.leads_at(key, ctx.article_date)
+    if ent is not None and ent.type != "Country":
+        return None
+    if country is None and (ctx.lang == "en" or known is None or not known.startswith("country/")):
+        return None
+    if country is not None and known is not None and known != country:
+        return None  # the table says otherwise: not this list
+    led = country or known
+    intro = False
+    for j in range(marker.i - 1, max(doc[first].sent.start, first - 30) - 1, -1):
+        t = doc[j]
+        if t.text == ";" or t.lower_ in words.list_exit:
+            return None
+        nxt = f"{t.lower_} {doc[j + 1].lower_}"
+        if t.lower_ in words.list_intro or nxt in words.list_intro:
+            intro = True
+        if t.pos_ == "NOUN" and _state_leaders(t, ctx):
+            return led if intro else None
+        if t.pos_ == "NOUN" and title_role_around(t, ctx.gazetteer, ctx.lang):
+            return None  # another title between: the name is not in the list of heads of state
+    return None
+
+
+def _state_leaders(noun: Token, ctx: Context) -> bool:
+    """A plural noun naming heads of state or government ("chefs d'État africains", "world leaders"),
+    not leaders of something else ("les dirigeants rebelles", "Hamas leaders", "les chefs du M23")."""
+    if not ("Number=Plur" in str(noun.morph) or noun.tag_ in ("NNS", "NNPS")):
+        return False
+    doc, words = noun.doc, ctx.words
+    base = lemma(noun)
+    forms = [base] + [fold(base + noun.whitespace_ + doc[noun.i + 1 : j].text) for j in range(noun.i + 2, min(noun.i + 5, len(doc)) + 1)]
+    if not any(f in words.state_leader_noun for f in forms):
+        return False
+    if any(fold(t.text) in words.non_state_modifier or lemma(t) in words.non_state_modifier for t in doc[max(0, noun.i - 2) : noun.i]):
+        return False  # "opposition leaders", "rebel leaders"
+    for c in noun.children:
+        if lemma(c) in words.non_state_modifier:
+            return False
+        k = ctx.linked.tok2ent.get(c.i)
+        ent = ctx.entities.get(k) if k else None
+        if c.dep_ in ("nmod", "compound", "poss") and ent is not None and ent.type != "Country":
+            return False
+    return True
 
 
 def _comma_apposition(tok: Token, first: Token) -> bool:
@@ -994,6 +1149,10 @@ def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if case is not None and fold(case) in ctx.words.backing_case and lemma(noun) in ctx.words.backing_noun:
         return  # "Le Mali, avec le soutien de la Russie, a ...": an adverbial of support (`backing`), not said of Mali
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
+    # round 8: membership. A compound preposition the parser splits ("au sein de l'AES": "au" + the noun
+    # "sein" + "de"): the cue lists it whole
+    if any(" " in q for q in cue.preps):
+        others += [n2 for p, n in syntax.obliques(noun) for p2, n2 in syntax.obliques(n) if f"{p} {n.lower_} {p2}" in cue.preps]
     others += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
     others += [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.linked.tok2ent]  # "Turkey, a NATO member"
     if not others:
@@ -1018,6 +1177,10 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
     """What a noun is said of: the noun it is in apposition to, the subject it is the predicate of, an
     entity in apposition to it, or the entity just before the comma that opens it (an apposition the
     parser lost or read as a coordination: "La Chine, principal fournisseur ...")."""
+    if noun.dep_ == "appos" and noun.head.i not in ctx.linked.tok2ent and (anaphor := _comma_anaphor(noun, ctx)) is not None:
+        # round 8: membership. "des années de tensions entre les deux voisins, pourtant membres de l'OTAN":
+        # the parser hangs the apposition on a noun further up; the plural anaphor before the comma is meant
+        return [anaphor]
     if noun.dep_ == "appos":
         first = noun.head
         while first.dep_ == "conj" and ("Number=Plur" in str(noun.morph) or noun.tag_ == "NNS"):
@@ -1044,13 +1207,24 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
         opening = next((k for k in range(j - 1, max(j - 8, 0), -1) if doc[k].text == "("), None)
         j = opening - 1 if opening else j
     if j not in ctx.linked.tok2ent:
-        return []
+        # round 8: membership. "Les deux voisins, tous deux membres de l'OTAN": a plural anaphor
+        # (resolved to the countries it stands for)
+        return [doc[j]] if plural_anaphor(doc[j], ctx) else []
     listed = syntax.conjuncts(doc[j].head) if doc[j].dep_ == "conj" else []
     if len(listed) > 1 and doc[j] in listed and ("Number=Plur" in str(noun.morph) or noun.tag_ == "NNS"):
         # round 6: cooperation. "Le Mali et le Niger, membres de l'AES": a plural noun after a list is said
         # of each of its members
         return [t for t in listed if t.i in ctx.linked.tok2ent]
     return [doc[j]]
+
+
+def _comma_anaphor(noun: Token, ctx: Context) -> Token | None:
+    """A plural anaphor right before the comma that opens a noun's phrase ("les deux voisins, membres de")."""
+    doc = noun.doc
+    left = min(t.i for t in noun.subtree if not t.is_punct)
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    return doc[left - 2] if plural_anaphor(doc[left - 2], ctx) else None
 
 
 def noun_clause(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:

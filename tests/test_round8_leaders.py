@@ -1,0 +1,139 @@
+"""Construction classes of issue 14, round 8 (leaders, memberships and support stated in noun phrases), in
+French and English.
+
+Sentences are made up for the tests (real actors, wire style); each case asserts the statements a
+construction gives, with their modality, and what it must not give as a fact.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction_fixture import Statement, Triple, check
+
+from kg.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+
+def c(code: str) -> str:
+    return f"country/{code}"
+
+
+def p(slug: str) -> str:
+    return f"person/{slug}"
+
+
+AES, NATO = "org/aes", "org/nato"
+KAGAME, FAYE, GOITA, TRAORE, TIANI = (p(s) for s in ("paul-kagame", "bassirou-diomaye-faye", "assimi-goita", "ibrahim-traore", "abdourahamane-tiani"))
+
+
+# -- 1. a name marked by its country in a list of heads of state ------------------------------------
+
+LISTED_LEADERS = [
+    (
+        "fr",
+        "Plusieurs chefs d'État africains ont assisté à l'investiture, dont le Rwandais Paul Kagame et le Sénégalais Bassirou Diomaye Faye.",
+        [(KAGAME, "leads", c("RW"), "Asserted"), (FAYE, "leads", c("SN"), "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "Several African leaders attended the inauguration, including Rwanda's Paul Kagame and Senegal's Bassirou Diomaye Faye.",
+        [(KAGAME, "leads", c("RW"), "Asserted"), (FAYE, "leads", c("SN"), "Asserted")],
+        [],
+    ),
+    (
+        "fr",
+        "Une dizaine de présidents étaient présents à Kigali, notamment le Sénégalais Bassirou Diomaye Faye.",
+        [(FAYE, "leads", c("SN"), "Asserted")],
+        [],
+    ),
+    # leaders of something else than a state: nothing
+    ("fr", "Plusieurs dirigeants rebelles, dont le Rwandais Paul Kagame, ont été cités.", [], [(KAGAME, "leads", c("RW"))]),
+    ("en", "Several opposition leaders, including Senegal's Bassirou Diomaye Faye, joined the march.", [], [(FAYE, "leads", c("SN"))]),
+    # a name after the list is closed is not one of its members
+    (
+        "fr",
+        "Plusieurs chefs d'État ont assisté à la cérémonie, ainsi que le Sénégalais Bassirou Diomaye Faye.",
+        [],
+        [(FAYE, "leads", c("SN"))],
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", LISTED_LEADERS)
+def test_listed_leaders(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# -- 2. a title elided in a list: "les chefs de la junte malienne, A, du Burkina Faso, B" -------------
+
+GAPPED_TITLES = [
+    (
+        "fr",
+        "Réunis à Bamako, les chefs de la junte malienne, Assimi Goïta, du Burkina Faso, Ibrahim Traoré, et du Niger, Abdourahamane Tiani, ont signé un traité.",
+        [(GOITA, "leads", c("ML"), "Asserted"), (TRAORE, "leads", c("BF"), "Asserted"), (TIANI, "leads", c("NE"), "Asserted")],
+        [(TRAORE, "leads", c("ML")), (TIANI, "leads", c("BF"))],
+    ),
+    (
+        "en",
+        "Meeting in Bamako, the junta leaders of Mali, Assimi Goita, of Burkina Faso, Ibrahim Traore, and of Niger, Abdourahamane Tiani, signed a treaty.",
+        [(GOITA, "leads", c("ML"), "Asserted"), (TRAORE, "leads", c("BF"), "Asserted"), (TIANI, "leads", c("NE"), "Asserted")],
+        [],
+    ),
+    # ministers lead nothing, elided or not
+    (
+        "fr",
+        "Les ministres des Affaires étrangères du Mali, Abdoulaye Diop, et du Niger, Bakary Yaou Sangaré, se sont entretenus à Niamey.",
+        [],
+        [(p("bakary-yaou-sangare"), "leads", c("NE")), (p("abdoulaye-diop"), "leads", c("ML"))],
+    ),
+    (
+        "en",
+        "The foreign ministers of Mali, Abdoulaye Diop, and of Niger, Bakary Yaou Sangare, met in Niamey.",
+        [],
+        [(p("bakary-yaou-sangare"), "leads", c("NE")), (p("abdoulaye-diop"), "leads", c("ML"))],
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", GAPPED_TITLES)
+def test_gapped_titles(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# -- 3. membership in an apposition: a plural anaphor, "au sein de" ---------------------------------
+
+MEMBERSHIP = [
+    (
+        "fr",
+        "Le Burkina Faso a été attaqué. Le Mali et le Niger, ses alliés au sein de l'Alliance des États du Sahel, ont promis des renforts.",
+        [(c("ML"), "memberOf", AES, "Asserted"), (c("NE"), "memberOf", AES, "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "Burkina Faso was attacked. Mali and Niger, its allies within the Alliance of Sahel States, pledged reinforcements.",
+        [(c("ML"), "memberOf", AES, "Asserted"), (c("NE"), "memberOf", AES, "Asserted")],
+        [],
+    ),
+    (
+        "fr",
+        "La Turquie et la Grèce ont signé un accord. Les deux voisins, tous deux membres de l'OTAN, veulent tourner la page.",
+        [(c("TR"), "memberOf", NATO, "Asserted"), (c("GR"), "memberOf", NATO, "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "Turkey and Greece signed a deal. The two neighbours, both NATO members, want to turn the page.",
+        [(c("TR"), "memberOf", NATO, "Asserted"), (c("GR"), "memberOf", NATO, "Asserted")],
+        [],
+    ),
+    # a plural noun that stands for nobody named: nothing
+    ("fr", "Les deux pays, tous deux membres de l'OTAN, veulent tourner la page.", [], [(c("TR"), "memberOf", NATO)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", MEMBERSHIP)
+def test_membership_apposition(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
