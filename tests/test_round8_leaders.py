@@ -137,3 +137,43 @@ MEMBERSHIP = [
 @pytest.mark.parametrize("lang, text, expected, absent", MEMBERSHIP)
 def test_membership_apposition(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 4. a rank between a leader's title and the name; an army chief who heads his country ------------
+
+BURHAN = p("abdel-fattah-al-burhan")
+
+RANKED_TITLES = [
+    (
+        "fr",
+        "Le chef de la junte nigérienne, le général Abdourahamane Tiani, a promis de riposter.",
+        [(TIANI, "leads", c("NE"), "Asserted")],
+        [],
+    ),
+    # an army stands for its country; its chief leads the country when the leaders table says he heads it
+    (
+        "fr",
+        "Dans une allocution, le chef de l'armée soudanaise, le général Abdel Fattah al-Burhane, a promis de riposter.",
+        [(BURHAN, "leads", c("SD"), "Asserted")],
+        [],
+    ),
+    ("en", "Sudan's army chief Abdel Fattah al-Burhan accused the Gulf state of prolonging the war.", [(BURHAN, "leads", c("SD"), "Asserted")], []),
+    # a chief of staff, or an army chief the table does not hold as head of state, leads nothing
+    (
+        "fr",
+        "Le chef d'état-major de l'armée nigériane, le général Christopher Musa, a promis de riposter.",
+        [],
+        [(p("christopher-musa"), "leads", c("NG"))],
+    ),
+    (
+        "en",
+        "Nigeria's army chief, General Christopher Musa, vowed to respond.",
+        [],
+        [(p("christopher-musa"), "leads", c("NG"))],
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", RANKED_TITLES)
+def test_ranked_titles(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

@@ -877,8 +877,17 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                 titles += [c for c in verb.children if c.dep_ in ("xcomp", "attr", "oprd", "obl:mod") and c.pos_ == "NOUN"]
                 if verb.pos_ == "NOUN":
                     titles.append(verb)
+    ranked = _title_before_rank(titles, key, ctx)
     for title in titles:
         role = title_role_around(title, gazetteer, lang)
+        if title is ranked or role == "military_rank":
+            # round 8: leaders. "le chef de l'armée soudanaise, le général X", "Sudan's army chief X": an army
+            # stands for its country, but its chief leads the country only when the leaders table says he
+            # heads it (a chief of staff leads nothing)
+            target, known = _title_target(title, ctx, key), gazetteer.leads_at(key, ctx.article_date)
+            if target and (target == known or (known is None and role in LEADER_ROLES)):
+                yield fact(title, cue, key, "leads", target, 0.75, f"{lang}.title-leads")
+            continue
         if role == "counterpart":  # "son homologue rwandais Paul Kagame": the role the person holds
             role = gazetteer.leader_role(key) if gazetteer.in_office(key, ctx.article_date) else None
             # else the role of the title the counterpart answers: "le président vénézuélien, X, et son
@@ -899,6 +908,30 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         led = _gapped_title(name, key, ctx) or _listed_leader(name, key, ctx)
         if led:
             yield fact(name[0], cue, key, "leads", led, 0.75, f"{lang}.title-leads-list")
+
+
+def _title_before_rank(titles: list[Token], key: str, ctx: Context) -> Token | None:
+    """round 8: leaders. A leader's title set off by a comma before a rank and the name: "le chef de la
+    junte nigérienne, le général X", "le chef de l'armée soudanaise, le général X" (the parser hangs the rank
+    on the title's complement). The title found is added to `titles` and returned (the caller checks an
+    army chief against the leaders table)."""
+    doc, gazetteer, lang = ctx.doc, ctx.gazetteer, ctx.lang
+    rank = next((t for t in titles if title_role_around(t, gazetteer, lang) == "military_rank"), None)
+    if rank is None:
+        return None
+    start = rank.i - 1 if rank.i > 0 and doc[rank.i - 1].lower_ in ctx.words.article else rank.i
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    for j in range(start - 2, max(doc[start].sent.start, start - 8) - 1, -1):
+        t = doc[j]
+        if t.is_punct or ctx.linked.tok2ent.get(j, "").startswith("person/"):
+            return None
+        if t.pos_ == "NOUN" and (role := title_role_around(t, gazetteer, lang)):
+            if (role not in LEADER_ROLES and role != "military_rank") or t in titles:
+                return None
+            titles.append(t)
+            return t
+    return None
 
 
 def _gapped_title(name: list[Token], key: str, ctx: Context) -> str | None:
