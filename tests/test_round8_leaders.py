@@ -177,3 +177,22 @@ RANKED_TITLES = [
 @pytest.mark.parametrize("lang, text, expected, absent", RANKED_TITLES)
 def test_ranked_titles(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 5. support stated as a commitment to an actor ------------------------------------------------
+
+COMMITMENT = [
+    ("fr", "Washington a réaffirmé son engagement « indéfectible » envers Manille.", [(c("US"), "supports", c("PH"), "Asserted")], []),
+    ("fr", "Washington a réaffirmé son engagement envers son allié philippin.", [(c("US"), "supports", c("PH"), "Asserted")], []),
+    ("fr", "Paris a réaffirmé son engagement envers l'Ukraine.", [(c("FR"), "supports", c("UA"), "Asserted")], []),
+    ("en", "Washington reaffirmed its ironclad commitment to Manila.", [(c("US"), "supports", c("PH"), "Asserted")], []),
+    # a commitment to a cause, or a battle ("engagement" without "envers"): nothing
+    ("fr", "Les États-Unis ont réaffirmé leur engagement envers la paix au Soudan.", [], [(c("US"), "supports", c("SD"))]),
+    ("en", "The United States reaffirmed its commitment to peace in Sudan.", [], [(c("US"), "supports", c("SD"))]),
+    ("fr", "L'engagement de l'armée malienne contre le JNIM a fait dix morts.", [], [(c("ML"), "supports", "group/jnim")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", COMMITMENT)
+def test_commitment_to_an_actor(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

@@ -490,6 +490,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # round 7: parse. the target hung on the verb right after the object: "a annoncé des frappes contre des
         # positions du JNIM" ("contre des positions" read as the verb's oblique)
         objs = [n for p, n in syntax.obliques(noun.head) if p in cue.preps and p not in words.genitive and _follows(n, noun)]
+    if not objs and cue.object == "prep":
+        objs = _linear_target(noun, cue, ctx)
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
     # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
     subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
@@ -529,6 +531,22 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     elif subj and cue.property == "attacks":
         # "les attaques djihadistes dans la région de X": the target is where it happens (see realise)
         yield Candidate(noun, subj, [], cue, f"{cue.lang}.noun-attack-location")
+
+
+def _linear_target(noun: Token, cue: Cue, ctx: Context) -> list[Token]:
+    """round 8: support. The target right after a noun when the parser lost its preposition ("son
+    engagement « indéfectible » envers Manille": "envers" read as a noun): the noun, its adjectives and
+    quotes, one of the cue's prepositions (a single word, not a genitive), then an actor."""
+    doc, words = noun.doc, ctx.words
+    j = noun.i + 1
+    while j < len(doc) and j <= noun.i + 5 and (doc[j].pos_ == "ADJ" or doc[j].text in ("«", "»", '"', "“", "”")):
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in cue.preps or doc[j].lower_ in words.genitive or doc[j].pos_ == "ADP":
+        return []  # a preposition the parser read as one was already looked at
+    k = j + 1
+    while k < len(doc) and k <= j + 2 and doc[k].pos_ == "DET":
+        k += 1
+    return [doc[k]] if k < len(doc) and names_actor(doc[k], ctx) else []
 
 
 def _addressees(verb: Token, noun: Token, ctx: Context) -> list[Token]:
