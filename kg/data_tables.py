@@ -235,6 +235,10 @@ class Words:
     state_leader_noun: frozenset[str]
     non_state_modifier: frozenset[str]
     list_exit: frozenset[str]
+    gathering_noun: frozenset[str]
+    host_verb: frozenset[str]
+    gathering_case: frozenset[str]
+    attend_verb: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -196,3 +196,43 @@ COMMITMENT = [
 @pytest.mark.parametrize("lang, text, expected, absent", COMMITMENT)
 def test_commitment_to_an_actor(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 6. meetings stated as nouns: a dated meeting between two leaders; a gathering hosted by someone --
+
+MACRON, TEBBOUNE, PUTIN, XI = p("emmanuel-macron"), p("abdelmadjid-tebboune"), p("vladimir-putin"), p("xi-jinping")
+KRISTERSSON, BLINKEN, CHARLES = p("ulf-kristersson"), p("antony-blinken"), p("charles-iii")
+
+MEETING_NOUNS = [
+    (
+        "fr",
+        "La crise survient après l'entretien téléphonique du 31 mars entre Emmanuel Macron et son homologue Abdelmadjid Tebboune.",
+        [(MACRON, "meetsWith", TEBBOUNE, "Asserted")],
+        [],
+    ),
+    ("fr", "Le sommet de lundi entre Vladimir Poutine et Xi Jinping a duré trois heures.", [(PUTIN, "meetsWith", XI, "Asserted")], []),
+    ("en", "The May 12 meeting between Vladimir Putin and Xi Jinping lasted three hours.", [(PUTIN, "meetsWith", XI, "Asserted")], []),
+    (
+        "fr",
+        "Le Premier ministre suédois Ulf Kristersson a remis les documents lors d'une cérémonie présidée par le secrétaire d'État Antony Blinken.",
+        [(KRISTERSSON, "meetsWith", BLINKEN, "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "Swedish Prime Minister Ulf Kristersson handed over the documents at a ceremony in Washington hosted by Secretary of State Antony Blinken.",
+        [(KRISTERSSON, "meetsWith", BLINKEN, "Asserted")],
+        [],
+    ),
+    ("fr", "Emmanuel Macron a pris la parole lors d'un dîner offert par le roi Charles III.", [(MACRON, "meetsWith", CHARLES, "Asserted")], []),
+    # not attended: negated, no plain fact
+    ("en", "Emmanuel Macron did not attend the dinner hosted by King Charles III.", [(MACRON, "meetsWith", CHARLES, "Negated")], [(MACRON, "meetsWith", CHARLES)]),
+    # a gathering the act only follows: nothing
+    ("en", "Emmanuel Macron spoke to reporters after a dinner hosted by King Charles III.", [], [(MACRON, "meetsWith", CHARLES)]),
+    ("fr", "Emmanuel Macron s'est exprimé après un dîner offert par le roi Charles III.", [], [(MACRON, "meetsWith", CHARLES)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", MEETING_NOUNS)
+def test_meeting_nouns(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

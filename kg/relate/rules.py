@@ -452,6 +452,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     nouns = ctx.lexicon.relation_nouns
     obl = list(syntax.obliques(noun))
     between = [n for p, n in obl if p in words.between]
+    if not between:
+        # round 8: meetings. The parties hung on the noun's date: "l'entretien du 31 mars entre X et Y"
+        dates = [c for c in noun.children if c.dep_ in ("nmod", "obl", "obl:mod") and c.i not in ctx.linked.tok2ent and (c.pos_ == "NUM" or lemma(c) in words.time_noun)]
+        between = [n for d in dates for p, n in syntax.obliques(d) if p in words.between]
     if not between and cue.object == "relnoun":
         # round 5: meetings. the parties named on the relation noun: "la rupture de la coopération entre
         # le Mali et la France", "the suspension of the partnership between X and Y"
@@ -935,8 +939,8 @@ def _title_before_rank(titles: list[Token], key: str, ctx: Context) -> Token | N
     army chief against the leaders table)."""
     doc, gazetteer, lang = ctx.doc, ctx.gazetteer, ctx.lang
     rank = next((t for t in titles if title_role_around(t, gazetteer, lang) == "military_rank"), None)
-    if rank is None:
-        return None
+    if rank is None or ctx.linked.tok2ent.get(rank.i) == key:
+        return None  # (a rank the linker took into the name: "Senior General X" read as a person of its own)
     start = rank.i - 1 if rank.i > 0 and doc[rank.i - 1].lower_ in ctx.words.article else rank.i
     if start < 2 or doc[start - 1].text != ",":
         return None
@@ -1325,6 +1329,32 @@ def supporter(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     yield from noun_holder(noun, own, ctx)
 
 
+def hosted_gathering(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """round 8: meetings. A gathering hosted by someone: the subject of the clause that takes part in it
+    meets the host ("X a remis les documents lors d'une cérémonie présidée par Y", "X handed over the
+    documents at a ceremony hosted by Y"; not "after a meeting chaired by Y"); words: `gathering_noun`,
+    `host_verb`, `gathering_case`."""
+    words = ctx.words
+    hosts = [
+        n
+        for c in noun.children
+        if c.dep_ in ("acl", "amod", "acl:relcl") and lemma(c) in words.host_verb and c.i > noun.i
+        for p, n in [*syntax.obliques(c), *((a.lower_, g) for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")]
+        if p in words.agent
+    ]
+    gov, case = syntax.governing_verb(noun), syntax.case_of(noun)
+    if not hosts or gov is None:
+        return
+    attended = noun.dep_ in syntax.OBJ and noun.head == gov and lemma(gov) in words.attend_verb  # "attended a dinner hosted by X"
+    # "lors d'un dîner": "d'" hangs on "lors"
+    if not attended and (case is None or (fold(case) not in words.gathering_case and fold(noun.head.lower_) not in words.gathering_case)):
+        return
+    subj = [t for t in syntax.clause_subject(gov) or verb_subjects(gov, ctx)[0] if noun not in t.subtree]
+    if subj:
+        own = replace(cue, pos="noun", lemma=lemma(noun), property="meetsWith", object="clause", preps=tuple(words.agent), conf=0.6)
+        yield Candidate(noun, subj, hosts, own, f"{cue.lang}.hosted-gathering")
+
+
 def _act_agents(verb: Token, ctx: Context) -> list[str]:
     """Who does the act of a verb: its subject or agent; for a bare participle said of an act noun ("ces
     frappes, menées avec ...", "the strikes, carried out with ..."), the agent of that act (its agent
@@ -1536,7 +1566,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("word:event_noun", act_reaction),  # an act in apposition, with a reaction: "a decision Luanda rejected", "une mesure dénoncée par Pékin"
     ("word:reaction_noun", reaction),  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"
     ("word:backing_noun", backing),  # support in an adverbial: "avec le soutien de X", "with the backing of X" -> X supports the doer
-    ("word:supporter_noun", supporter),  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
+    ("word:supporter_noun", supporter),
+    ("word:gathering_noun", hosted_gathering),  # a gathering hosted by someone: "lors d'une cérémonie présidée par X", "at a dinner hosted by X"  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
     ("word:judge_verb", judging),  # an act judged with a word of blame: "a jugé cette décision « inacceptable »", "called the move illegal"
     ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"
     # round 5: criticism
