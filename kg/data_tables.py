@@ -239,6 +239,7 @@ class Words:
     host_verb: frozenset[str]
     gathering_case: frozenset[str]
     attend_verb: frozenset[str]
+    rebel_anaphor: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -236,3 +236,35 @@ MEETING_NOUNS = [
 @pytest.mark.parametrize("lang, text, expected, absent", MEETING_NOUNS)
 def test_meeting_nouns(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 7. a supporter of "the rebels": the one armed group named before ------------------------------
+
+HOUTHIS = "group/houthis"
+
+REBEL_ANAPHOR = [
+    (
+        "fr",
+        "Les Houthis ont tiré des missiles sur un navire. L'Iran, principal soutien des rebelles, a condamné les frappes américaines.",
+        [(c("IR"), "supports", HOUTHIS, "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "The Houthis fired missiles at a ship. Iran, the rebels' main backer, condemned the US strikes.",
+        [(c("IR"), "supports", HOUTHIS, "Asserted")],
+        [],
+    ),
+    # two armed groups named before: "the rebels" is neither
+    (
+        "fr",
+        "Le Hezbollah et les Houthis ont menacé Israël. L'Iran, principal soutien des rebelles, a condamné les frappes.",
+        [],
+        [(c("IR"), "supports", HOUTHIS), (c("IR"), "supports", "group/hezbollah")],
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", REBEL_ANAPHOR)
+def test_rebel_anaphor(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
