@@ -960,36 +960,11 @@ def _gapped_title(name: list[Token], key: str, ctx: Context) -> str | None:
     """What a name leads when its title is elided in a list: "les chefs de la junte malienne, A, du
     Burkina Faso, B, et du Niger, C", "the presidents of Mali, A, of Niger, B" (B leads Burkina Faso, C
     Niger); the title before the list's first name must be a leader's (`_elided_role`)."""
-    doc, tok2ent = ctx.doc, ctx.linked.tok2ent
-    k = name[0].i - 2
-    if k < 4 or doc[k + 1].text != ",":
-        return None
-    led = tok2ent.get(k)
-    ent = ctx.entities.get(led) if led else None
-    if led is None or ent is None or ent.type == "Person":
-        return None
-    while k > 0 and tok2ent.get(k - 1) == led:
-        k -= 1
-    k -= 1
-    if doc[k].lower_ in ctx.words.article:  # "de la", "de l'"
-        k -= 1
-    if doc[k].lower_ not in ctx.words.genitive:
-        return None
-    k -= 1
-    if doc[k].lower_ in ctx.words.coordinator:
-        k -= 1
-    if k < 1 or doc[k].text != ",":
-        return None
-    before = tok2ent.get(k - 1)
-    if before is None or not before.startswith("person/") or before == key:
-        return None
-    first = k - 1
-    while first > 0 and tok2ent.get(first - 1) == before:
-        first -= 1
-    return leader_of(_elided_role(first, before, ctx, 0), led)
+    gap = _gap(name[0].i, key, ctx)
+    return leader_of(_elided_role(gap[1], ctx, 0), gap[0]) if gap else None
 
 
-def _elided_role(first: int, key: str, ctx: Context, depth: int) -> str | None:
+def _elided_role(first: int, ctx: Context, depth: int) -> str | None:
     """The role of the title a list of names shares, read back from the name starting at `first`: the
     title right before it ("les chefs de la junte malienne, A"), or, through a gap, before the name before."""
     doc = ctx.doc
@@ -1001,33 +976,30 @@ def _elided_role(first: int, key: str, ctx: Context, depth: int) -> str | None:
             break
         if t.pos_ == "NOUN" and (role := title_role_around(t, ctx.gazetteer, ctx.lang)):
             return role
-    below = _gap_start(first, ctx)
-    return _elided_role(below[0], below[1], ctx, depth + 1) if below else None
+    gap = _gap(first, ctx.linked.tok2ent.get(first, ""), ctx)
+    return _elided_role(gap[1], ctx, depth + 1) if gap else None
 
 
-def _gap_start(first: int, ctx: Context) -> tuple[int, str] | None:
-    """The first token and key of the name before a gap that ends at the name starting at `first`
-    (", du Burkina Faso, B": the name before ", du Burkina Faso")."""
-    tok2ent = ctx.linked.tok2ent
-    name = ctx.person_names.get(first)
-    if not name:
-        return None
-    key = tok2ent[first]
+def _gap(first: int, key: str, ctx: Context) -> tuple[str, int] | None:
+    """A gap before the name of `key` starting at `first`: ", du Burkina Faso, B" -> (what the gap
+    names, the first token of the name before the gap)."""
+    doc, tok2ent, words = ctx.doc, ctx.linked.tok2ent, ctx.words
     k = first - 2
-    led = tok2ent.get(k)
-    if k < 4 or ctx.doc[k + 1].text != "," or led is None or led.startswith("person/"):
+    if k < 4 or doc[k + 1].text != ",":
         return None
-    # the same walk as `_gapped_title`, for the name before
-    doc = ctx.doc
+    led = tok2ent.get(k)
+    ent = ctx.entities.get(led) if led else None
+    if led is None or ent is None or ent.type == "Person":
+        return None
     while k > 0 and tok2ent.get(k - 1) == led:
         k -= 1
     k -= 1
-    if doc[k].lower_ in ctx.words.article:
+    if doc[k].lower_ in words.article:  # "de la", "de l'"
         k -= 1
-    if doc[k].lower_ not in ctx.words.genitive:
+    if doc[k].lower_ not in words.genitive:
         return None
     k -= 1
-    if doc[k].lower_ in ctx.words.coordinator:
+    if doc[k].lower_ in words.coordinator:
         k -= 1
     before = tok2ent.get(k - 1) if k >= 1 and doc[k].text == "," else None
     if before is None or not before.startswith("person/") or before == key:
@@ -1035,7 +1007,7 @@ def _gap_start(first: int, ctx: Context) -> tuple[int, str] | None:
     start = k - 1
     while start > 0 and tok2ent.get(start - 1) == before:
         start -= 1
-    return start, before
+    return led, start
 
 
 def _listed_leader(name: list[Token], key: str, ctx: Context) -> str | None:
