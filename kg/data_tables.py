@@ -235,6 +235,15 @@ class Words:
     coup_word: frozenset[str]
     # round 6: cooperation
     firm_noun: frozenset[str]
+    # round 8: leaders, membership, support
+    state_leader_noun: frozenset[str]
+    non_state_modifier: frozenset[str]
+    list_exit: frozenset[str]
+    gathering_noun: frozenset[str]
+    host_verb: frozenset[str]
+    gathering_case: frozenset[str]
+    attend_verb: frozenset[str]
+    rebel_anaphor: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

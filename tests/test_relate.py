@@ -843,8 +843,7 @@ MORE_CUE_FAMILIES = [
     # said of an entity: a supplier, allies within an organisation
     ("fr", "La Chine, principal fournisseur d'armes de la Birmanie, a appelé au calme.", ("country/CN", "supports", "country/MM")),
     ("en", "China, Myanmar's main arms supplier, called for calm.", ("country/CN", "supports", "country/MM")),
-    pytest.param("fr", "Le Mali et le Niger, ses alliés au sein de l'OTAN, ont promis des renforts.", (ML, "memberOf", "org/nato"),
-                 marks=pytest.mark.xfail(reason="'au sein de' is parsed as 'au' + the noun 'sein'")),
+    ("fr", "Le Mali et le Niger, ses alliés au sein de l'OTAN, ont promis des renforts.", (ML, "memberOf", "org/nato")),
     ("en", "Mali and Niger, its allies within NATO, promised reinforcements.", (ML, "memberOf", "org/nato")),
     ("en", "Turkey, a NATO member, has applied to join BRICS.", (TR, "memberOf", "org/nato")),
     # power seized in a capital is seized in its country

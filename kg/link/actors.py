@@ -342,7 +342,7 @@ def _preceding_country(run: Run, tok: Token) -> str | None:
 
 # what a definite anaphor noun may stand for, by its kind; any of ANAPHOR_RIVALS before it counts as a
 # candidate, so that an anaphor is linked only when one actor of these types is named in its window
-ANAPHOR_TYPES = {"org": ("InternationalOrganization",), "group": ("ArmedGroup", "InternationalOrganization")}
+ANAPHOR_TYPES = {"org": ("InternationalOrganization",), "group": ("ArmedGroup", "InternationalOrganization"), "rebels": ("ArmedGroup",)}
 ANAPHOR_RIVALS = ("ArmedGroup", "InternationalOrganization", "Organization")
 # children that make the noun a name or a description of its own ("le groupe Wagner", "the group of
 # experts", "son alliance", "the two blocs"), not an anaphor
@@ -354,19 +354,26 @@ def org_anaphors(run: Run, *, window: int = 2) -> None:
     "the group", words.tsv org_anaphor / group_anaphor) to the one organisation or armed group named
     before it in its sentence and the `window` sentences before: "L'Arménie a gelé sa participation à
     l'OTSC. Erevan reproche à l'organisation ..." -> CSTO. Nothing when two such actors are named there
-    (a company counts: "le groupe" may be it), nor for a plural, an indefinite or a noun with a
-    complement of its own ("le groupe de contact", "the group's own name")."""
+    (a company counts: "le groupe" may be it), nor for a plural (but "les rebelles", "the rebels": the
+    one armed group's fighters), an indefinite or a noun with a complement of its own ("le groupe de
+    contact", "the group's own name")."""
     doc, out, facts, words = run.doc, run.out, run.facts, run.tables.words
-    kinds = {**dict.fromkeys(words.group_anaphor, "group"), **dict.fromkeys(words.org_anaphor, "org")}
+    kinds = {**dict.fromkeys(words.group_anaphor, "group"), **dict.fromkeys(words.org_anaphor, "org"), **dict.fromkeys(words.rebel_anaphor, "rebels")}
     for i, lem in enumerate(facts.lemmas):
         kind = kinds.get(fold(lem))
         if kind is None or i in out.tok2ent:
             continue
         tok = doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN") or "Number=Plur" in str(tok.morph) or tok.tag_ in ("NNS", "NNPS"):
+        plural = "Number=Plur" in str(tok.morph) or tok.tag_ in ("NNS", "NNPS")
+        # round 8: support. "les rebelles", "the rebels": plural, the group's fighters
+        if tok.pos_ not in ("NOUN", "PROPN") or plural != (kind == "rebels"):
             continue
-        if not any((c.dep_ == "det" and c.lower_ in words.definite_det) or fold(c.text) in words.contracted_article for c in tok.children):
-            continue  # "un groupe", "a bloc": not coreferent
+        if kind == "rebels":  # "les rebelles", "soutien des rebelles" (not the partitive "des rebelles ont attaqué")
+            definite = any((c.dep_ == "det" and c.lower_ in words.article) or (c.dep_ == "case" and fold(c.text) in words.contracted_article) for c in tok.children)
+        else:
+            definite = any((c.dep_ == "det" and c.lower_ in words.definite_det) or fold(c.text) in words.contracted_article for c in tok.children)
+        if not definite:
+            continue  # "un groupe", "a bloc", "des rebelles": not coreferent
         if any(c.dep_ in _OWN_COMPLEMENT or c.i in out.tok2ent for c in tok.children):
             continue
         start = facts.sent_start[i]

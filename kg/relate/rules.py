@@ -40,6 +40,7 @@ from kg.relate.arguments import (
     misread_relative,
     names_actor,
     person_country,
+    plural_anaphor,
     relation_partners,
     resolve,
     verb_subjects,
@@ -480,6 +481,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     nouns = ctx.lexicon.relation_nouns
     obl = list(syntax.obliques(noun))
     between = [n for p, n in obl if p in words.between]
+    if not between:
+        # round 8: meetings. The parties hung on the noun's date: "l'entretien du 31 mars entre X et Y"
+        dates = [c for c in noun.children if c.dep_ in ("nmod", "obl", "obl:mod") and c.i not in ctx.linked.tok2ent and (c.pos_ == "NUM" or lemma(c) in words.time_noun)]
+        between = [n for d in dates for p, n in syntax.obliques(d) if p in words.between]
     if not between and cue.object == "relnoun":
         # round 5: meetings. the parties named on the relation noun: "la rupture de la coopération entre
         # le Mali et la France", "the suspension of the partnership between X and Y"
@@ -525,6 +530,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # round 8: attacks. parse slip: the target hung on the demonym ("une frappe israélienne contre un fief du
         # Hezbollah" read with "contre" under "israélienne")
         objs = [n for c in noun.children if c.dep_ == "amod" and c.i in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in words.genitive]
+    if not objs and cue.object == "prep":
+        objs = _linear_target(noun, cue, ctx)
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
     # round 8: attacks. the weapon fired is no agent ("une attaque de drones contre", "un tir de missile contre"),
     # unless it names its owner ("des drones russes")
@@ -603,6 +610,20 @@ def _authors(noun: Token, ctx: Context) -> list[Token]:
     if word.dep_ in ("amod", "appos", "acl") or (word.dep_ == "conj" and comma):  # "le JNIM, responsable de"
         return [word.head] if word.head.pos_ in ("NOUN", "PROPN") else []
     return []
+def _linear_target(noun: Token, cue: Cue, ctx: Context) -> list[Token]:
+    """round 8: support. The target right after a noun when the parser lost its preposition ("son
+    engagement « indéfectible » envers Manille": "envers" read as a noun): the noun, its adjectives and
+    quotes, one of the cue's prepositions (a single word, not a genitive), then an actor."""
+    doc, words = noun.doc, ctx.words
+    j = noun.i + 1
+    while j < len(doc) and j <= noun.i + 5 and (doc[j].pos_ == "ADJ" or doc[j].text in ("«", "»", '"', "“", "”")):
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in cue.preps or doc[j].lower_ in words.genitive or doc[j].pos_ == "ADP":
+        return []  # a preposition the parser read as one was already looked at
+    k = j + 1
+    while k < len(doc) and k <= j + 2 and doc[k].pos_ == "DET":
+        k += 1
+    return [doc[k]] if k < len(doc) and names_actor(doc[k], ctx) else []
 
 
 def _addressees(verb: Token, noun: Token, ctx: Context) -> list[Token]:
@@ -951,8 +972,17 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                 titles += [c for c in verb.children if c.dep_ in ("xcomp", "attr", "oprd", "obl:mod") and c.pos_ == "NOUN"]
                 if verb.pos_ == "NOUN":
                     titles.append(verb)
+    ranked = _title_before_rank(titles, key, ctx)
     for title in titles:
         role = title_role_around(title, gazetteer, lang)
+        if title is ranked or role == "military_rank":
+            # round 8: leaders. "le chef de l'armée soudanaise, le général X", "Sudan's army chief X": an army
+            # stands for its country, but its chief leads the country only when the leaders table says he
+            # heads it (a chief of staff leads nothing)
+            target, known = _title_target(title, ctx, key), gazetteer.leads_at(key, ctx.article_date)
+            if target and (target == known or (known is None and role in LEADER_ROLES)):
+                yield fact(title, cue, key, "leads", target, 0.75, f"{lang}.title-leads")
+            continue
         if role == "counterpart":  # "son homologue rwandais Paul Kagame": the role the person holds
             role = gazetteer.leader_role(key) if gazetteer.in_office(key, ctx.article_date) else None
             # else the role of the title the counterpart answers: "le président vénézuélien, X, et son
@@ -966,6 +996,156 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         led = leader_of(role, target)
         if led:
             yield fact(title, cue, key, "leads", led, 0.8, f"{lang}.title-leads")
+    if not titles:
+        # round 8: leaders. No title of the name's own: one elided in a list ("les chefs de la junte
+        # malienne, A, du Burkina Faso, B"), or a list of heads of state the name is marked in by its
+        # country ("plusieurs chefs d'État, dont le Rwandais Paul Kagame")
+        led = _gapped_title(name, key, ctx) or _listed_leader(name, key, ctx)
+        if led:
+            yield fact(name[0], cue, key, "leads", led, 0.75, f"{lang}.title-leads-list")
+
+
+def _title_before_rank(titles: list[Token], key: str, ctx: Context) -> Token | None:
+    """round 8: leaders. A leader's title set off by a comma before a rank and the name: "le chef de la
+    junte nigérienne, le général X", "le chef de l'armée soudanaise, le général X" (the parser hangs the rank
+    on the title's complement). The title found is added to `titles` and returned (the caller checks an
+    army chief against the leaders table)."""
+    doc, gazetteer, lang = ctx.doc, ctx.gazetteer, ctx.lang
+    rank = next((t for t in titles if title_role_around(t, gazetteer, lang) == "military_rank"), None)
+    if rank is None or ctx.linked.tok2ent.get(rank.i) == key:
+        return None  # (a rank the linker took into the name: "Senior General X" read as a person of its own)
+    start = rank.i - 1 if rank.i > 0 and doc[rank.i - 1].lower_ in ctx.words.article else rank.i
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    for j in range(start - 2, max(doc[start].sent.start, start - 8) - 1, -1):
+        t = doc[j]
+        if t.is_punct or ctx.linked.tok2ent.get(j, "").startswith("person/"):
+            return None
+        if t.pos_ == "NOUN" and (role := title_role_around(t, gazetteer, lang)):
+            if (role not in LEADER_ROLES and role != "military_rank") or t in titles:
+                return None
+            titles.append(t)
+            return t
+    return None
+
+
+def _gapped_title(name: list[Token], key: str, ctx: Context) -> str | None:
+    """What a name leads when its title is elided in a list: "les chefs de la junte malienne, A, du
+    Burkina Faso, B, et du Niger, C", "the presidents of Mali, A, of Niger, B" (B leads Burkina Faso, C
+    Niger); the title before the list's first name must be a leader's (`_elided_role`)."""
+    gap = _gap(name[0].i, key, ctx)
+    return leader_of(_elided_role(gap[1], ctx, 0), gap[0]) if gap else None
+
+
+def _elided_role(first: int, ctx: Context, depth: int) -> str | None:
+    """The role of the title a list of names shares, read back from the name starting at `first`: the
+    title right before it ("les chefs de la junte malienne, A"), or, through a gap, before the name before."""
+    doc = ctx.doc
+    if first < 2 or doc[first - 1].text != "," or depth > 6:
+        return None
+    for j in range(first - 2, max(doc[first].sent.start, first - 8) - 1, -1):
+        t = doc[j]
+        if t.is_punct or ctx.linked.tok2ent.get(j, "").startswith("person/"):
+            break
+        if t.pos_ == "NOUN" and (role := title_role_around(t, ctx.gazetteer, ctx.lang)):
+            return role
+    gap = _gap(first, ctx.linked.tok2ent.get(first, ""), ctx)
+    return _elided_role(gap[1], ctx, depth + 1) if gap else None
+
+
+def _gap(first: int, key: str, ctx: Context) -> tuple[str, int] | None:
+    """A gap before the name of `key` starting at `first`: ", du Burkina Faso, B" -> (what the gap
+    names, the first token of the name before the gap)."""
+    doc, tok2ent, words = ctx.doc, ctx.linked.tok2ent, ctx.words
+    k = first - 2
+    if k < 4 or doc[k + 1].text != ",":
+        return None
+    led = tok2ent.get(k)
+    ent = ctx.entities.get(led) if led else None
+    if led is None or ent is None or ent.type == "Person":
+        return None
+    while k > 0 and tok2ent.get(k - 1) == led:
+        k -= 1
+    k -= 1
+    if doc[k].lower_ in words.article:  # "de la", "de l'"
+        k -= 1
+    if doc[k].lower_ not in words.genitive:
+        return None
+    k -= 1
+    if doc[k].lower_ in words.coordinator:
+        k -= 1
+    before = tok2ent.get(k - 1) if k >= 1 and doc[k].text == "," else None
+    if before is None or not before.startswith("person/") or before == key:
+        return None
+    start = k - 1
+    while start > 0 and tok2ent.get(start - 1) == before:
+        start -= 1
+    return led, start
+
+
+def _listed_leader(name: list[Token], key: str, ctx: Context) -> str | None:
+    """What a name marked by its country leads in a list of heads of state or government: "plusieurs
+    chefs d'État, dont le Rwandais Paul Kagame et le Sénégalais X", "leaders including Rwanda's Paul
+    Kagame" (words: `state_leader_noun`, `list_intro`). An ambiguous demonym ("le Congolais X") gives
+    what the leaders table says the person leads."""
+    doc, tok2ent, words = ctx.doc, ctx.linked.tok2ent, ctx.words
+    first = name[0].i
+    if first < 3:
+        return None
+    prev = doc[first - 1]
+    if ctx.lang == "en":
+        if prev.text not in ("'s", "’s"):
+            return None
+        marker = doc[first - 2]
+    else:
+        if not prev.text[:1].isupper() or doc[first - 2].lower_ not in words.definite_det or prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        marker = prev
+    country = tok2ent.get(marker.i)
+    ent = ctx.entities.get(country) if country else None
+    known = ctx.gazetteer.leads_at(key, ctx.article_date)
+    if ent is not None and ent.type != "Country":
+        return None
+    if country is None and (ctx.lang == "en" or known is None or not known.startswith("country/")):
+        return None
+    if country is not None and known is not None and known != country:
+        return None  # the table says otherwise: not this list
+    led = country or known
+    intro = False
+    for j in range(marker.i - 1, max(doc[first].sent.start, first - 30) - 1, -1):
+        t = doc[j]
+        if t.text == ";" or t.lower_ in words.list_exit:
+            return None
+        nxt = f"{t.lower_} {doc[j + 1].lower_}"
+        if t.lower_ in words.list_intro or nxt in words.list_intro:
+            intro = True
+        if t.pos_ == "NOUN" and _state_leaders(t, ctx):
+            return led if intro else None
+        if t.pos_ == "NOUN" and title_role_around(t, ctx.gazetteer, ctx.lang):
+            return None  # another title between: the name is not in the list of heads of state
+    return None
+
+
+def _state_leaders(noun: Token, ctx: Context) -> bool:
+    """A plural noun naming heads of state or government ("chefs d'État africains", "world leaders"),
+    not leaders of something else ("les dirigeants rebelles", "Hamas leaders", "les chefs du M23")."""
+    if not ("Number=Plur" in str(noun.morph) or noun.tag_ in ("NNS", "NNPS")):
+        return False
+    doc, words = noun.doc, ctx.words
+    base = lemma(noun)
+    forms = [base] + [fold(base + noun.whitespace_ + doc[noun.i + 1 : j].text) for j in range(noun.i + 2, min(noun.i + 5, len(doc)) + 1)]
+    if not any(f in words.state_leader_noun for f in forms):
+        return False
+    if any(fold(t.text) in words.non_state_modifier or lemma(t) in words.non_state_modifier for t in doc[max(0, noun.i - 2) : noun.i]):
+        return False  # "opposition leaders", "rebel leaders"
+    for c in noun.children:
+        if lemma(c) in words.non_state_modifier:
+            return False
+        k = ctx.linked.tok2ent.get(c.i)
+        ent = ctx.entities.get(k) if k else None
+        if c.dep_ in ("nmod", "compound", "poss") and ent is not None and ent.type != "Country":
+            return False
+    return True
 
 
 def _comma_apposition(tok: Token, first: Token) -> bool:
@@ -1069,6 +1249,10 @@ def noun_holder(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if case is not None and fold(case) in ctx.words.backing_case and lemma(noun) in ctx.words.backing_noun:
         return  # "Le Mali, avec le soutien de la Russie, a ...": an adverbial of support (`backing`), not said of Mali
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
+    # round 8: membership. A compound preposition the parser splits ("au sein de l'AES": "au" + the noun
+    # "sein" + "de"): the cue lists it whole
+    if any(" " in q for q in cue.preps):
+        others += [n2 for p, n in syntax.obliques(noun) for p2, n2 in syntax.obliques(n) if f"{p} {n.lower_} {p2}" in cue.preps]
     others += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
     others += [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.linked.tok2ent]  # "Turkey, a NATO member"
     if not others:
@@ -1093,6 +1277,10 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
     """What a noun is said of: the noun it is in apposition to, the subject it is the predicate of, an
     entity in apposition to it, or the entity just before the comma that opens it (an apposition the
     parser lost or read as a coordination: "La Chine, principal fournisseur ...")."""
+    if noun.dep_ == "appos" and noun.head.i not in ctx.linked.tok2ent and (anaphor := _comma_anaphor(noun, ctx)) is not None:
+        # round 8: membership. "des années de tensions entre les deux voisins, pourtant membres de l'OTAN":
+        # the parser hangs the apposition on a noun further up; the plural anaphor before the comma is meant
+        return [anaphor]
     if noun.dep_ == "appos":
         first = noun.head
         while first.dep_ == "conj" and ("Number=Plur" in str(noun.morph) or noun.tag_ == "NNS"):
@@ -1119,13 +1307,24 @@ def _holders(noun: Token, ctx: Context) -> list[Token]:
         opening = next((k for k in range(j - 1, max(j - 8, 0), -1) if doc[k].text == "("), None)
         j = opening - 1 if opening else j
     if j not in ctx.linked.tok2ent:
-        return []
+        # round 8: membership. "Les deux voisins, tous deux membres de l'OTAN": a plural anaphor
+        # (resolved to the countries it stands for)
+        return [doc[j]] if plural_anaphor(doc[j], ctx) else []
     listed = syntax.conjuncts(doc[j].head) if doc[j].dep_ == "conj" else []
     if len(listed) > 1 and doc[j] in listed and ("Number=Plur" in str(noun.morph) or noun.tag_ == "NNS"):
         # round 6: cooperation. "Le Mali et le Niger, membres de l'AES": a plural noun after a list is said
         # of each of its members
         return [t for t in listed if t.i in ctx.linked.tok2ent]
     return [doc[j]]
+
+
+def _comma_anaphor(noun: Token, ctx: Context) -> Token | None:
+    """A plural anaphor right before the comma that opens a noun's phrase ("les deux voisins, membres de")."""
+    doc = noun.doc
+    left = min(t.i for t in noun.subtree if not t.is_punct)
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    return doc[left - 2] if plural_anaphor(doc[left - 2], ctx) else None
 
 
 def noun_clause(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -1173,6 +1372,32 @@ def supporter(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """A supporter said of an entity: "l'Iran, principal soutien des Houthis", "Russia, Assad's main backer"."""
     own = replace(cue, pos="noun", lemma=lemma(noun), property="supports", object="holder", preps=tuple(ctx.words.genitive), conf=0.6)
     yield from noun_holder(noun, own, ctx)
+
+
+def hosted_gathering(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """round 8: meetings. A gathering hosted by someone: the subject of the clause that takes part in it
+    meets the host ("X a remis les documents lors d'une cérémonie présidée par Y", "X handed over the
+    documents at a ceremony hosted by Y"; not "after a meeting chaired by Y"); words: `gathering_noun`,
+    `host_verb`, `gathering_case`."""
+    words = ctx.words
+    hosts = [
+        n
+        for c in noun.children
+        if c.dep_ in ("acl", "amod", "acl:relcl") and lemma(c) in words.host_verb and c.i > noun.i
+        for p, n in [*syntax.obliques(c), *((a.lower_, g) for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")]
+        if p in words.agent
+    ]
+    gov, case = syntax.governing_verb(noun), syntax.case_of(noun)
+    if not hosts or gov is None:
+        return
+    attended = noun.dep_ in syntax.OBJ and noun.head == gov and lemma(gov) in words.attend_verb  # "attended a dinner hosted by X"
+    # "lors d'un dîner": "d'" hangs on "lors"
+    if not attended and (case is None or (fold(case) not in words.gathering_case and fold(noun.head.lower_) not in words.gathering_case)):
+        return
+    subj = [t for t in syntax.clause_subject(gov) or verb_subjects(gov, ctx)[0] if noun not in t.subtree]
+    if subj:
+        own = replace(cue, pos="noun", lemma=lemma(noun), property="meetsWith", object="clause", preps=tuple(words.agent), conf=0.6)
+        yield Candidate(noun, subj, hosts, own, f"{cue.lang}.hosted-gathering")
 
 
 def _act_agents(verb: Token, ctx: Context) -> list[str]:
@@ -1386,7 +1611,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("word:event_noun", act_reaction),  # an act in apposition, with a reaction: "a decision Luanda rejected", "une mesure dénoncée par Pékin"
     ("word:reaction_noun", reaction),  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"
     ("word:backing_noun", backing),  # support in an adverbial: "avec le soutien de X", "with the backing of X" -> X supports the doer
-    ("word:supporter_noun", supporter),  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
+    ("word:supporter_noun", supporter),
+    ("word:gathering_noun", hosted_gathering),  # a gathering hosted by someone: "lors d'une cérémonie présidée par X", "at a dinner hosted by X"  # a supporter said of an entity: "l'Iran, principal soutien des Houthis"
     ("word:judge_verb", judging),  # an act judged with a word of blame: "a jugé cette décision « inacceptable »", "called the move illegal"
     ("word:anger_verb", angering),  # who an act angers criticises its doer: "irritant la Somalie", "angering Somalia"
     # round 5: criticism
