@@ -231,6 +231,10 @@ class Words:
     coup_word: frozenset[str]
     # round 6: cooperation
     firm_noun: frozenset[str]
+    # round 8: diplomatic acts
+    talks_end: frozenset[str]
+    accession_noun: frozenset[str]
+    accession_prep: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

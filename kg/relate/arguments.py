@@ -31,6 +31,12 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         if not agents:
             gov = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else syntax.governing_verb(verb.head)
             agents = syntax.clause_subject(gov) if gov is not None else []
+            if gov is not None and gov.pos_ in ("VERB", "AUX") and gov is not verb:
+                # round 8: the clause's subjects with their parse repairs ("L'Arabie saoudite, les Émirats
+                # et l'Égypte ont rompu avec le Qatar, accusé de ...": the first listed one too)
+                main, main_passive = verb_subjects(gov, ctx)
+                if main and not main_passive and {t.i for t in agents} <= {t.i for t in main}:
+                    agents = main
         return agents, True
     if not syntax.is_passive(verb):
         accused = accused_of(verb, ctx)
@@ -382,6 +388,8 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
     partner_preps = ctx.words.partner
     if ctx.lexicon.relation_nouns.get(lemma(noun)) == "aid":
         partner_preps = ctx.words.aid_partner  # "son aide au Niger", "aid to Niger"
+    if lemma(noun) in ctx.words.accession_noun:
+        partner_preps = partner_preps | ctx.words.accession_prep  # round 8: "l'adhésion à l'UE", "accession to NATO"
     out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
     if not out and ctx.lexicon.relation_nouns.get(lemma(noun)) == "agreement":
         # round 5: meetings. "un protocole d'accord avec le Somaliland", "a memorandum of understanding with

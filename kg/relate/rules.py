@@ -127,6 +127,10 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         if not objs:
             # parser slip: the object hung on the day before it ("a accusé mercredi les garde-côtes chinois")
             objs = [g for d in verb.children if d.dep_ == "obl:mod" and d.pos_ == "NOUN" and d.i > verb.i for g in d.children if g.dep_ == "nmod" and not any(k.dep_ == "case" for k in g.children)]
+    if cue.property == "sanctions" and not passive:
+        # round 8: a relation suspended is an end of cooperation, not a sanction on its partner ("suspended EU
+        # accession talks", "a suspendu sa participation")
+        objs = [o for o in objs if lemma(o) not in ctx.lexicon.relation_nouns]
     if cue.property in EVENT_OBJECT and not passive and subj:
         # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
         for o in list(objs):
@@ -185,6 +189,10 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if not objs and RELATIONS[cue.property].symmetric:
         # the partner hung on an adjunct of the verb: "s'est entretenu par téléphone avec son homologue"
         objs = [n for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i not in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in ctx.words.genitive]
+    if not objs:
+        # round 8: parser slip: the partner hung on a span of time before it ("reproche depuis des mois à
+        # l'organisation", "a rompu depuis deux ans avec Paris")
+        objs = [n for c in verb.children if c.dep_ in ("obl", "obl:mod", "npadvmod") and lemma(c) in ctx.words.time_noun for p, n in syntax.obliques(c) if p in cue.preps and p not in ctx.words.genitive and n.i > c.i]
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
@@ -225,6 +233,8 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         heads = [t for t in verb.subtree if t.i > verb.i and lemma(t) in nouns and syntax.governing_verb(t) == verb and t.dep_ not in ("nsubj", "nsubj:pass")]
     # a cue applies to its kind of relation noun: talks are held, agreements signed, cooperation ended
     allowed = RELNOUN_KINDS.get(cue.property)
+    if allowed and cue.property == "endsCooperationWith" and lemma(verb) in ctx.words.talks_end:
+        allowed = allowed | {"talks"}  # round 8: "a suspendu les négociations avec l'UE", "broke off talks with"
     if allowed:
         heads = [h for h in heads if nouns.get(lemma(h)) in allowed]
     # "l'accord de coopération": the head relation noun and the nouns it governs
@@ -437,6 +447,16 @@ def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
 # -- noun rule -------------------------------------------------------------------------------------
 
 
+def _talks_ended(noun: Token, ctx: Context) -> bool:
+    """Whether talks are what a verb or noun of pausing acts on: "a suspendu les négociations",
+    "la suspension des pourparlers", "broke off talks" (words `talks_end`)."""
+    if noun.dep_ in syntax.OBJ and noun.head.pos_ in ("VERB", "AUX"):
+        return lemma(noun.head) in ctx.words.talks_end
+    if noun.dep_ in ("nmod", "pobj", "obl") and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        return lemma(noun.head.head) in ctx.words.talks_end  # "the suspension of talks"
+    return noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and lemma(noun.head) in ctx.words.talks_end
+
+
 def _follows(n: Token, noun: Token) -> bool:
     """Whether the prepositional phrase of `n` (its preposition a head in English) begins right after `noun`'s phrase."""
     anchor = n.head if n.head.dep_ in ("prep", "dative") else n
@@ -447,6 +467,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Noun triggers: "la rupture avec Moscou", "la coopération militaire entre la Russie et le Mali"."""
     if cue.with_ and not any(lemma(c) in cue.with_ for c in noun.subtree):
         return
+    if cue.property == "meetsWith" and _talks_ended(noun, ctx):
+        return  # round 8: "a suspendu les négociations avec l'UE": no meeting (see verb_relnoun)
     words = ctx.words
     nouns = ctx.lexicon.relation_nouns
     obl = list(syntax.obliques(noun))
@@ -492,7 +514,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     subj = [n for p, n in obl if (p in words.genitive or p in words.agent) and n not in objs and n not in amounts and lemma(n) not in nouns]
     # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
     subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
-    if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
+    owned = any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children)
+    if owned and cue.property == "expels":
+        return  # round 8: the possessor of an expulsion is the one expelled: "a dénoncé son expulsion de la Cédéao"
+    if not subj and owned:
         # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
         up = noun.head
         while up.pos_ not in ("VERB", "AUX") and up.head != up:
@@ -521,6 +546,11 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if not objs and cue.object == "relnoun":
         objs = [p for m in noun.children if lemma(m) in nouns for p in relation_partners(m, ctx)]
         objs += [p for pr, m in syntax.obliques(noun) if lemma(m) in nouns for p in relation_partners(m, ctx)]
+    if cue.object == "relnoun" and not any(names_actor(o, ctx) for o in objs):
+        # round 8: parser slip: an adverbial between the noun and its complement hangs the complement as
+        # the adverbial's conjunct ("la rupture « avec effet immédiat » de ses relations avec Kiev")
+        late = [m for c in noun.children if c.dep_ in ("nmod", "obl") for m in c.children if m.dep_ == "conj" and lemma(m) in nouns and syntax.case_of(m) in words.genitive]
+        objs = [p for m in late for p in relation_partners(m, ctx)] or objs
     if subj and objs:
         yield Candidate(noun, subj, objs, cue, f"{cue.lang}.noun-trigger")
     elif subj and cue.object == "place":
