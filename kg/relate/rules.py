@@ -488,6 +488,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     # complement is what undergoes the act (object "patient": "the invasion of Ukraine")
     objs = [n for p, n in obl if p in cue.preps and p not in words.genitive] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
+    if cue.object == "patient" and objs:
+        # round 8: parser slip: a conjunct sharing the complement's determiner hung on the noun ("l'expulsion
+        # de 45 diplomates et employés de l'ambassade de Russie": "employés" is expelled too)
+        objs += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > max(o.i for o in objs) and not any(d.dep_ == "det" for d in c.children)]
     amounts: list[Token] = []
     if not objs and cue.object == "prep":
         # the partner after an amount ("une aide de 500 millions de dollars à l'Ukraine") or on the measure
@@ -549,7 +553,13 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if cue.object == "relnoun" and not any(names_actor(o, ctx) for o in objs):
         # round 8: parser slip: an adverbial between the noun and its complement hangs the complement as
         # the adverbial's conjunct ("la rupture « avec effet immédiat » de ses relations avec Kiev")
-        late = [m for c in noun.children if c.dep_ in ("nmod", "obl") for m in c.children if m.dep_ == "conj" and lemma(m) in nouns and syntax.case_of(m) in words.genitive]
+        # the complement hung on the adverbial ("the suspension, with immediate effect, of its relations with
+        # X": "of its relations" under "effect", itself under the verb)
+        adverbials = [c for c in noun.children if c.dep_ in ("nmod", "obl")]
+        if noun.head.pos_ in ("VERB", "AUX"):
+            adverbials += [n for p, n in syntax.obliques(noun.head) if n.i > noun.i and n.head.i <= noun.right_edge.i + 2]
+        late = [m for c in adverbials for m in c.children if m.dep_ == "conj" and lemma(m) in nouns and syntax.case_of(m) in words.genitive]
+        late += [m for c in adverbials for p, m in syntax.obliques(c) if p in words.genitive and lemma(m) in nouns and lemma(c) not in nouns]
         objs = [p for m in late for p in relation_partners(m, ctx)] or objs
     if subj and objs:
         yield Candidate(noun, subj, objs, cue, f"{cue.lang}.noun-trigger")
