@@ -182,3 +182,35 @@ def test_agency_anaphor_needs_one_candidate(extractor: Extractor, lang: str, tex
     got = plain(lang, text, extractor)
     assert (IR, "criticizes", IAEA) not in got
     assert (IR, "criticizes", "org/un") not in got
+
+
+# -- an agreement ended, its partner named by the people it let in -----------------------------------
+
+AGREEMENT_PEOPLE = [
+    ("fr", "Le Niger a dénoncé samedi l'accord de coopération militaire qui autorisait la présence de soldats américains sur son sol.", (NE, "endsCooperationWith", US)),
+    ("fr", "Le Niger a dénoncé samedi « avec effet immédiat » l'accord de coopération militaire avec les États-Unis.", (NE, "endsCooperationWith", US)),
+    ("en", "Niger scrapped the defence pact that allowed American troops to operate on its soil.", (NE, "endsCooperationWith", US)),
+    ("en", "Niger revoked with immediate effect the military agreement with the United States.", (NE, "endsCooperationWith", US)),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", AGREEMENT_PEOPLE)
+def test_agreement_partner_from_its_people(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    got = plain(lang, text, extractor)
+    assert expected in got
+    assert (NE, "endsCooperationWith", NE) not in got
+
+
+# -- ordered to leave, the infinitive hung on a complement of the people -----------------------------
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "Alger a sommé dimanche douze agents de l'ambassade de France et de ses consulats de quitter le territoire sous 48 heures."),
+        ("en", "Algeria ordered twelve staff of the French embassy and its consulates to leave the country within 48 hours."),
+    ],
+)
+def test_ordered_to_leave_through_a_complement(extractor: Extractor, lang: str, text: str) -> None:
+    got = plain(lang, text, extractor)
+    assert (DZ, "expels", FR) in got
+    assert (FR, "withdrawsFrom", DZ) not in got

@@ -404,6 +404,11 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
         if c.dep_ in ("acl:relcl", "relcl", "acl") and frame(c, "bond", ctx.lexicon):
             out += [m for p, m in syntax.obliques(c) if p in ctx.words.bond_partner]
             out += [o for o in syntax.objects(c) if o.pos_ == "PROPN"]
+            if not out:
+                # round 8: the partner's people the agreement lets in, named by a demonym ("l'accord qui
+                # autorisait la présence de soldats américains", "the pact that allowed US troops")
+                nouns = actor_nouns(ctx.lang)
+                out += [t for t in c.subtree if t.dep_ in ("amod", "compound") and t.i in ctx.linked.tok2ent and lemma(t.head) in nouns and t.head.i > c.i]
     return out
 
 

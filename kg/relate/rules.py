@@ -417,9 +417,21 @@ def _ordered_to_leave(verb: Token, ctx: Context) -> bool:
         order = verb.head
     elif verb.dep_ == "acl" and verb.head.dep_ in syntax.OBJ | {"obl:arg", "obl"}:
         order = verb.head.head  # "a ordonné à l'ambassadeur de quitter": the infinitive hung on the person
+    elif verb.dep_ == "acl" and verb.head.dep_ in ("conj", "nmod") and (people := _people_of(verb.head)) is not None:
+        # round 8: hung on a complement of the people: "a sommé douze agents de l'ambassade de France et de
+        # ses consulats de quitter"
+        order = people.head
     else:
         return False
     return any(c.object == "leave" for c in ctx.lexicon.cues.get(("verb", lemma(order)), ()))
+
+
+def _people_of(tok: Token) -> Token | None:
+    """The object a complement (or a conjunct of one) belongs to: "agents" of "agents de l'ambassade de
+    France et de ses consulats"."""
+    while tok.dep_ in ("conj", "nmod") and tok.head != tok:
+        tok = tok.head
+    return tok if tok.dep_ in syntax.OBJ else None
 
 
 def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -431,6 +443,9 @@ def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
     # the people ordered out: the object, or the dative ("a ordonné à l'ambassadeur de France de quitter")
     people = syntax.objects(verb) + [n for p, n in syntax.obliques(verb) if p in ctx.words.dative]
     leaves = [c for t in [verb, *people] for c in t.children if lemma(c) in ctx.words.leave_verb and _ordered_to_leave(c, ctx)]
+    if not leaves:
+        # round 8: the infinitive hung on a complement of the people ("de l'ambassade de France et de ses consulats de quitter")
+        leaves = [c for t in people for c in t.subtree if c.dep_ == "acl" and lemma(c) in ctx.words.leave_verb and _ordered_to_leave(c, ctx)]
     if not leaves:
         return
     for o in people:
