@@ -214,3 +214,31 @@ def test_ordered_to_leave_through_a_complement(extractor: Extractor, lang: str, 
     got = plain(lang, text, extractor)
     assert (DZ, "expels", FR) in got
     assert (FR, "withdrawsFrom", DZ) not in got
+
+
+# -- a warning of a strike if the other side acts: the condition's subject is threatened -------------
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # the condition hung on the verb of warning, after a quoted adverbial
+        ("fr", "Benyamin Netanyahou a averti qu'Israël frapperait « avec force » si le Hezbollah violait la trêve."),
+        ("en", "Benjamin Netanyahu warned that Israel would strike hard if Hezbollah violated the truce."),
+    ],
+)
+def test_warning_with_a_condition(extractor: Extractor, lang: str, text: str) -> None:
+    got = plain(lang, text, extractor)
+    assert ("person/benjamin-netanyahu", "threatens", "group/hezbollah") in got
+    assert ("group/hezbollah", "threatens", "person/benjamin-netanyahu") not in got
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a condition on something else than a strike: no threat
+        ("fr", "Benyamin Netanyahou a affirmé qu'Israël négocierait si le Hezbollah respectait la trêve."),
+        ("en", "Benjamin Netanyahu said Israel would negotiate if Hezbollah respected the truce."),
+    ],
+)
+def test_condition_without_retaliation_is_no_threat(extractor: Extractor, lang: str, text: str) -> None:
+    assert not {f for f in plain(lang, text, extractor) if f[1] == "threatens"}

@@ -1292,7 +1292,11 @@ def vowing(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             # "a averti qu'Israël frapperait si le Hezbollah violait la trêve", "warned it would retaliate
             # if Israel attacked": the one the speaker's side would strike, else who the condition names
             hit = _retaliation_targets(c, ctx)
-            hit = hit or [s for a in c.children if a.dep_ in ("advcl", "ccomp") and any(lemma(m) in words.condition_mark for m in a.children) for s in syntax.subjects(a) if resolve(s, ctx)]
+            conditions = [a for a in c.children if a.dep_ in ("advcl", "ccomp")]
+            # round 8: parser slip: the condition hung on the verb of warning ("a averti qu'Israël frapperait
+            # « avec force » si le Hezbollah violait la trêve")
+            conditions += [a for a in verb.children if a.dep_ == "advcl" and a.i > c.i]
+            hit = hit or [s for a in conditions if any(lemma(m) in words.condition_mark for m in a.children) for s in syntax.subjects(a) if resolve(s, ctx)]
             targets += hit
     if targets:
         own = replace(cue, pos="verb", lemma=lemma(verb), property="threatens", object="obj", conf=0.7)
