@@ -233,6 +233,7 @@ class Words:
     firm_noun: frozenset[str]
     # round 8: diplomatic acts
     talks_end: frozenset[str]
+    impose_verb: frozenset[str]
     accession_noun: frozenset[str]
     accession_prep: frozenset[str]
 

@@ -242,3 +242,44 @@ def test_warning_with_a_condition(extractor: Extractor, lang: str, text: str) ->
 )
 def test_condition_without_retaliation_is_no_threat(extractor: Extractor, lang: str, text: str) -> None:
     assert not {f for f in plain(lang, text, extractor) if f[1] == "threatens"}
+
+
+# -- a threat to bring about a hostile measure: the measure's target is threatened -------------------
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "La France a menacé de déclencher le mécanisme qui rétablirait les sanctions de l'ONU contre l'Iran.", (FR, "threatens", IR)),
+        ("fr", "Berlin, Paris et Londres ont jugé cette décision « inacceptable » et menacé de déclencher le mécanisme qui rétablirait les sanctions contre l'Iran.", ("country/DE", "threatens", IR)),
+        ("en", "France threatened to trigger the mechanism that would restore UN sanctions on Iran.", (FR, "threatens", IR)),
+        ("en", "Britain threatened to back a resolution that would impose new sanctions against Iran.", ("country/GB", "threatens", IR)),
+    ],
+)
+def test_threat_of_a_measure_brought_about(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in plain(lang, text, extractor)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a measure lifted is no threat to its target
+        ("fr", "La France a menacé de quitter l'accord qui avait levé les sanctions contre l'Iran."),
+        ("en", "France threatened to leave the deal that had lifted sanctions on Iran."),
+    ],
+)
+def test_threat_on_a_lifted_measure_is_not_a_threat_to_its_target(extractor: Extractor, lang: str, text: str) -> None:
+    assert (FR, "threatens", IR) not in plain(lang, text, extractor)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # listed subjects, two coordinated verbs: the second verb's subjects are the first one's
+        ("fr", "Londres, Paris et Berlin ont jugé cette mesure « inacceptable » et menacé d'imposer des sanctions contre la Russie."),
+        ("en", "London, Paris and Berlin called the move unacceptable and threatened to impose sanctions on Russia."),
+    ],
+)
+def test_listed_subjects_of_a_second_verb(extractor: Extractor, lang: str, text: str) -> None:
+    got = plain(lang, text, extractor)
+    for s in ("country/GB", FR, "country/DE"):
+        assert (s, "threatens", RU) in got

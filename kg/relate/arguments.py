@@ -93,6 +93,15 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # round 5: meetings. an infinitive or gerund inheriting a relative's subject: "Ouagadougou, qui a rompu
         # avec Paris avant de quitter la Cédéao" -> the relative's antecedent leaves
         return [subj[0].head.head], False
+    if not subj and verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN"):
+        # round 8: parser slip: the first listed subject read as the root, both coordinated verbs as its
+        # conjuncts ("Berlin, Paris et Londres ont jugé cette décision « inacceptable » et menacé de ..."):
+        # the earlier verb's subjects
+        earlier = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i < verb.i and syntax.subjects(c)]
+        if earlier:
+            first_subj, first_passive = verb_subjects(earlier[-1], ctx)
+            if first_subj and not first_passive:
+                return first_subj, False
     if not subj:
         # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
         subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]

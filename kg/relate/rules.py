@@ -341,6 +341,20 @@ def verb_act_target(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         given = [g for o in syntax.objects(act) for p, g in syntax.obliques(o) if p in genitive and g.i not in ctx.linked.tok2ent]
         objs += [n for g in given for p, n in syntax.obliques(g) if p in cue.preps and p not in genitive]
     acts_targets = [o for o in objs if resolve(o, ctx)]
+    if not acts_targets:
+        # round 8: the target of a hostile measure the act brings about ("a menacé de déclencher le mécanisme
+        # qui rétablirait les sanctions de l'ONU contre l'Iran", "threatened to trigger the mechanism that would
+        # restore UN sanctions on Iran")
+        for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            for t in act.subtree:
+                if t.pos_ != "NOUN" or (gov := syntax.governing_verb(t)) is None or (gov != act and lemma(gov) not in ctx.words.impose_verb):
+                    continue
+                hostile = [k for k in ctx.lexicon.cues.get(("noun", lemma(t)), ()) if k.property in HOSTILE_MEASURES and k.object == "prep"]
+                # the target, or hung on the measure's author ("les sanctions de l'ONU contre l'Iran")
+                owners = [t, *(g for p, g in syntax.obliques(t) if p in genitive)]
+                found = [n for k in hostile for o in owners for p, n in syntax.obliques(o) if p in k.preps and p not in genitive and resolve(n, ctx)]
+                objs += found
+                acts_targets += found
     if not acts_targets and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "ont imposé des sanctions au Niger et menacé de recourir à la force": the coordinated act's target
         first = verb.head
@@ -349,6 +363,10 @@ def verb_act_target(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs += [n for o in syntax.objects(first) for p, n in syntax.obliques(o) if p in cue.preps and p not in genitive]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-act-target")
+
+
+# round 8: measures whose target a threat to bring them about threatens (verb_act_target)
+HOSTILE_MEASURES = frozenset({"sanctions", "attacks"})
 
 
 def verb_addressee(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
