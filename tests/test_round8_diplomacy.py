@@ -283,3 +283,28 @@ def test_listed_subjects_of_a_second_verb(extractor: Extractor, lang: str, text:
     got = plain(lang, text, extractor)
     for s in ("country/GB", FR, "country/DE"):
         assert (s, "threatens", RU) in got
+
+
+# -- "l'un de ses députés", "one of its lawmakers": the members of the earlier clause's subject ------
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "Le Hezbollah n'a pas revendiqué l'attaque, mais l'un de ses députés a averti qu'Israël « paierait le prix » de cette escalade."),
+        ("en", "Hezbollah did not claim the attack, but one of its lawmakers warned that Israel would pay the price for this escalation."),
+    ],
+)
+def test_member_named_by_a_possessive(extractor: Extractor, lang: str, text: str) -> None:
+    assert ("group/hezbollah", "threatens", IL) in plain(lang, text, extractor)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a person's ministers are not taken for a state or a group
+        ("fr", "Emmanuel Macron a reçu le président malien, et ses ministres ont critiqué l'Algérie."),
+        ("en", "Emmanuel Macron received the Malian president, and his ministers criticised Algeria."),
+    ],
+)
+def test_possessive_of_a_person_is_not_resolved(extractor: Extractor, lang: str, text: str) -> None:
+    assert not {f for f in plain(lang, text, extractor) if f[1] == "criticizes" and f[2] == DZ}

@@ -528,6 +528,10 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                 if c.dep_ == "prep":
                     target = next((g for g in c.children if g.dep_ == "pobj"), c)
                 keys += [k for k in resolve(target, ctx, depth=depth + 1) if k not in keys]
+        if not keys and t.pos_ == "NOUN" and lemma(t) in actor_nouns(ctx.lang) and (owner := _possessive_owner(t, ctx)) is not None:
+            # round 8: "mais l'un de ses députés a averti", "one of its officials said": the members of the
+            # group or state the sentence's earlier clause has as its subject
+            keys.append(owner)
         # demonym adjectives on the noun ("les partenaires russes et turcs")
         for c in t.children:
             if c.dep_ == "amod":
@@ -831,6 +835,21 @@ def _speaker(pron: Token, ctx: Context) -> Token | None:
         return None
     subj = syntax.subjects(speech)
     return subj[0] if subj and subj[0].pos_ != "PRON" else None
+
+
+def _possessive_owner(noun: Token, ctx: Context) -> str | None:
+    """The group, organisation or state a possessive ("ses députés", "its lawmakers") on a member noun
+    stands for: the subject of an earlier clause of the sentence, when it is one (not a person)."""
+    if not any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ in ("poss", "nmod:poss") and c.pos_ == "PRON") for c in noun.children):
+        return None
+    tok2ent = ctx.linked.tok2ent
+    for i in range(noun.i - 1, noun.sent.start - 1, -1):
+        key = tok2ent.get(i)
+        ent = ctx.entities.get(key) if key else None
+        tok = noun.doc[i]
+        if ent is not None and tok.dep_ in syntax.SUBJ and tok.head.i < noun.i:
+            return key if ent.type in ("ArmedGroup", "Organization", "InternationalOrganization", "Country") else None
+    return None
 
 
 @functools.lru_cache(maxsize=4)
