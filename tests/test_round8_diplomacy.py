@@ -308,3 +308,29 @@ def test_member_named_by_a_possessive(extractor: Extractor, lang: str, text: str
 )
 def test_possessive_of_a_person_is_not_resolved(extractor: Extractor, lang: str, text: str) -> None:
     assert not {f for f in plain(lang, text, extractor) if f[1] == "criticizes" and f[2] == DZ}
+
+
+# -- assets frozen, counted as an amount: the owner of the assets is sanctioned ----------------------
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "Washington gèle toujours quelque 7 milliards de dollars d'avoirs de la banque centrale afghane.", (US, "sanctions", "country/AF")),
+        ("en", "Washington still freezes about $7 billion of Afghan central bank assets.", (US, "sanctions", "country/AF")),
+        ("en", "The European Union froze 200 billion euros of Russian central bank assets.", (EU, "sanctions", RU)),
+    ],
+)
+def test_frozen_amount_of_assets(extractor: Extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in plain(lang, text, extractor)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # an amount given is no sanction
+        ("fr", "Washington a débloqué 7 milliards de dollars d'aide pour la banque centrale afghane."),
+        ("en", "Washington released $7 billion of aid for the Afghan central bank."),
+    ],
+)
+def test_amount_released_is_no_sanction(extractor: Extractor, lang: str, text: str) -> None:
+    assert (US, "sanctions", "country/AF") not in plain(lang, text, extractor)

@@ -88,7 +88,8 @@ def with_ok(verb: Token, cue: Cue) -> Token | None:
     # round 6: conflict. through a counting noun: "a lancé des dizaines de drones", "fired dozens of missiles"
     measure = lexicon(cue.lang).frames.get("measure", {})
     for c in verb.children:
-        if c.dep_ in syntax.OBJ and lemma(c) in measure:
+        # round 8: or an amount ("a gelé 7 milliards de dollars d'avoirs", "froze $7 billion of assets")
+        if c.dep_ in syntax.OBJ and (lemma(c) in measure or c.pos_ == "NUM" or any(n.dep_ == "nummod" for n in c.children)):
             for g in [c, *(x for p in c.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")]:
                 found = next((n for n in g.children if n.dep_ == "nmod" and lemma(n) in cue.with_), None)
                 if g is not c and lemma(g) in cue.with_:
@@ -395,6 +396,13 @@ def verb_owner(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     things = [o for o in syntax.objects(verb) if lemma(o) in cue.with_]
     if not subj:
         return
+    if not things:
+        # round 8: an amount of the thing ("froze $7 billion of Afghan central bank assets", "gèle 7 milliards
+        # de dollars d'avoirs de la banque centrale afghane": the owner may hang on the amount)
+        for o in syntax.objects(verb):
+            if o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.children):
+                inner = [n for p, n in syntax.obliques(o) if p in ctx.words.genitive and lemma(n) in cue.with_]
+                things += [n if resolve(n, ctx) else o for n in inner[:1]]
     owned = [o for o in things if resolve(o, ctx)]
     if owned:
         yield Candidate(verb, subj, owned, cue, f"{cue.lang}.verb-owner")
