@@ -244,6 +244,11 @@ class Words:
     gathering_case: frozenset[str]
     attend_verb: frozenset[str]
     rebel_anaphor: frozenset[str]
+    # round 8: diplomatic acts
+    talks_end: frozenset[str]
+    impose_verb: frozenset[str]
+    accession_noun: frozenset[str]
+    accession_prep: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

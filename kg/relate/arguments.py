@@ -31,6 +31,12 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         if not agents:
             gov = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else syntax.governing_verb(verb.head)
             agents = syntax.clause_subject(gov) if gov is not None else []
+            if gov is not None and gov.pos_ in ("VERB", "AUX") and gov is not verb:
+                # round 8: the clause's subjects with their parse repairs ("L'Arabie saoudite, les Émirats
+                # et l'Égypte ont rompu avec le Qatar, accusé de ...": the first listed one too)
+                main, main_passive = verb_subjects(gov, ctx)
+                if main and not main_passive and {t.i for t in agents} <= {t.i for t in main}:
+                    agents = main
         return agents, True
     if not syntax.is_passive(verb):
         accused = accused_of(verb, ctx)
@@ -87,6 +93,15 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # round 5: meetings. an infinitive or gerund inheriting a relative's subject: "Ouagadougou, qui a rompu
         # avec Paris avant de quitter la Cédéao" -> the relative's antecedent leaves
         return [subj[0].head.head], False
+    if not subj and verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN"):
+        # round 8: parser slip: the first listed subject read as the root, both coordinated verbs as its
+        # conjuncts ("Berlin, Paris et Londres ont jugé cette décision « inacceptable » et menacé de ..."):
+        # the earlier verb's subjects
+        earlier = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i < verb.i and syntax.subjects(c)]
+        if earlier:
+            first_subj, first_passive = verb_subjects(earlier[-1], ctx)
+            if first_subj and not first_passive:
+                return first_subj, False
     if not subj:
         # parser slip: a named subject hung as "dep" ("Séoul et Tokyo ont condamné ...")
         subj = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN" and c.i in ctx.linked.tok2ent]
@@ -396,6 +411,8 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
     partner_preps = ctx.words.partner
     if ctx.lexicon.relation_nouns.get(lemma(noun)) == "aid":
         partner_preps = ctx.words.aid_partner  # "son aide au Niger", "aid to Niger"
+    if lemma(noun) in ctx.words.accession_noun:
+        partner_preps = partner_preps | ctx.words.accession_prep  # round 8: "l'adhésion à l'UE", "accession to NATO"
     out = [m for p, m in syntax.obliques(noun) if p in preps or p in partner_preps]
     if not out and ctx.lexicon.relation_nouns.get(lemma(noun)) == "agreement":
         # round 5: meetings. "un protocole d'accord avec le Somaliland", "a memorandum of understanding with
@@ -410,6 +427,11 @@ def relation_partners(noun: Token, ctx: Context, *, preps: tuple[str, ...] = ())
         if c.dep_ in ("acl:relcl", "relcl", "acl") and frame(c, "bond", ctx.lexicon):
             out += [m for p, m in syntax.obliques(c) if p in ctx.words.bond_partner]
             out += [o for o in syntax.objects(c) if o.pos_ == "PROPN"]
+            if not out:
+                # round 8: the partner's people the agreement lets in, named by a demonym ("l'accord qui
+                # autorisait la présence de soldats américains", "the pact that allowed US troops")
+                nouns = actor_nouns(ctx.lang)
+                out += [t for t in c.subtree if t.dep_ in ("amod", "compound") and t.i in ctx.linked.tok2ent and lemma(t.head) in nouns and t.head.i > c.i]
     return out
 
 
@@ -520,6 +542,10 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                 if c.dep_ == "prep":
                     target = next((g for g in c.children if g.dep_ == "pobj"), c)
                 keys += [k for k in resolve(target, ctx, depth=depth + 1) if k not in keys]
+        if not keys and t.pos_ == "NOUN" and lemma(t) in actor_nouns(ctx.lang) and (owner := _possessive_owner(t, ctx)) is not None:
+            # round 8: "mais l'un de ses députés a averti", "one of its officials said": the members of the
+            # group or state the sentence's earlier clause has as its subject
+            keys.append(owner)
         # demonym adjectives on the noun ("les partenaires russes et turcs")
         for c in t.children:
             if c.dep_ == "amod":
@@ -823,6 +849,21 @@ def _speaker(pron: Token, ctx: Context) -> Token | None:
         return None
     subj = syntax.subjects(speech)
     return subj[0] if subj and subj[0].pos_ != "PRON" else None
+
+
+def _possessive_owner(noun: Token, ctx: Context) -> str | None:
+    """The group, organisation or state a possessive ("ses députés", "its lawmakers") on a member noun
+    stands for: the subject of an earlier clause of the sentence, when it is one (not a person)."""
+    if not any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ in ("poss", "nmod:poss") and c.pos_ == "PRON") for c in noun.children):
+        return None
+    tok2ent = ctx.linked.tok2ent
+    for i in range(noun.i - 1, noun.sent.start - 1, -1):
+        key = tok2ent.get(i)
+        ent = ctx.entities.get(key) if key else None
+        tok = noun.doc[i]
+        if ent is not None and tok.dep_ in syntax.SUBJ and tok.head.i < noun.i:
+            return key if ent.type in ("ArmedGroup", "Organization", "InternationalOrganization", "Country") else None
+    return None
 
 
 @functools.lru_cache(maxsize=4)

@@ -90,7 +90,8 @@ def with_ok(verb: Token, cue: Cue) -> Token | None:
     # round 6: conflict. through a counting noun: "a lancé des dizaines de drones", "fired dozens of missiles"
     measure = lexicon(cue.lang).frames.get("measure", {})
     for c in verb.children:
-        if c.dep_ in syntax.OBJ and lemma(c) in measure:
+        # round 8: or an amount ("a gelé 7 milliards de dollars d'avoirs", "froze $7 billion of assets")
+        if c.dep_ in syntax.OBJ and (lemma(c) in measure or c.pos_ == "NUM" or any(n.dep_ == "nummod" for n in c.children)):
             for g in [c, *(x for p in c.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")]:
                 found = next((n for n in g.children if n.dep_ == "nmod" and lemma(n) in cue.with_), None)
                 if g is not c and lemma(g) in cue.with_:
@@ -134,6 +135,10 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs = [n for o in objs for n in (syntax.named_thing(o, ctx.words.naming_verb) or [o])]
         objs += [n for c in verb.children if c.dep_ == "ccomp" and not objs for n in syntax.named_thing(c, ctx.words.naming_verb)]
     objs = _seized_ground(verb, objs, ctx)
+    if cue.property == "sanctions" and not passive:
+        # round 8: a relation suspended is an end of cooperation, not a sanction on its partner ("suspended EU
+        # accession talks", "a suspendu sa participation")
+        objs = [o for o in objs if lemma(o) not in ctx.lexicon.relation_nouns]
     if cue.property in EVENT_OBJECT and not passive and subj:
         # "ont condamné une violation par Pyongyang des résolutions": the act's agent, not its patient
         for o in list(objs):
@@ -211,6 +216,10 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if not objs and RELATIONS[cue.property].symmetric:
         # the partner hung on an adjunct of the verb: "s'est entretenu par téléphone avec son homologue"
         objs = [n for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i not in ctx.linked.tok2ent for p, n in syntax.obliques(c) if p in cue.preps and p not in ctx.words.genitive]
+    if not objs:
+        # round 8: parser slip: the partner hung on a span of time before it ("reproche depuis des mois à
+        # l'organisation", "a rompu depuis deux ans avec Paris")
+        objs = [n for c in verb.children if c.dep_ in ("obl", "obl:mod", "npadvmod") and lemma(c) in ctx.words.time_noun for p, n in syntax.obliques(c) if p in cue.preps and p not in ctx.words.genitive and n.i > c.i]
     objs += [t for o in list(objs) for t in list_continuation(o, ctx)]
     if cue.property == "attacks":
         # round 8: attacks. "launched strikes on what the military called Hamas positions"
@@ -255,6 +264,8 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         heads = [t for t in verb.subtree if t.i > verb.i and lemma(t) in nouns and syntax.governing_verb(t) == verb and t.dep_ not in ("nsubj", "nsubj:pass")]
     # a cue applies to its kind of relation noun: talks are held, agreements signed, cooperation ended
     allowed = RELNOUN_KINDS.get(cue.property)
+    if allowed and cue.property == "endsCooperationWith" and lemma(verb) in ctx.words.talks_end:
+        allowed = allowed | {"talks"}  # round 8: "a suspendu les négociations avec l'UE", "broke off talks with"
     if allowed:
         heads = [h for h in heads if nouns.get(lemma(h)) in allowed]
     # "l'accord de coopération": the head relation noun and the nouns it governs
@@ -361,6 +372,20 @@ def verb_act_target(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         given = [g for o in syntax.objects(act) for p, g in syntax.obliques(o) if p in genitive and g.i not in ctx.linked.tok2ent]
         objs += [n for g in given for p, n in syntax.obliques(g) if p in cue.preps and p not in genitive]
     acts_targets = [o for o in objs if resolve(o, ctx)]
+    if not acts_targets:
+        # round 8: the target of a hostile measure the act brings about ("a menacé de déclencher le mécanisme
+        # qui rétablirait les sanctions de l'ONU contre l'Iran", "threatened to trigger the mechanism that would
+        # restore UN sanctions on Iran")
+        for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            for t in act.subtree:
+                if t.pos_ != "NOUN" or (gov := syntax.governing_verb(t)) is None or (gov != act and lemma(gov) not in ctx.words.impose_verb):
+                    continue
+                hostile = [k for k in ctx.lexicon.cues.get(("noun", lemma(t)), ()) if k.property in HOSTILE_MEASURES and k.object == "prep"]
+                # the target, or hung on the measure's author ("les sanctions de l'ONU contre l'Iran")
+                owners = [t, *(g for p, g in syntax.obliques(t) if p in genitive)]
+                found = [n for k in hostile for o in owners for p, n in syntax.obliques(o) if p in k.preps and p not in genitive and resolve(n, ctx)]
+                objs += found
+                acts_targets += found
     if not acts_targets and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "ont imposé des sanctions au Niger et menacé de recourir à la force": the coordinated act's target
         first = verb.head
@@ -369,6 +394,10 @@ def verb_act_target(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         objs += [n for o in syntax.objects(first) for p, n in syntax.obliques(o) if p in cue.preps and p not in genitive]
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-act-target")
+
+
+# round 8: measures whose target a threat to bring them about threatens (verb_act_target)
+HOSTILE_MEASURES = frozenset({"sanctions", "attacks"})
 
 
 def verb_addressee(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -397,6 +426,13 @@ def verb_owner(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     things = [o for o in syntax.objects(verb) if lemma(o) in cue.with_]
     if not subj:
         return
+    if not things:
+        # round 8: an amount of the thing ("froze $7 billion of Afghan central bank assets", "gèle 7 milliards
+        # de dollars d'avoirs de la banque centrale afghane": the owner may hang on the amount)
+        for o in syntax.objects(verb):
+            if o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.children):
+                inner = [n for p, n in syntax.obliques(o) if p in ctx.words.genitive and lemma(n) in cue.with_]
+                things += [n if resolve(n, ctx) else o for n in inner[:1]]
     owned = [o for o in things if resolve(o, ctx)]
     if owned:
         yield Candidate(verb, subj, owned, cue, f"{cue.lang}.verb-owner")
@@ -437,9 +473,21 @@ def _ordered_to_leave(verb: Token, ctx: Context) -> bool:
         order = verb.head
     elif verb.dep_ == "acl" and verb.head.dep_ in syntax.OBJ | {"obl:arg", "obl"}:
         order = verb.head.head  # "a ordonné à l'ambassadeur de quitter": the infinitive hung on the person
+    elif verb.dep_ == "acl" and verb.head.dep_ in ("conj", "nmod") and (people := _people_of(verb.head)) is not None:
+        # round 8: hung on a complement of the people: "a sommé douze agents de l'ambassade de France et de
+        # ses consulats de quitter"
+        order = people.head
     else:
         return False
     return any(c.object == "leave" for c in ctx.lexicon.cues.get(("verb", lemma(order)), ()))
+
+
+def _people_of(tok: Token) -> Token | None:
+    """The object a complement (or a conjunct of one) belongs to: "agents" of "agents de l'ambassade de
+    France et de ses consulats"."""
+    while tok.dep_ in ("conj", "nmod") and tok.head != tok:
+        tok = tok.head
+    return tok if tok.dep_ in syntax.OBJ else None
 
 
 def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
@@ -451,6 +499,9 @@ def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
     # the people ordered out: the object, or the dative ("a ordonné à l'ambassadeur de France de quitter")
     people = syntax.objects(verb) + [n for p, n in syntax.obliques(verb) if p in ctx.words.dative]
     leaves = [c for t in [verb, *people] for c in t.children if lemma(c) in ctx.words.leave_verb and _ordered_to_leave(c, ctx)]
+    if not leaves:
+        # round 8: the infinitive hung on a complement of the people ("de l'ambassade de France et de ses consulats de quitter")
+        leaves = [c for t in people for c in t.subtree if c.dep_ == "acl" and lemma(c) in ctx.words.leave_verb and _ordered_to_leave(c, ctx)]
     if not leaves:
         return
     for o in people:
@@ -467,6 +518,16 @@ def verb_order_leave(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
 # -- noun rule -------------------------------------------------------------------------------------
 
 
+def _talks_ended(noun: Token, ctx: Context) -> bool:
+    """Whether talks are what a verb or noun of pausing acts on: "a suspendu les négociations",
+    "la suspension des pourparlers", "broke off talks" (words `talks_end`)."""
+    if noun.dep_ in syntax.OBJ and noun.head.pos_ in ("VERB", "AUX"):
+        return lemma(noun.head) in ctx.words.talks_end
+    if noun.dep_ in ("nmod", "pobj", "obl") and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        return lemma(noun.head.head) in ctx.words.talks_end  # "the suspension of talks"
+    return noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and lemma(noun.head) in ctx.words.talks_end
+
+
 def _follows(n: Token, noun: Token) -> bool:
     """Whether the prepositional phrase of `n` (its preposition a head in English) begins right after `noun`'s phrase."""
     anchor = n.head if n.head.dep_ in ("prep", "dative") else n
@@ -477,6 +538,8 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """Noun triggers: "la rupture avec Moscou", "la coopération militaire entre la Russie et le Mali"."""
     if cue.with_ and not any(lemma(c) in cue.with_ for c in noun.subtree):
         return
+    if cue.property == "meetsWith" and _talks_ended(noun, ctx):
+        return  # round 8: "a suspendu les négociations avec l'UE": no meeting (see verb_relnoun)
     words = ctx.words
     nouns = ctx.lexicon.relation_nouns
     obl = list(syntax.obliques(noun))
@@ -500,6 +563,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     # complement is what undergoes the act (object "patient": "the invasion of Ukraine")
     objs = [n for p, n in obl if p in cue.preps and p not in words.genitive] if cue.object not in ("place", "patient") else [n for p, n in obl if p in cue.preps]
     objs = [n for n in objs if lemma(n) not in cue.with_]  # "arrivée au pouvoir": "pouvoir" is part of the cue
+    if cue.object == "patient" and objs:
+        # round 8: parser slip: a conjunct sharing the complement's determiner hung on the noun ("l'expulsion
+        # de 45 diplomates et employés de l'ambassade de Russie": "employés" is expelled too)
+        objs += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > max(o.i for o in objs) and not any(d.dep_ == "det" for d in c.children)]
     amounts: list[Token] = []
     if not objs and cue.object == "prep":
         # the partner after an amount ("une aide de 500 millions de dollars à l'Ukraine") or on the measure
@@ -543,7 +610,10 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         subj = [n for o in objs if o.i not in ctx.linked.tok2ent for p, n in syntax.obliques(o) if p in words.agent and n.i > o.i]
     # a possessor, or a demonym ("une frappe israélienne", "Turkish air strikes"); not a plain adjective ("new")
     subj += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound") and c.pos_ != "PRON" and (c.dep_ in ("poss", "nmod:poss") or names_actor(c, ctx))]
-    if not subj and any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children):
+    owned = any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children)
+    if owned and cue.property == "expels":
+        return  # round 8: the possessor of an expulsion is the one expelled: "a dénoncé son expulsion de la Cédéao"
+    if not subj and owned:
         # "son arrivée au pouvoir", "sa rupture avec" -> the subject of the governing clause
         up = noun.head
         while up.pos_ not in ("VERB", "AUX") and up.head != up:
@@ -576,6 +646,17 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if not objs and cue.object == "relnoun":
         objs = [p for m in noun.children if lemma(m) in nouns for p in relation_partners(m, ctx)]
         objs += [p for pr, m in syntax.obliques(noun) if lemma(m) in nouns for p in relation_partners(m, ctx)]
+    if cue.object == "relnoun" and not any(names_actor(o, ctx) for o in objs):
+        # round 8: parser slip: an adverbial between the noun and its complement hangs the complement as
+        # the adverbial's conjunct ("la rupture « avec effet immédiat » de ses relations avec Kiev")
+        # the complement hung on the adverbial ("the suspension, with immediate effect, of its relations with
+        # X": "of its relations" under "effect", itself under the verb)
+        adverbials = [c for c in noun.children if c.dep_ in ("nmod", "obl")]
+        if noun.head.pos_ in ("VERB", "AUX"):
+            adverbials += [n for p, n in syntax.obliques(noun.head) if n.i > noun.i and n.head.i <= noun.right_edge.i + 2]
+        late = [m for c in adverbials for m in c.children if m.dep_ == "conj" and lemma(m) in nouns and syntax.case_of(m) in words.genitive]
+        late += [m for c in adverbials for p, m in syntax.obliques(c) if p in words.genitive and lemma(m) in nouns and lemma(c) not in nouns]
+        objs = [p for m in late for p in relation_partners(m, ctx)] or objs
     if subj and objs:
         yield Candidate(noun, subj, objs, cue, f"{cue.lang}.noun-trigger")
     elif subj and cue.object == "place":
@@ -1537,7 +1618,11 @@ def vowing(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             # "a averti qu'Israël frapperait si le Hezbollah violait la trêve", "warned it would retaliate
             # if Israel attacked": the one the speaker's side would strike, else who the condition names
             hit = _retaliation_targets(c, ctx)
-            hit = hit or [s for a in c.children if a.dep_ in ("advcl", "ccomp") and any(lemma(m) in words.condition_mark for m in a.children) for s in syntax.subjects(a) if resolve(s, ctx)]
+            conditions = [a for a in c.children if a.dep_ in ("advcl", "ccomp")]
+            # round 8: parser slip: the condition hung on the verb of warning ("a averti qu'Israël frapperait
+            # « avec force » si le Hezbollah violait la trêve")
+            conditions += [a for a in verb.children if a.dep_ == "advcl" and a.i > c.i]
+            hit = hit or [s for a in conditions if any(lemma(m) in words.condition_mark for m in a.children) for s in syntax.subjects(a) if resolve(s, ctx)]
             targets += hit
     if targets:
         own = replace(cue, pos="verb", lemma=lemma(verb), property="threatens", object="obj", conf=0.7)
