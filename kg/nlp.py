@@ -162,11 +162,23 @@ class Reattach:
 
         cal = calendar(lang)
         self.time = words(lang).time_noun | frozenset(cal.months) | frozenset(cal.weekdays)
+        self.reflexive = words(lang).reflexive_pronoun
 
     def _is_time(self, tok: Token) -> bool:
         return fold(tok.lemma_.lower()) in self.time or tok.lower_ in self.time
 
     def __call__(self, doc: Doc) -> Doc:
+        for v in doc:
+            # round 9: parse. a pronominal verb in a compound tense read as a passive ("Le Mali s'est retiré de
+            # la Cédéao": "Mali" as nsubj:pass): with its reflexive clitic and no agent, the subject acts
+            if v.pos_ == "VERB" and any(c.dep_ in ("expl:comp", "expl:pv") and c.lower_ in self.reflexive for c in v.children):
+                kids = list(v.children)
+                if not any(c.dep_ == "obl:agent" for c in kids):
+                    for c in kids:
+                        if c.dep_ == "nsubj:pass":
+                            c.dep_ = "nsubj"
+                        elif c.dep_ == "aux:pass":
+                            c.dep_ = "aux:tense"
         for x in doc:
             if x.pos_ != "NOUN" or "Number=Plur" not in str(x.morph):
                 continue
@@ -201,6 +213,20 @@ class Reattach:
             case[0].dep_ = "det"
             case[0].pos_ = "DET"
             if when.dep_ == "obj":
+                when.dep_ = "obl:mod"
+        for x in doc:
+            # round 9: parse. an oblique hung on the bare time word right before it ("s'est retiré lundi de la
+            # Cédéao": "de la Cédéao" read as "lundi"'s complement): back on the verb; not "la nuit de lundi"
+            when = x.head
+            if x.dep_ != "nmod" or when.i != x.left_edge.i - 1 or when.head.pos_ != "VERB" or not self._is_time(when):
+                continue
+            if when.dep_ not in ("obl:mod", "xcomp", "obj") or any(c.dep_ == "det" for c in when.children):
+                continue
+            if not any(c.dep_ == "case" and c.i < x.i for c in x.children):
+                continue
+            x.head = when.head
+            x.dep_ = "obl:arg"
+            if when.dep_ != "obl:mod":
                 when.dep_ = "obl:mod"
         return doc
 
