@@ -216,11 +216,12 @@ class Reattach:
                 when.dep_ = "obl:mod"
         for x in doc:
             # round 9: parse. an oblique hung on the bare time word right before it ("s'est retiré lundi de la
-            # Cédéao": "de la Cédéao" read as "lundi"'s complement): back on the verb; not "la nuit de lundi"
+            # Cédéao": "de la Cédéao" read as "lundi"'s complement): back on the verb; not "la nuit de lundi",
+            # "au mois de mai"
             when = x.head
             if x.dep_ != "nmod" or when.i != x.left_edge.i - 1 or when.head.pos_ != "VERB" or not self._is_time(when):
                 continue
-            if when.dep_ not in ("obl:mod", "xcomp", "obj") or any(c.dep_ == "det" for c in when.children):
+            if when.dep_ not in ("obl:mod", "xcomp", "obj") or any(c.dep_ in ("det", "case") for c in when.children) or self._is_time(x):
                 continue
             if not any(c.dep_ == "case" and c.i < x.i for c in x.children):
                 continue
