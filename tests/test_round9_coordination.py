@@ -109,3 +109,25 @@ SEAT = [
 @pytest.mark.parametrize("lang, text, expected, absent", SEAT)
 def test_seat_of_an_organisation(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+ANNOUNCED = [
+    # a quantified plural actor noun spelled out by a list after a colon, "à savoir" or "namely"
+    ("fr", "Trois pays ont quitté la Cédéao : le Mali, le Burkina Faso et le Niger.", AES, []),
+    ("en", "Three countries left ECOWAS: Mali, Burkina Faso and Niger.", AES, []),
+    ("fr", "Deux pays ont expulsé l'ambassadeur de France : le Mali et le Niger.", [(ML, "expels", FR, "fact"), (NE, "expels", FR, "fact")], [(NE, "expels", ML), (ML, "expels", NE)]),
+    ("en", "Two countries expelled the French ambassador: Mali and Niger.", [(ML, "expels", FR, "fact"), (NE, "expels", FR, "fact")], [(NE, "expels", ML)]),
+    ("fr", "Plusieurs pays ont condamné la Russie, à savoir la France, l'Allemagne et l'Italie.", [(FR, "criticizes", RU, "fact"), (DE, "criticizes", RU, "fact"), (IT, "criticizes", RU, "fact")], [(RU, "criticizes", FR), (FR, "criticizes", DE)]),
+    ("en", "Several countries condemned Russia, namely France, Germany and Italy.", [(FR, "criticizes", RU, "fact"), (DE, "criticizes", RU, "fact"), (IT, "criticizes", RU, "fact")], [(FR, "criticizes", DE)]),
+    # the list is the noun's, not the other argument's: no member acts on another
+    ("fr", "Deux pays ont été visés par les frappes : l'Iran et l'Irak.", [], [(IR, "attacks", "country/IQ"), ("country/IQ", "attacks", IR)]),
+    ("fr", "Deux pays soutiennent l'initiative : le Qatar et l'Égypte.", [], [("country/QA", "supports", "country/EG"), ("country/EG", "supports", "country/QA")]),
+    ("fr", "Trois pays ont reçu une aide militaire russe : le Mali, le Niger et le Burkina Faso.", [], [(ML, "meetsWith", RU)]),
+    # as many names as the noun counts, else nothing
+    ("fr", "Trois pays ont quitté la Cédéao : le Mali et le Niger.", [], [(ML, "withdrawsFrom", ECOWAS)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", ANNOUNCED)
+def test_list_after_a_colon(extractor: Extractor, lang: str, text: str, expected: list, absent: list) -> None:
+    check(extractor, lang, text, expected, absent)
