@@ -179,8 +179,6 @@ class Words:
     org_anaphor: frozenset[str]
     group_anaphor: frozenset[str]
     list_intro: frozenset[str]
-    list_quantifier: frozenset[str]
-    list_announce: frozenset[str]
     reciprocal: frozenset[str]
     plural_possessive: frozenset[str]
     event_noun: frozenset[str]

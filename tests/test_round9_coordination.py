@@ -111,14 +111,17 @@ def test_seat_of_an_organisation(extractor: Extractor, lang: str, text: str, exp
     check(extractor, lang, text, expected, absent)
 
 
+REVERTED = "round 9: the rule (commit 1191c8c, reverted) cost precision on a measurement set (heldout_fr P 0.91 -> 0.84, no recall gained)"
+
+
 ANNOUNCED = [
     # a quantified plural actor noun spelled out by a list after a colon, "à savoir" or "namely"
-    ("fr", "Trois pays ont quitté la Cédéao : le Mali, le Burkina Faso et le Niger.", AES, []),
-    ("en", "Three countries left ECOWAS: Mali, Burkina Faso and Niger.", AES, []),
-    ("fr", "Deux pays ont expulsé l'ambassadeur de France : le Mali et le Niger.", [(ML, "expels", FR, "fact"), (NE, "expels", FR, "fact")], [(NE, "expels", ML), (ML, "expels", NE)]),
-    ("en", "Two countries expelled the French ambassador: Mali and Niger.", [(ML, "expels", FR, "fact"), (NE, "expels", FR, "fact")], [(NE, "expels", ML)]),
-    ("fr", "Plusieurs pays ont condamné la Russie, à savoir la France, l'Allemagne et l'Italie.", [(FR, "criticizes", RU, "fact"), (DE, "criticizes", RU, "fact"), (IT, "criticizes", RU, "fact")], [(RU, "criticizes", FR), (FR, "criticizes", DE)]),
-    ("en", "Several countries condemned Russia, namely France, Germany and Italy.", [(FR, "criticizes", RU, "fact"), (DE, "criticizes", RU, "fact"), (IT, "criticizes", RU, "fact")], [(FR, "criticizes", DE)]),
+    pytest.param("fr", "Trois pays ont quitté la Cédéao : le Mali, le Burkina Faso et le Niger.", AES, [], marks=pytest.mark.xfail(reason=REVERTED)),
+    pytest.param("en", "Three countries left ECOWAS: Mali, Burkina Faso and Niger.", AES, [], marks=pytest.mark.xfail(reason=REVERTED)),
+    pytest.param("fr", "Deux pays ont expulsé l'ambassadeur de France : le Mali et le Niger.", [(ML, "expels", FR, "fact"), (NE, "expels", FR, "fact")], [(NE, "expels", ML), (ML, "expels", NE)], marks=pytest.mark.xfail(reason=REVERTED)),
+    pytest.param("en", "Two countries expelled the French ambassador: Mali and Niger.", [(ML, "expels", FR, "fact"), (NE, "expels", FR, "fact")], [(NE, "expels", ML)], marks=pytest.mark.xfail(reason=REVERTED)),
+    pytest.param("fr", "Plusieurs pays ont condamné la Russie, à savoir la France, l'Allemagne et l'Italie.", [(FR, "criticizes", RU, "fact"), (DE, "criticizes", RU, "fact"), (IT, "criticizes", RU, "fact")], [(RU, "criticizes", FR), (FR, "criticizes", DE)], marks=pytest.mark.xfail(reason=REVERTED)),
+    pytest.param("en", "Several countries condemned Russia, namely France, Germany and Italy.", [(FR, "criticizes", RU, "fact"), (DE, "criticizes", RU, "fact"), (IT, "criticizes", RU, "fact")], [(FR, "criticizes", DE)], marks=pytest.mark.xfail(reason=REVERTED)),
     # the list is the noun's, not the other argument's: no member acts on another
     ("fr", "Deux pays ont été visés par les frappes : l'Iran et l'Irak.", [], [(IR, "attacks", "country/IQ"), ("country/IQ", "attacks", IR)]),
     ("fr", "Deux pays soutiennent l'initiative : le Qatar et l'Égypte.", [], [("country/QA", "supports", "country/EG"), ("country/EG", "supports", "country/QA")]),

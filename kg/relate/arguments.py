@@ -453,7 +453,7 @@ def names_actor(tok: Token, ctx: Context) -> bool:
     tok2ent = ctx.linked.tok2ent
     if tok.i in tok2ent or named_person(tok, ctx) is not None:
         return True
-    if any(c.dep_ in syntax.NAME_PARTS and c.i in tok2ent and not (c.dep_ == "appos" and listed_for_another(c, ctx)) for c in tok.children):
+    if any(c.dep_ in syntax.NAME_PARTS and c.i in tok2ent for c in tok.children):
         return True
     # "des dirigeants du Hamas", "the leaders of Hamas": people of a named actor
     return _member_noun(tok, ctx) and any(p in ctx.words.genitive and n.i in tok2ent for p, n in syntax.obliques(tok))
@@ -468,17 +468,10 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
     words = ctx.words
     keys: list[str] = []
     for t in syntax.conjuncts(tok):
-        if t != tok and t.dep_ in ("conj", "appos") and listed_for_another(t, ctx) and not listed_for_another(tok, ctx):
-            continue  # "Deux pays ont condamné la Russie, à savoir la France et ...": France is not more of Russia
         members = syntax.listed_members(t, words.list_intro) if depth <= 2 else []
         listed = [k for m in members for k in resolve(m, ctx, depth=depth + 1)]
         if listed:  # "seven countries, including Argentina and Chile", "sept pays, dont le Mali": the members named
             keys += [k for k in dict.fromkeys(listed) if k not in keys]
-            continue
-        announced = announced_lists(ctx).get(t.i, []) if depth <= 1 else []
-        if announced:  # "trois pays ont quitté la Cédéao : le Mali, ...": the countries listed after the colon
-            # (a generic noun the linker gave one country to is still the list's: "plusieurs pays")
-            keys += [k for k in announced if k not in keys]
             continue
         firm = _firm_named_after(t, ctx)
         if firm is not None:  # "le russe Rosatom", "le groupe nucléaire français Orano": the firm, not its country
@@ -509,7 +502,7 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
         if key is None:
             # a multi-token name whose syntactic head is another token of the name
             for c in t.children:
-                if c.dep_ in syntax.NAME_PARTS and tok2ent.get(c.i) and not (c.dep_ == "appos" and listed_for_another(c, ctx)):
+                if c.dep_ in syntax.NAME_PARTS and tok2ent.get(c.i):
                     key = tok2ent[c.i]
                     break
         if key is not None and key.startswith("person/") and t.pos_ == "NOUN" and ctx.gazetteer.generic_actor(lemma(t), ctx.lang) == "country":
@@ -542,8 +535,6 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                     continue
             if c.dep_ == "appos" and any(cue.object == "holder" for cue in ctx.lexicon.cues.get(("noun", lemma(c)), ())):
                 continue  # "le JNIM, la branche sahélienne d'Al-Qaïda": said of it, not more of it
-            if c.dep_ in ("appos", "conj", "dep") and c.pos_ == "PROPN" and listed_for_another(c, ctx):
-                continue  # "Deux pays ont expulsé l'ambassadeur : le Mali et le Niger": the countries' list, not his
             if possessor or provenance or c.dep_ in ("appos", "nmod", "dep", "conj", "obj", "parataxis") or (c.dep_ == "prep" and c.lower_ in words.of_prep):
                 if c.dep_ == "nmod" and (case := syntax.case_of(c)) is not None and case not in words.member_case and not provenance:
                     continue
@@ -582,8 +573,6 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
                 keys = found or keys
     if not keys and depth == 0:
         keys = _colon_list(tok, ctx)
-    if depth == 0 and _claimed_keys(tok, keys, ctx):
-        return []
     return keys
 
 
@@ -711,118 +700,6 @@ def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
                         ctx.entities.bring(k, "plural-anaphor")
                     return list(reversed(found))
     return []
-
-
-def _list_noun(noun: Token, ctx: Context) -> int:
-    """How many actors a quantified plural actor noun counts ("trois pays" 3, "plusieurs États" and
-    "several countries" -1: two or more); 0 for any other token."""
-    if noun.pos_ != "NOUN" or "Number=Sing" in str(noun.morph) or noun.tag_ == "NN":
-        return 0
-    words = ctx.words
-    lem = lemma(noun)
-    if lem not in words.plural_anaphor and lem not in words.side_anaphor:
-        return 0
-    number = counts(words)
-    for c in noun.children:
-        if c.i > noun.i:
-            continue
-        if c.lower_ in number:
-            return number[c.lower_]
-        if c.dep_ == "nummod" and c.text.isdigit():
-            return int(c.text)
-        if c.lower_ in words.list_quantifier:
-            return -1
-    return 0
-
-
-def announced_list(noun: Token, ctx: Context) -> list[str]:
-    """round 9: coordination. The actors a quantified plural actor noun of a clause stands for when the clause
-    ends on a list of them after a colon or "à savoir" / "namely": "Trois pays ont quitté la Cédéao : le
-    Mali, le Burkina Faso et le Niger", "Two countries expelled the French ambassador: Mali and Niger".
-    Only when the list is nothing but names (with determiners, commas and "et"), of the noun's kind (countries,
-    a capital for its country; any state, group or organisation for "sides"), as many as the noun counts,
-    and the noun is the only such noun before the colon."""
-    n = _list_noun(noun, ctx)
-    if not n or noun.dep_ not in syntax.SUBJ | syntax.PASS_SUBJ | syntax.OBJ:
-        return []
-    doc, words, tok2ent = noun.doc, ctx.words, ctx.linked.tok2ent
-    start = noun.sent.start
-    colon = None
-    for j in range(noun.right_edge.i + 1, len(doc)):
-        t = doc[j]
-        if t.text in (".", ";", "!", "?") or "\n" in t.whitespace_ or t.is_space:
-            return []
-        two = f"{t.lower_} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
-        if t.lower_ in words.list_announce or two in words.list_announce:
-            colon = j + (1 if two in words.list_announce else 0)
-            break
-    if colon is None or any(_list_noun(doc[i], ctx) for i in range(start, colon) if i != noun.i):
-        return []
-    sides = lemma(noun) in words.side_anaphor
-    keys: list[str] = []
-    for j in range(colon + 1, len(doc)):
-        t = doc[j]
-        if t.text in (".", ";", "!", "?"):
-            break
-        if t.is_space or "\n" in t.whitespace_:
-            return []  # a heading or a paragraph break: no list of this clause
-        key = tok2ent.get(j)
-        if key is None:
-            if t.pos_ in ("DET", "CCONJ") or t.text in (",", "-", "–") or (t.pos_ == "PROPN" and j - 1 in tok2ent):
-                continue
-            return []
-        ent = ctx.entities.get(key)
-        if ent is None:
-            return []
-        if ent.type == "City" and ent.capital_of:
-            key = ent.capital_of
-        elif not (ent.type == "Country" or (sides and ent.type in ("ArmedGroup", "InternationalOrganization", "Organization"))):
-            return []
-        if key not in keys:
-            keys.append(key)
-    if len(keys) < 2 or (n > 0 and len(keys) != n):
-        return []
-    for k in keys:
-        ctx.entities.bring(k, "listed")
-    return keys
-
-
-def listed_for_another(tok: Token, ctx: Context) -> bool:
-    """round 9: coordination. Whether a name belongs to a list after a colon or "à savoir" / "namely" that spells
-    out a quantified plural noun before it (`announced_lists`): whatever the parser hung the list on, it is the
-    noun's ("Deux pays ont expulsé l'ambassadeur de France : le Mali et le Niger")."""
-    lists = announced_lists(ctx)
-    if not lists:
-        return False
-    key = ctx.linked.tok2ent.get(tok.i)
-    return key is not None and any(i < tok.i and key in keys and tok.i not in lists for i, keys in lists.items())
-
-
-def announced_lists(ctx: Context) -> dict[int, list[str]]:
-    """The quantified plural nouns of the article a list after a colon spells out (`announced_list`): token
-    index -> the listed keys; computed once per article, only around the words that announce a list."""
-    if ctx.announced is None:
-        ctx.announced = {}
-        doc, words = ctx.doc, ctx.words
-        for j, t in enumerate(doc):
-            if t.lower_ in words.list_announce or (j > 0 and f"{doc[j - 1].lower_} {t.lower_}" in words.list_announce):
-                i = j - 1
-                while i >= 0 and doc[i].text not in (".", ";", "!", "?") and not doc[i].is_space:
-                    if i not in ctx.announced and _list_noun(doc[i], ctx) and (keys := announced_list(doc[i], ctx)):
-                        ctx.announced[i] = keys
-                    i -= 1
-    return ctx.announced
-
-
-def _claimed_keys(tok: Token, keys: list[str], ctx: Context) -> bool:
-    """Whether the keys found for a token that is neither a listing noun nor a member of its list are that
-    list's members only: the parser hung the list on the token ("Deux pays soutiennent l'initiative : le Qatar
-    et l'Égypte" - the initiative is not Qatar's nor Egypt's)."""
-    lists = announced_lists(ctx)
-    if not lists or not keys or tok.i in lists or ctx.linked.tok2ent.get(tok.i) in keys:
-        return False
-    sent = tok.sent
-    return any(sent.start <= i < sent.end and set(keys) <= set(listed) for i, listed in lists.items())
 
 
 def _owners_countries(noun: Token, ctx: Context) -> list[str]:
@@ -1032,8 +909,6 @@ def _colon_list(tok: Token, ctx: Context) -> list[str]:
     for j in range(right + 1, min(right + 4, sent.end)):
         t = tok.doc[j]
         if t.text in (":", "—", "–", "-"):
-            if any(sent.start <= i < j and i != tok.i for i in announced_lists(ctx)):
-                return []  # "Deux pays ont été visés par les frappes : l'Iran et l'Irak": the countries' list, not the strikes'
             keys: list[str] = []
             for k in range(j + 1, sent.end):
                 u = tok.doc[k]

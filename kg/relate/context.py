@@ -82,9 +82,6 @@ class Context:
     # the relations found so far, in the order found: (trigger index, subject key); set by the driver,
     # read by event anaphora ("ont condamné ce revirement": the agent of the act named before)
     events: list[tuple[int, str]] = field(default_factory=list)
-    # round 9: quantified plural nouns a list after a colon spells out (token index -> the listed keys);
-    # filled once on first use by kg.relate.arguments.announced_lists
-    announced: dict[int, list[str]] | None = None
 
     def __post_init__(self) -> None:
         self.entities = Entities(self.linked.entities, self.gazetteer)

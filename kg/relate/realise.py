@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.data_tables import collective_nouns
 from kg.gazetteer import LEADER_ROLES
-from kg.relate.arguments import announced_lists, person_country, resolve
+from kg.relate.arguments import person_country, resolve
 from kg.relate.context import Candidate, Context
 from kg.relate.lexicon import lemma
 from kg.relate.modality import modality
@@ -73,11 +73,8 @@ def realise(cand: Candidate, ctx: Context) -> Iterator[Relation]:
             obj_keys = [own]
             entities.bring(own, cand.rule)
     pairs = []
-    listed = _sentence_lists(cand, ctx)
     for s in subj_keys:
         for o in obj_keys:
-            if any(s in keys and o in keys for keys in listed):
-                continue  # two members of one list after a colon: the list's noun acts, not one on the other
             s2, o2 = _state_level(s, cue.property, cand, ctx), _state_level(o, cue.property, cand, ctx)
             if prop.family != "structural" and not _typed_ok(s2, o2, prop.name, ctx):
                 # a capital taken for a place where it acts ("condemnation from Seoul", "des armes à
@@ -214,17 +211,6 @@ def _realise_fact(cand: Candidate, ctx: Context) -> Iterator[Relation]:
             if o not in ctx.entities or not _typed_ok(s, o, cand.cue.property, ctx):
                 continue
             yield Relation(s, cand.cue.property, o, "Asserted", evidence(sent), sent.start_char, sent.end_char, cand.rule, cand.cue.conf, date=when, trigger=cand.trigger.text)
-
-
-def _sentence_lists(cand: Candidate, ctx: Context) -> list[list[str]]:
-    """round 9: coordination. The lists after a colon of the trigger's sentence (`announced_lists`), for a
-    candidate with argument tokens (a reciprocal candidate - "Deux pays ont rompu leurs relations : le Maroc
-    et l'Algérie" - pairs the members on purpose)."""
-    lists = announced_lists(ctx)
-    if not lists or not (cand.subjects or cand.objects):
-        return []
-    sent = cand.trigger.sent
-    return [keys for i, keys in lists.items() if sent.start <= i < sent.end]
 
 
 def _capital_country(key: str, cand: Candidate, ctx: Context) -> str:
