@@ -71,6 +71,17 @@ COORDINATION = [
         [(RU, "supports", IR, "fact"), (RU, "supports", VE, "fact"), (CN, "supports", IR, "fact"), (CN, "supports", VE, "fact")],
         [],
     ),
+    # what targets the patients is an act noun: its own relation, not an attack ("visés par des sanctions")
+    (
+        "fr",
+        "Le Mali et le Niger ont été visés par des sanctions de la Cédéao.",
+        [(ECOWAS, "sanctions", ML, "fact"), (ECOWAS, "sanctions", NE, "fact")],
+        [(ECOWAS, "attacks", ML), (ECOWAS, "attacks", NE)],
+    ),
+    ("fr", "L'Iran est visé par des sanctions américaines.", [(US, "sanctions", IR, "fact")], [(US, "attacks", IR)]),
+    ("en", "Iran is targeted by US sanctions.", [(US, "sanctions", IR, "fact")], [(US, "attacks", IR)]),
+    ("fr", "Le Liban a été visé par des frappes israéliennes.", [("country/IL", "attacks", "country/LB", "fact")], []),
+    ("en", "Lebanon was targeted by Israeli strikes.", [("country/IL", "attacks", "country/LB", "fact")], []),
     # a name after "et" that starts a clause of its own is not coordinated with the complement
     ("fr", "L'Union européenne a imposé des sanctions à Moscou et Minsk a protesté.", [(EU, "sanctions", RU, "fact")], [(EU, "sanctions", BY)]),
     pytest.param(
