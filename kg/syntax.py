@@ -107,9 +107,10 @@ def conjuncts(tok: Token) -> list[Token]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in [*t.children, *(g for p in _name_tail(t) for g in p.children)]:
+        for c in [*t.children, *(g for p in [*_name_tail(t), *_name_complement(t)] for g in p.children)]:
             # a list the parser read as an apposition: "Mali, Burkina Faso and Niger"
-            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)
+            # (round 9: with a serial comma the last member hangs on the first: "Mali, [Burkina Faso], and Niger")
+            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN" and any(g.dep_ == "conj" for g in [*c.children, *(g for g in t.children if g.i > c.i)])
             # round 9: coordination. The same list read as a bare noun modifier after a comma: "le Burkina
             # Faso, [le Mali] et le Niger" (Mali a caseless nmod of Burkina, Niger its conjunct)
             listed = listed or (c.dep_ == "nmod" and c.pos_ == "PROPN" and t.pos_ == "PROPN" and case_of(c) is None and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," and any(g.dep_ == "conj" for g in c.children))
@@ -121,6 +122,19 @@ def conjuncts(tok: Token) -> list[Token]:
                 stack.append(c)
     out += [c for c in _stray_conjuncts(tok) if c not in out]
     return sorted(out, key=lambda t: t.i)
+
+
+def _name_complement(tok: Token) -> list[Token]:
+    """round 9: coordination. The complement that ends a country's name, right after it with only its
+    preposition and article between ("Corée [du Sud]", "République [du Congo]"): a conjunct hung on it is the
+    name's ("la Corée du Sud et l'Australie")."""
+    if tok.pos_ != "PROPN":
+        return []
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i > tok.i and case_of(c) in ("de", "du", "des", "d'") and all(b.head == c and b.dep_ in ("case", "det") for b in tok.doc[tok.i + 1 : c.i])
+    ]
 
 
 def _stray_conjuncts(tok: Token) -> list[Token]:
