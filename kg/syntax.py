@@ -107,13 +107,54 @@ def conjuncts(tok: Token) -> list[Token]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in [*t.children, *(g for p in _name_tail(t) for g in p.children)]:
+        for c in [*t.children, *(g for p in [*_name_tail(t), *_name_complement(t)] for g in p.children)]:
             # a list the parser read as an apposition: "Mali, Burkina Faso and Niger"
-            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)
-            if (c.dep_ == "conj" or listed) and c not in out:
+            # (round 9: with a serial comma the last member hangs on the first: "Mali, [Burkina Faso], and Niger")
+            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN" and any(g.dep_ == "conj" for g in [*c.children, *(g for g in t.children if g.i > c.i)])
+            # round 9: coordination. The same list read as a bare noun modifier after a comma: "le Burkina
+            # Faso, [le Mali] et le Niger" (Mali a caseless nmod of Burkina, Niger its conjunct)
+            listed = listed or (c.dep_ == "nmod" and c.pos_ == "PROPN" and t.pos_ == "PROPN" and case_of(c) is None and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," and any(g.dep_ == "conj" for g in c.children))
+            # round 9: a clause with its own subject is not one more actor ("Washington [et Londres ont imposé]": the
+            # parser's root on the first subject, the verb its conjunct)
+            clause = c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ for g in c.children)
+            if (c.dep_ == "conj" or listed) and not clause and c not in out:
                 out.append(c)
                 stack.append(c)
+    out += [c for c in _stray_conjuncts(tok) if c not in out]
     return sorted(out, key=lambda t: t.i)
+
+
+def _name_complement(tok: Token) -> list[Token]:
+    """round 9: coordination. The complement that ends a country's name, right after it with only its
+    preposition and article between ("Corée [du Sud]", "République [du Congo]"): a conjunct hung on it is the
+    name's ("la Corée du Sud et l'Australie")."""
+    if tok.pos_ != "PROPN":
+        return []
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i > tok.i and case_of(c) in ("de", "du", "des", "d'") and all(b.head == c and b.dep_ in ("case", "det") for b in tok.doc[tok.i + 1 : c.i])
+    ]
+
+
+def _stray_conjuncts(tok: Token) -> list[Token]:
+    """round 9: coordination. Names coordinated with a name complement that the parser hung on the common noun
+    the complement modifies: "des sanctions à Moscou et [Minsk]" (Minsk a conjunct of "sanctions"). A
+    proper name conjunct of a common noun, right after the complement with only "et", a determiner or a
+    comma between, is the complement's."""
+    head = tok.head
+    if tok.pos_ != "PROPN" or tok.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod") or head.pos_ != "NOUN" or case_of(tok) is None:
+        return []
+    out: list[Token] = []
+    end = tok.right_edge.i
+    for c in head.children:
+        if c.dep_ != "conj" or c.pos_ != "PROPN" or c.i <= end:
+            continue
+        between = c.doc[end + 1 : c.left_edge.i] if c.left_edge.i > end else c.doc[end + 1 : c.i]
+        if all(b.pos_ in ("CCONJ", "DET", "PUNCT") and b.text not in (".", ";", ":") for b in between) and any(b.pos_ == "CCONJ" or b.text == "," for b in [*between, *c.children]):
+            out.append(c)
+            end = c.right_edge.i
+    return out
 
 
 def _name_tail(tok: Token) -> list[Token]:

@@ -55,7 +55,10 @@ def gazetteer_spans(run: Run) -> None:
         if best.kind == "capital":
             country = gaz.country_of(best.key) if best.key.startswith("city/") else best.key
             city = best.key if best.key.startswith("city/") else gaz.capital_of(best.key)
-            if _acts(run, span.root) and country:
+            seat = _seat_of_organisation(run, cands, country)
+            if _acts(run, span.root) and seat is not None:
+                key, how = seat, "metonym:seat"  # "Bruxelles a proposé de nouvelles sanctions": the EU
+            elif _acts(run, span.root) and country:
                 key, how = country, "metonym:capital"
             elif city:
                 key, how = city, "capital:place"
@@ -70,6 +73,16 @@ def gazetteer_spans(run: Run) -> None:
         run.taken.update(range(span.start, span.end))
         if best.kind != "acronym" and not key.startswith("person/"):
             run.acronyms.update(acronym_after(span, key))
+
+
+def _seat_of_organisation(run: Run, cands: list[Surface], country: str | None) -> str | None:
+    """round 9: coordination. The organisation a capital is also the seat of (seats.tsv: "Bruxelles" -> the EU),
+    which it stands for when it acts, unless the article names the capital's country (by name or demonym:
+    "la Belgique", "belge"), where it may be that state's government."""
+    seat = next((c.key for c in cands if c.kind == "seat" and not c.key.startswith("country/")), None)
+    if seat is None or (country is not None and any(country in keys for keys in run.sent_countries.values())):
+        return None
+    return seat
 
 
 def _qualifier_only(run: Run, span: Span, key: str) -> bool:

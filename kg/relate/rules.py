@@ -106,6 +106,13 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     if cue.property == "withdrawsFrom" and _ordered_to_leave(verb, ctx):
         return
     subj, passive = verb_subjects(verb, ctx)
+    if cue.property == "attacks" and lemma(verb) in ctx.words.target_verb:
+        # round 9: what targets is an act noun whose own relation holds: "visés par des sanctions de la Cédéao",
+        # "Iran is targeted by US sanctions", "les sanctions visent le Mali" sanction, they do not attack
+        acts = syntax.agents(verb) if passive else syntax.subjects(verb)
+        other = {c.property for a in acts if a.pos_ == "NOUN" for c in ctx.lexicon.cues.get(("noun", lemma(a)), ())} - {"attacks"}
+        if len(other) == 1:
+            cue = replace(cue, property=other.pop())
     if passive and not subj and _each_other(verb, ctx):
         subj, passive = syntax.subjects(verb) + syntax.passive_subjects(verb), False  # "se sont mutuellement accusés": reflexive
     if subj and not passive and _each_other(verb, ctx):
