@@ -194,6 +194,8 @@ class Words:
     act_agent_noun: frozenset[str]
     attribution_participle: frozenset[str]
     attribution_prep: frozenset[str]
+    loyal_adj: frozenset[str]
+    loyal_prep: frozenset[str]
     reflexive_pronoun: frozenset[str]
     reciprocal_verb: frozenset[str]
     together: frozenset[str]

@@ -6,7 +6,7 @@ Sentences are made up for the tests (real actors, news style).
 from __future__ import annotations
 
 import pytest
-from extraction_fixture import Statement, Triple, check
+from extraction_fixture import Statement, Triple, check, run
 
 from kg.extract import Extractor
 
@@ -63,3 +63,32 @@ XFAIL = [
 @pytest.mark.xfail(reason="known gaps of round 9", strict=True)
 def test_passive_attribution_gaps(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# a collective loyal to a named actor that is no country: "pro-X militia", whatever the language
+LOYAL = [
+    ("fr", "Des milices fidèles au GNA ont attaqué les forces de Khalifa Haftar près de Tripoli.", "group/pro-gna-militia"),
+    ("en", "Militias loyal to the GNA attacked Khalifa Haftar's forces near Tripoli.", "group/pro-gna-militia"),
+    ("fr", "Les forces de Haftar ont été repoussées jeudi près de Zaouïa par des milices fidèles au GNA.", "group/pro-gna-militia"),
+    ("fr", "Des milices fidèles à Khalifa Haftar ont encerclé la ville.", "group/pro-haftar-militia"),
+    ("en", "Militias loyal to Khalifa Haftar surrounded the town.", "group/pro-haftar-militia"),
+    ("fr", "Des combattants pro-Haftar ont encerclé la ville.", "group/pro-haftar-fighters"),
+]
+
+
+@pytest.mark.parametrize("lang, text, key", LOYAL)
+def test_collective_loyal_to(extractor: Extractor, lang: str, text: str, key: str) -> None:
+    ex = run(extractor, lang, text)
+    ent = next((e for e in ex.entities if e.key == key), None)
+    assert ent is not None and ent.type == "ArmedGroup", sorted(e.key for e in ex.entities)
+
+
+def test_loyal_to_a_country_is_no_collective(extractor: Extractor) -> None:
+    # loyalty to a state is left to the demonym and state rules: no "pro-Libya militia"
+    ex = run(extractor, "fr", "Des milices fidèles à la Libye ont encerclé la ville.")
+    assert not any(e.key.startswith("group/pro-") for e in ex.entities)
+
+
+def test_loyal_collective_acts(extractor: Extractor) -> None:
+    ex = run(extractor, "en", "Militias loyal to Khalifa Haftar attacked forces of the GNA.")
+    assert ("group/pro-haftar-militia", "attacks", "org/gna") in {(r.subject, r.predicate, r.object) for r in ex.relations if r.modality in ("Asserted", "Reported")}
