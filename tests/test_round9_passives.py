@@ -33,6 +33,11 @@ CASES: list[tuple[str, str, list[Statement], list[Triple]]] = [
     ("fr", "L'embuscade, imputée aux jihadistes du JNIM, a tué dix soldats maliens.", [(JNIM, "attacks", ML, "Reported")], []),
     ("en", "An attack blamed on ISWAP killed ten Nigerian soldiers on Sunday.", [(ISWAP, "attacks", NG, "Reported")], []),
     ("en", "The ambush, attributed to ISWAP, killed ten Nigerian soldiers.", [(ISWAP, "attacks", NG, "Reported")], []),
+    ("fr", "L'attaque contre la Monusco, attribuée au M23, a fait trois morts.", [(M23, "attacks", MONUSCO, "Reported")], []),
+    ("en", "The attack on MONUSCO, blamed on the M23, killed three peacekeepers.", [(M23, "attacks", MONUSCO, "Reported")], []),
+    # ... the object of a verb of attribution: the attributor's claim
+    ("fr", "Kinshasa a attribué l'attaque contre la Monusco au M23.", [(M23, "attacks", MONUSCO, "Reported")], []),
+    ("en", "Kinshasa attributed the attack on MONUSCO to the M23.", [(M23, "attacks", MONUSCO, "Reported")], []),
     # the accused, passive subject or detached participle, does what it is accused of (reported)
     ("fr", "La Russie est accusée de mener une guerre d'agression contre l'Ukraine.", [(RU, "attacks", UA, "Reported")], []),
     ("en", "Russia is accused of waging a war of aggression against Ukraine.", [(RU, "attacks", UA, "Reported")], []),

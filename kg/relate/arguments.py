@@ -333,7 +333,9 @@ def misread_relative(verb: Token, ctx: Context) -> Token | None:
 def attribution_of(noun: Token, ctx: Context) -> Token | None:
     """round 9: attribution. The participle of attribution said of a noun: "une attaque attribuée au JNIM",
     "l'attaque, imputée aux FSR,", "an attack blamed on ISWAP" -> the participle (else None)."""
-    for c in noun.children:
+    # the detached participle the parser hangs on the act's complement: "l'attaque contre la Monusco, attribuée au M23"
+    detached = [d for c in noun.children if c.dep_ in ("nmod", "prep", "pobj") for d in (c, *c.children)]
+    for c in [*noun.children, *(g for d in detached for g in d.children if g.i > 0 and g.doc[g.i - 1].text == ",")]:
         if c.dep_ in ("acl", "amod", "appos", "relcl") and c.pos_ in ("VERB", "ADJ") and lemma(c) in ctx.words.attribution_participle:
             return c
     return None
@@ -345,9 +347,22 @@ def attributed_doers(noun: Token, ctx: Context) -> list[Token]:
     if noun.pos_ != "NOUN" or noun.i in ctx.linked.tok2ent:
         return []
     part = attribution_of(noun, ctx)
+    if part is None and noun.dep_ in syntax.OBJ and noun.head.pos_ == "VERB" and lemma(noun.head) in ctx.words.attribution_participle:
+        part = noun.head  # the object of a verb of attribution: "Kinshasa attribue l'attaque contre la Monusco au M23"
     if part is None or resolve(noun, ctx):
         return []
-    return [n for p, n in syntax.obliques(part) if fold(p) in ctx.words.attribution_prep and resolve(n, ctx)]
+    prep = ctx.words.attribution_prep
+    out = [n for p, n in syntax.obliques(part) if fold(p) in prep and n != noun and resolve(n, ctx)]
+    if not out and part == noun.head:
+        # parser slip: "attribue l'attaque contre la Monusco au M23" with "au M23" hung on the act's complement;
+        # an actor, not a place ("l'attaque contre la base à Kidal")
+        out = [
+            t
+            for t in noun.subtree
+            if t != noun and t.dep_ == "nmod" and fold(syntax.case_of(t) or "") in prep and resolve(t, ctx)
+            and not any(_is_place(k, ctx) for k in resolve(t, ctx))
+        ]
+    return out
 
 
 def _act_noun_doers(noun: Token, ctx: Context) -> list[Token]:

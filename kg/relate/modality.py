@@ -284,8 +284,10 @@ def _reported(trigger: Token, full_chain: list[Token], ctx: Context) -> Modality
     report_prep, accuse = words.get("report_prep", frozenset()), words.get("accuse_verb", frozenset())
     for t in [trigger, *syntax.subjects(trigger)]:
         if attributed_doers(t, ctx):
-            # round 9: attribution. "une attaque attribuée au JNIM a tué ...": someone's attribution
-            return Modality("Reported")
+            # round 9: attribution. "une attaque attribuée au JNIM a tué ...": someone's attribution;
+            # "Kinshasa attribue l'attaque au M23": Kinshasa's
+            by = syntax.subjects(t.head) if t.dep_ in syntax.OBJ and t.head.pos_ == "VERB" else []
+            return Modality("Reported", by[0] if by else None, _phrase(by[0]) if by else None)
     prev: Token | None = None
     for t in full_chain:
         for prep, n in syntax.obliques(t):

@@ -32,6 +32,7 @@ from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
     act_doers,
     antecedent_partners,
+    attributed_doers,
     detached_patient,
     event_agents,
     event_antecedent,
@@ -634,6 +635,9 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         subj = syntax.clause_subject(up)
     if not subj and cue.property == "attacks":
         subj = _authors(noun, ctx)  # round 8: "le JNIM, responsable de plusieurs attaques contre", "was behind the attack on"
+    if not subj:
+        # round 9: attribution. "l'attaque contre la Monusco, attribuée au M23", "attribue l'attaque ... au M23"
+        subj = attributed_doers(noun, ctx)
     gov = syntax.governing_verb(noun)
     carrier = _measure_of(noun, ctx) or noun  # "un seizième paquet de sanctions contre la Russie"
     if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
