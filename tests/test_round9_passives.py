@@ -43,6 +43,22 @@ CASES: list[tuple[str, str, list[Statement], list[Triple]]] = [
     ("en", "Russia is accused of waging a war of aggression against Ukraine.", [(RU, "attacks", UA, "Reported")], []),
     ("fr", "Le Qatar, accusé par ses voisins de financer le Hamas, a rejeté ces accusations.", [(QA, "supports", HAMAS, "Reported")], []),
     ("en", "Qatar, accused by its neighbours of funding Hamas, rejected the accusations.", [(QA, "supports", HAMAS, "Reported")], []),
+    # ... the accuser named as the agent criticises the accused
+    (
+        "fr",
+        "Le Qatar, accusé par l'Arabie saoudite de financer le Hamas, a rejeté ces accusations.",
+        [(QA, "supports", HAMAS, "Reported"), ("country/SA", "criticizes", QA, "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "Qatar, accused by Saudi Arabia of funding Hamas, rejected the accusations.",
+        [(QA, "supports", HAMAS, "Reported"), ("country/SA", "criticizes", QA, "Asserted")],
+        [],
+    ),
+    # an attribution denied is no fact
+    ("fr", "Une attaque que l'armée n'attribue pas au JNIM a tué dix soldats maliens.", [], [(JNIM, "attacks", ML)]),
+    ("en", "An attack the army did not blame on ISWAP killed ten Nigerian soldiers.", [], [(ISWAP, "attacks", NG)]),
     # ... an accusation denied in the same sentence stays reported
     ("fr", "Le Rwanda, accusé de soutenir le M23, dément toute implication.", [(RW, "supports", M23, "Reported")], []),
     ("en", "Rwanda, accused of backing the M23 rebels, denies any involvement.", [(RW, "supports", M23, "Reported")], []),

@@ -349,8 +349,8 @@ def attributed_doers(noun: Token, ctx: Context) -> list[Token]:
     part = attribution_of(noun, ctx)
     if part is None and noun.dep_ in syntax.OBJ and noun.head.pos_ == "VERB" and lemma(noun.head) in ctx.words.attribution_participle:
         part = noun.head  # the object of a verb of attribution: "Kinshasa attribue l'attaque contre la Monusco au M23"
-    if part is None or resolve(noun, ctx):
-        return []
+    if part is None or resolve(noun, ctx) or syntax.is_negated(part, ctx.words):
+        return []  # (an attribution denied is nobody's act: "une attaque que l'armée n'attribue pas au JNIM")
     prep = ctx.words.attribution_prep
     out = [n for p, n in syntax.obliques(part) if fold(p) in prep and n != noun and resolve(n, ctx)]
     if not out and part == noun.head:
