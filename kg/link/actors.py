@@ -102,7 +102,7 @@ def collectives(run: Run) -> None:
         inner = _collective_complement(run, tok)
         if inner is not None:  # "les partisans de l'opposition", "fighters of the opposition": that collective
             collective = tables.collectives[fold(inner.lemma_)]
-        named = _people_named(run, inner or tok) or _person_named(run, tok)
+        named = _people_named(run, inner or tok) or _person_named(run, tok) or _loyal_to(run, tok)
         if named is None:
             if collective[0] == "Organization" and (country := _collective_place(run, inner or tok, complement_ok=inner is not None)):
                 # "protesters in Tbilisi", "des manifestants se sont rassemblés à Tbilissi": the country's
@@ -120,6 +120,8 @@ def collectives(run: Run) -> None:
         run.taken.add(i)
         lo, hi = min(i, qualifier.i), max(i, qualifier.i)
         out.aliases[key].add(doc[lo : hi + 1].text)  # the phrase seen: "manifestants druzes", "Bolsonaro supporters"
+        if "Number=Plur" in str(tok.morph) and not label.endswith("s"):
+            out.aliases[key].add(f"{label}s")  # round 9: "pro-GNA militias"
 
 
 def _collective_complement(run: Run, tok: Token) -> Token | None:
@@ -185,6 +187,47 @@ def _person_named(run: Run, tok: Token) -> tuple[Token, str, str, str | None] | 
         if (c.dep_ == "compound" and c.i < tok.i) or (c.dep_ == "nmod" and syntax.case_of(c) in run.tables.words.genitive_singular):
             surname = (ent.label("en") or c.text).split()[-1]
             return c, surname, f"de {surname}", ent.country
+    return None
+
+
+def _loyal_to(run: Run, tok: Token) -> tuple[Token, str, str, str | None] | None:
+    """round 9: a collective loyal to a named actor that is no country: "des milices fidèles au GNA",
+    "militias loyal to Khalifa Haftar", "les milices pro-GNA" -> "pro-GNA militia", "pro-Haftar militia"
+    (a person by surname, an acronym as written, else the English label)."""
+    out, words = run.out, run.tables.words
+    for c in tok.children:
+        if c.dep_ not in ("amod", "nmod", "compound") or c.i in out.tok2ent:
+            continue
+        target: Token | None = None
+        if fold(c.lemma_) in words.loyal_adj:
+            # French hangs "au GNA" on the noun after the adjective; English "to X" on the adjective
+            after = [g for g in (*tok.children, *c.children) if g.i > c.i and g.dep_ in ("nmod", "prep")]
+            for g in after:
+                noun = next((p for p in g.children if p.dep_ == "pobj"), None) if g.dep_ == "prep" else g
+                prep = g.lower_ if g.dep_ == "prep" else syntax.case_of(g)
+                if noun is not None and prep in words.loyal_prep and noun.i in out.tok2ent:
+                    target = noun
+                    break
+            nxt = tok.doc[c.i + 1] if c.i + 1 < len(tok.doc) else None
+            if target is None and nxt is not None and nxt.lower_ in words.loyal_prep and nxt.head.i in out.tok2ent and nxt.head.i > nxt.i:
+                target = nxt.head  # parser slip: "fidèles au GNA" with "au GNA" hung on the verb
+            key = out.tok2ent.get(target.i) if target is not None else None
+        elif c.lower_.startswith("pro-") and len(c.text) > 4:
+            cands = run.gaz.lookup(c.text[4:], run.lang)
+            key = cands[0].key if cands else None
+            target = c
+        else:
+            continue
+        ent = (out.entities.get(key) or run.gaz.get(key)) if key else None
+        if target is None or ent is None or ent.type in ("Country", "City", "Region", "GeoRegion", "Place"):
+            continue
+        if ent.type == "Person":
+            name = (ent.label("en") or target.text).split()[-1]
+        elif c.lower_.startswith("pro-"):
+            name = c.text[4:]
+        else:
+            name = target.text if target.text.isupper() else (ent.label("en") or target.text)
+        return c, f"pro-{name}", f"pro-{name}", ent.country
     return None
 
 

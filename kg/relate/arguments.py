@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from kg import syntax
 from kg.data_tables import actor_nouns, collective_nouns, counts
+from kg.iri import fold
 from kg.relate.context import Context
 from kg.relate.lexicon import frame, lemma
 
@@ -44,6 +45,9 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
             return accused, False
     if syntax.is_passive(verb):
         agents = syntax.agents(verb) or _far_agents(verb, ctx)
+        # round 9: an act noun as the agent ("visée par des tirs du M23", "targeted by an attack by JNIM"):
+        # whoever did the act
+        agents = [d for a in agents for d in (_act_noun_doers(a, ctx) or [a])]
         if not agents and frame(verb, "unaccusative", ctx.lexicon):
             return syntax.passive_subjects(verb), False  # "est arrivé à Alger": not a passive
         return agents, True
@@ -129,6 +133,10 @@ def verb_subjects(verb: Token, ctx: Context) -> tuple[list[Token], bool]:
         # parser slip: "Le président français, Emmanuel Macron, et le chancelier allemand, Olaf Scholz, ont
         # condamné ..." with the second subject hung as "dep"
         subj = [*subj, second]
+    if subj:
+        # round 9: attribution. "une attaque attribuée au JNIM a tué ...", "drones blamed on the RSF struck ...":
+        # the one the act or weapon is attributed to acted
+        subj = [d for s in subj for d in (attributed_doers(s, ctx) or [s])]
     return subj, False
 
 
@@ -271,12 +279,16 @@ def accusation_of(verb: Token, ctx: Context) -> Token | None:
         return None
     words = ctx.words
     head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in words.accusation_prep:
+    if (verb.dep_ == "pcomp" or verb.dep_ == "pobj" and verb.tag_ == "VBG") and head.dep_ == "prep" and head.lower_ in words.accusation_prep:
         acc = head.head  # "accused X of supplying"
+        if acc.dep_ == "pobj" and acc.head.lower_ in words.agent and acc.head.dep_ in ("agent", "prep"):
+            acc = acc.head.head  # round 9: "of" hung on the accuser: "Qatar, accused by its neighbours of funding"
     elif verb.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in words.genitive for c in verb.children):
         acc = head  # "accuse X de soutenir", "d'avoir livré"
-        if acc.pos_ in ("NOUN", "PROPN") and acc.dep_ in syntax.OBJ:
-            acc = acc.head  # the infinitive hung on the accused: "accuse les Émirats d'armer"
+        if acc.pos_ in ("NOUN", "PROPN") and (acc.dep_ in syntax.OBJ or acc.dep_ in ("obl:agent", "pobj") and acc.head.pos_ in ("VERB", "ADP")):
+            # the infinitive hung on the accused: "accuse les Émirats d'armer"; round 9: on the accuser, agent of
+            # the participle: "le Qatar, accusé par ses voisins de financer le Hamas"
+            acc = acc.head if acc.dep_ != "pobj" else acc.head.head
     else:
         return None
     return acc if acc.pos_ in ("VERB", "AUX") and lemma(acc) in words.accusation_verb else None
@@ -318,13 +330,71 @@ def misread_relative(verb: Token, ctx: Context) -> Token | None:
     return before
 
 
+def attribution_of(noun: Token, ctx: Context) -> Token | None:
+    """round 9: attribution. The participle of attribution said of a noun: "une attaque attribuée au JNIM",
+    "l'attaque, imputée aux FSR,", "an attack blamed on ISWAP" -> the participle (else None)."""
+    # the detached participle the parser hangs on the act's complement: "l'attaque contre la Monusco, attribuée au M23"
+    detached = [d for c in noun.children if c.dep_ in ("nmod", "prep", "pobj") for d in (c, *c.children)]
+    for c in [*noun.children, *(g for d in detached for g in d.children if g.i > 0 and g.doc[g.i - 1].text == ",")]:
+        if c.dep_ in ("acl", "amod", "appos", "relcl") and c.pos_ in ("VERB", "ADJ") and lemma(c) in ctx.words.attribution_participle:
+            return c
+    return None
+
+
+def attributed_doers(noun: Token, ctx: Context) -> list[Token]:
+    """round 9: attribution. The actors a thing that is no actor is attributed to: "des drones attribués aux
+    FSR", "an attack blamed on ISWAP" -> the RSF, ISWAP (empty for a noun that stands for an actor)."""
+    if noun.pos_ != "NOUN" or noun.i in ctx.linked.tok2ent:
+        return []
+    part = attribution_of(noun, ctx)
+    if part is None and noun.dep_ in syntax.OBJ and noun.head.pos_ == "VERB" and lemma(noun.head) in ctx.words.attribution_participle:
+        part = noun.head  # the object of a verb of attribution: "Kinshasa attribue l'attaque contre la Monusco au M23"
+    if part is None or resolve(noun, ctx) or syntax.is_negated(part, ctx.words):
+        return []  # (an attribution denied is nobody's act: "une attaque que l'armée n'attribue pas au JNIM")
+    prep = ctx.words.attribution_prep
+    out = [n for p, n in syntax.obliques(part) if fold(p) in prep and n != noun and resolve(n, ctx)]
+    if not out and part == noun.head:
+        # parser slip: "attribue l'attaque contre la Monusco au M23" with "au M23" hung on the act's complement;
+        # an actor, not a place ("l'attaque contre la base à Kidal")
+        out = [
+            t
+            for t in noun.subtree
+            if t != noun and t.dep_ == "nmod" and fold(syntax.case_of(t) or "") in prep and resolve(t, ctx)
+            and not any(_is_place(k, ctx) for k in resolve(t, ctx))
+        ]
+    return out
+
+
+def _act_noun_doers(noun: Token, ctx: Context) -> list[Token]:
+    """round 9: passives. Who did the act a passive's agent noun names (words `act_agent_noun`), when the noun
+    does not stand for them itself ("des frappes israéliennes", "M23 fire" do): its genitive or agent
+    complement ("des tirs du M23", "an attack by JNIM"); empty otherwise."""
+    if noun.pos_ != "NOUN" or noun.i in ctx.linked.tok2ent or lemma(noun) not in ctx.words.act_agent_noun or resolve(noun, ctx):
+        return []
+    words = ctx.words
+    return [n for p, n in syntax.obliques(noun) if (p in words.genitive or p in words.agent) and resolve(n, ctx)]
+
+
+def passive_act_property(verb: Token, ctx: Context) -> str | None:
+    """round 9: passives. The property of the act noun agent of a passive verb of hitting when it is no attack:
+    "visée par des sanctions de l'UE", "hit by American sanctions" -> sanctions (else None)."""
+    for a in syntax.agents(verb) or _far_agents(verb, ctx):
+        if a.pos_ != "NOUN" or a.i in ctx.linked.tok2ent or lemma(a) not in ctx.words.act_agent_noun:
+            continue
+        props = {c.property for c in ctx.lexicon.cues.get(("noun", lemma(a)), ())}
+        if props and "attacks" not in props:
+            return sorted(props)[0]
+    return None
+
+
 def _far_agents(verb: Token, ctx: Context) -> list[Token]:
     """The agent of a passive that the parser hung on an adjunct of the verb: "ont été frappés en juin
     par Israël et les États-Unis" ("par Israël" under "juin")."""
     out: list[Token] = []
     for c in verb.children:
         if c.dep_ in ("obl:mod", "obl", "npadvmod", "prep") and c.i not in ctx.linked.tok2ent:
-            out += [n for p, n in syntax.obliques(c) if p in ctx.words.agent and n.i in ctx.linked.tok2ent]
+            # round 9: or an act noun ("visé dans la nuit par des frappes israéliennes")
+            out += [n for p, n in syntax.obliques(c) if p in ctx.words.agent and (n.i in ctx.linked.tok2ent or lemma(n) in ctx.words.act_agent_noun)]
     return out
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from kg import syntax
 from kg.iri import fold
-from kg.relate.arguments import controlling_noun
+from kg.relate.arguments import attributed_doers, controlling_noun
 from kg.relate.context import Context
 from kg.relate.lexicon import lemma
 
@@ -282,6 +282,12 @@ def _reported(trigger: Token, full_chain: list[Token], ctx: Context) -> Modality
     phrases = ctx.words.source_phrase  # "according to": a participle token and its preposition
     leads, ends = source_phrase_heads(phrases), source_phrase_preps(phrases)
     report_prep, accuse = words.get("report_prep", frozenset()), words.get("accuse_verb", frozenset())
+    for t in [trigger, *syntax.subjects(trigger)]:
+        if attributed_doers(t, ctx):
+            # round 9: attribution. "une attaque attribuée au JNIM a tué ...": someone's attribution;
+            # "Kinshasa attribue l'attaque au M23": Kinshasa's
+            by = syntax.subjects(t.head) if t.dep_ in syntax.OBJ and t.head.pos_ == "VERB" else []
+            return Modality("Reported", by[0] if by else None, _phrase(by[0]) if by else None)
     prev: Token | None = None
     for t in full_chain:
         for prep, n in syntax.obliques(t):

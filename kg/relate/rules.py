@@ -32,6 +32,7 @@ from kg.link.titles import leader_of, title_role_around
 from kg.relate.arguments import (
     act_doers,
     antecedent_partners,
+    attributed_doers,
     detached_patient,
     event_agents,
     event_antecedent,
@@ -39,6 +40,7 @@ from kg.relate.arguments import (
     list_continuation,
     misread_relative,
     names_actor,
+    passive_act_property,
     person_country,
     plural_anaphor,
     relation_partners,
@@ -119,6 +121,8 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         # "India and Pakistan expelled each other's diplomats", "se sont mutuellement accusés"
         yield from _reciprocal(verb, subj, replace(cue, property=cue.property), ctx, "verb-each-other")
         return
+    if passive and cue.property == "attacks" and (act := passive_act_property(verb, ctx)) is not None:
+        cue = replace(cue, property=act)  # round 9: "visée par des sanctions de l'UE", "hit by US sanctions"
     if passive:
         objs = syntax.passive_subjects(verb) or detached_patient(verb, ctx) or ([verb.head] if verb.dep_ in ("acl",) else [])
         up = verb
@@ -210,6 +214,16 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     objs = [n for p, n in syntax.obliques(verb) if p in cue.preps]
     if anchor is not None and anchor != verb:
         objs += [n for p, n in syntax.obliques(anchor) if p in cue.preps]
+        if not objs:
+            # round 9: parser slip: the partner hung on a bare genitive complement of the fixed noun ("mène une
+            # guerre d'agression contre l'Ukraine", "a lancé une offensive d'envergure contre le M23")
+            objs = [
+                n
+                for p, q in syntax.obliques(anchor)
+                if p in ctx.words.genitive and q.i not in ctx.linked.tok2ent and not any(c.dep_ == "det" for c in q.children)
+                for p2, n in syntax.obliques(q)
+                if p2 in cue.preps and p2 not in ctx.words.genitive
+            ]
     if not objs:
         # the parser often hangs the partner on the direct object: "a livré des missiles à l'Ukraine",
         # "delivered tanks to Ukraine" ("à l'Ukraine" under "missiles"); genitives stay the object's own
@@ -628,6 +642,9 @@ def noun_trigger(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         subj = syntax.clause_subject(up)
     if not subj and cue.property == "attacks":
         subj = _authors(noun, ctx)  # round 8: "le JNIM, responsable de plusieurs attaques contre", "was behind the attack on"
+    if not subj:
+        # round 9: attribution. "l'attaque contre la Monusco, attribuée au M23", "attribue l'attaque ... au M23"
+        subj = attributed_doers(noun, ctx)
     gov = syntax.governing_verb(noun)
     carrier = _measure_of(noun, ctx) or noun  # "un seizième paquet de sanctions contre la Russie"
     if noun.dep_ == "compound" and lemma(noun.head) in ctx.lexicon.frames.get("measure", {}):
