@@ -374,7 +374,12 @@ def org_anaphors(run: Run, *, window: int = 2) -> None:
             definite = any((c.dep_ == "det" and c.lower_ in words.definite_det) or fold(c.text) in words.contracted_article for c in tok.children)
         if not definite:
             continue  # "un groupe", "a bloc", "des rebelles": not coreferent
-        if any(c.dep_ in _OWN_COMPLEMENT or c.i in out.tok2ent for c in tok.children):
+        if any(c.dep_ in _OWN_COMPLEMENT for c in tok.children):
+            continue
+        # a demonym on the noun ("the Lebanese movement", "le mouvement islamiste palestinien") must be
+        # the country of the group it stands for; any other linked child is a description of its own
+        origin = {out.tok2ent[c.i] for c in tok.children if c.i in out.tok2ent}
+        if origin and (len(origin) > 1 or not all(c.dep_ == "amod" for c in tok.children if c.i in out.tok2ent)):
             continue
         start = facts.sent_start[i]
         for _ in range(window):
@@ -389,5 +394,8 @@ def org_anaphors(run: Run, *, window: int = 2) -> None:
         if len(found) != 1:
             continue
         key, type_ = next(iter(found.items()))
+        ent = out.entities.get(key)
+        if origin and (ent is None or ent.country not in origin):
+            continue  # "the Lebanese movement" after a group of another country (or of none)
         if type_ in ANAPHOR_TYPES[kind]:
             run.add(doc[i : i + 1], key, f"anaphor:{kind}", 0.6)

@@ -1,0 +1,125 @@
+"""Construction classes of issue 14, round 9 (persons, titles and descriptive anaphora), in French and
+English.
+
+Sentences are made up for the tests (real actors, wire style); each case asserts the statements a
+construction gives, with their modality, and what it must not give as a fact.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction_fixture import Statement, Triple, check
+
+from kg.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+
+def c(code: str) -> str:
+    return f"country/{code}"
+
+
+def p(slug: str) -> str:
+    return f"person/{slug}"
+
+
+DOUMBOUYA, GOITA, CAMARA, TEDROS, GROSSI, HAYYA = (
+    p(s) for s in ("mamadi-doumbouya", "assimi-goita", "sadio-camara", "tedros-adhanom-ghebreyesus", "rafael-grossi", "khalil-al-hayya")
+)
+HEZBOLLAH, HAMAS, RSF, JNIM, WHO, IAEA = "group/hezbollah", "group/hamas", "group/rsf", "group/jnim", "org/who", "org/iaea"
+
+
+# -- 1. a leader's title in apposition before a plain name, at the start of a sentence -----------------
+
+TITLE_APPOSITIONS = [
+    # the parser hangs the name on the title's complement ("junte"): the title is the noun above it
+    ("fr", "Le chef de la junte guinéenne, Mamadi Doumbouya, a dissous le gouvernement.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
+    ("fr", "Le chef de la transition guinéenne, Mamadi Doumbouya, a dissous le gouvernement.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
+    ("fr", "Le dirigeant militaire guinéen, Mamadi Doumbouya, a limogé le Premier ministre.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
+    ("en", "Guinea's military ruler, Mamadi Doumbouya, dissolved the government on Monday.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
+    ("en", "Guinea's military ruler Mamadi Doumbouya dissolved the government on Monday.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
+    ("en", "The Guinean junta head, Mamadi Doumbouya, dissolved the government on Monday.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
+    # ministers and chiefs of staff lead nothing, however their title is built
+    ("fr", "Le ministre de la Défense du Mali, Sadio Camara, a rencontré son homologue russe.", [], [(CAMARA, "leads", c("ML"))]),
+    ("en", "Mali's defence minister, Sadio Camara, met his Russian counterpart.", [], [(CAMARA, "leads", c("ML"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", TITLE_APPOSITIONS)
+def test_title_apposition_before_a_name(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# -- 2. a descriptive anaphor of a group with a demonym: the group of that country named just before -----
+
+DESCRIPTIVE_ANAPHORA = [
+    ("fr", "Le Hezbollah a tiré des roquettes sur Israël. Le mouvement chiite a aussi menacé les États-Unis.", [(HEZBOLLAH, "threatens", c("US"), "Asserted")], []),
+    ("en", "Hezbollah fired rockets at Israel. The Iran-backed group also threatened the United States.", [(HEZBOLLAH, "threatens", c("US"), "Asserted")], []),
+    (
+        "fr",
+        "Le Hezbollah a tiré des roquettes sur Israël. Le mouvement libanais a aussi menacé les États-Unis.",
+        [(HEZBOLLAH, "threatens", c("US"), "Asserted")],
+        [(c("LB"), "threatens", c("US"))],
+    ),
+    (
+        "en",
+        "Hezbollah fired rockets at Israel. The Lebanese movement also threatened the United States.",
+        [(HEZBOLLAH, "threatens", c("US"), "Asserted")],
+        [(c("LB"), "threatens", c("US"))],
+    ),
+    (
+        "fr",
+        "Le Hamas a rejeté la proposition. Le mouvement islamiste palestinien a accusé Israël de bloquer l'aide.",
+        [(HAMAS, "criticizes", c("IL"), "Asserted")],
+        [(c("PS"), "criticizes", c("IL"))],
+    ),
+    (
+        "en",
+        "The Rapid Support Forces seized the city. The Sudanese paramilitary group then attacked the army.",
+        [(RSF, "attacks", c("SD"), "fact")],
+        [],
+    ),
+    # a demonym of another country than the group's: not the group
+    ("en", "Hamas rejected the proposal. The Lebanese movement accused Israel of blocking aid.", [], [(HAMAS, "criticizes", c("IL"))]),
+    ("fr", "Le JNIM a attaqué une base au Mali. Le mouvement libanais a condamné Israël.", [], [(JNIM, "criticizes", c("IL"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", DESCRIPTIVE_ANAPHORA)
+def test_descriptive_group_anaphora(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
+
+
+# -- 3. the head of a body: "directeur général", and a possessive title standing for the body named before --
+
+BODY_LEADERS = [
+    (
+        "fr",
+        "L'Organisation mondiale de la santé a lancé un appel. Son directeur général, Tedros Adhanom Ghebreyesus, a critiqué la Chine.",
+        [(TEDROS, "leads", WHO, "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "The World Health Organization issued an appeal. Its director-general, Tedros Adhanom Ghebreyesus, criticised China.",
+        [(TEDROS, "leads", WHO, "Asserted")],
+        [],
+    ),
+    ("fr", "Le directeur général de l'AIEA, Rafael Grossi, a rencontré des responsables iraniens.", [(GROSSI, "leads", IAEA, "Asserted")], []),
+    (
+        "en",
+        "The International Atomic Energy Agency inspected the site. Its director general, Rafael Grossi, met Iranian officials.",
+        [(GROSSI, "leads", IAEA, "Asserted")],
+        [],
+    ),
+    ("fr", "Le Hamas a rejeté la proposition. Son chef, Khalil al-Hayya, a accusé Israël de bloquer l'aide.", [(HAYYA, "leads", HAMAS, "Asserted")], []),
+    ("en", "Hamas rejected the proposal. Its leader, Khalil al-Hayya, accused Israel of blocking aid.", [(HAYYA, "leads", HAMAS, "Asserted")], []),
+    # a director of a state's service leads no country
+    ("fr", "Le directeur général de la police malienne, Soulaïmane Traoré, a rencontré le ministre.", [], [(p("soulaimane-traore"), "leads", c("ML"))]),
+    ("en", "Mali's police director general, Soulaimane Traore, met the minister.", [], [(p("soulaimane-traore"), "leads", c("ML"))]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", BODY_LEADERS)
+def test_head_of_a_body(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)
