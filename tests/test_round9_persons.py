@@ -123,3 +123,49 @@ BODY_LEADERS = [
 @pytest.mark.parametrize("lang, text, expected, absent", BODY_LEADERS)
 def test_head_of_a_body(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 4. a head of government named again by "M. X" / "Mr X" acts for the state; demanding a force's departure --
+
+SN, FR, ML, GN = c("SN"), c("FR"), c("ML"), c("GN")
+SONKO = p("ousmane-sonko")
+
+STATE_ACTS_BY_NAME = [
+    (
+        "fr",
+        "Le Premier ministre sénégalais, Ousmane Sonko, s'est exprimé lundi. M. Sonko a demandé le départ des soldats français.",
+        [(SONKO, "leads", SN, "Asserted"), (SN, "expels", FR, "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "Senegal's Prime Minister Ousmane Sonko spoke on Monday. Mr Sonko demanded the departure of French troops.",
+        [(SONKO, "leads", SN, "Asserted"), (SN, "expels", FR, "Asserted")],
+        [],
+    ),
+    ("fr", "Le Mali a exigé le départ des troupes françaises.", [(ML, "expels", FR, "Asserted")], []),
+    ("fr", "Bamako réclame le départ des soldats français.", [(ML, "expels", FR, "fact")], []),
+    ("fr", "Le Mali pourrait exiger le départ des troupes françaises.", [(ML, "expels", FR, "Hedged")], [(ML, "expels", FR)]),
+    ("fr", "Le Mali n'a pas exigé le départ des troupes françaises.", [(ML, "expels", FR, "Negated")], [(ML, "expels", FR)]),
+    ("en", "Mali demanded the departure of French troops.", [(ML, "expels", FR, "Asserted")], []),
+    # a surname after a first mention in a passive agent: the leader acts for his state
+    (
+        "fr",
+        "Le président Alpha Condé a été renversé par le colonel Mamadi Doumbouya. Doumbouya a ensuite suspendu la coopération avec la France.",
+        [(GN, "endsCooperationWith", FR, "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "President Alpha Conde was overthrown by Colonel Mamadi Doumbouya. Doumbouya then suspended cooperation with France.",
+        [(GN, "endsCooperationWith", FR, "Asserted")],
+        [],
+    ),
+    # an adverb between "avoir" and the participle: still active ("a ensuite suspendu", not a passive)
+    ("fr", "La Guinée a ensuite suspendu sa coopération avec la France.", [(GN, "endsCooperationWith", FR, "Asserted")], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", STATE_ACTS_BY_NAME)
+def test_state_acts_named_by_surname(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

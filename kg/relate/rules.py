@@ -257,6 +257,8 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         if fixed is None:
             return
         heads = [h for h in heads if h != fixed] + [n for p, n in syntax.obliques(fixed) if lemma(n) in nouns]
+        if nouns.get(lemma(fixed)) in RELNOUN_KINDS.get(cue.property, ()):
+            heads.append(fixed)  # round 9: persons. "a exigé le départ des soldats français": the fixed noun is the relation
         heads += [n for p, n in syntax.obliques(verb) if p in ctx.words.dative and lemma(n) in nouns]
     if not heads and not cue.with_:
         # parser slips ("ont signé lundi à Niamey, la capitale, un protocole d'accord" with the object
