@@ -79,6 +79,21 @@ DESCRIPTIVE_ANAPHORA = [
         [(RSF, "attacks", c("SD"), "fact")],
         [],
     ),
+    # of two groups named, the demonym picks the one of its country
+    (
+        "fr",
+        "Le Hamas et le Hezbollah ont salué la trêve. Le mouvement libanais a toutefois menacé Israël.",
+        [(HEZBOLLAH, "threatens", c("IL"), "Asserted")],
+        [(HAMAS, "threatens", c("IL"))],
+    ),
+    (
+        "en",
+        "Hamas and Hezbollah welcomed the truce. The Palestinian movement nevertheless threatened Israel.",
+        [(HAMAS, "threatens", c("IL"), "Asserted")],
+        [(HEZBOLLAH, "threatens", c("IL"))],
+    ),
+    # without a demonym, two groups named: no antecedent
+    ("en", "Hamas and Hezbollah welcomed the truce. The movement nevertheless threatened Israel.", [], [(HAMAS, "threatens", c("IL")), (HEZBOLLAH, "threatens", c("IL"))]),
     # a demonym of another country than the group's: not the group
     ("en", "Hamas rejected the proposal. The Lebanese movement accused Israel of blocking aid.", [], [(HAMAS, "criticizes", c("IL"))]),
     ("fr", "Le JNIM a attaqué une base au Mali. Le mouvement libanais a condamné Israël.", [], [(JNIM, "criticizes", c("IL"))]),

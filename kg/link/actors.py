@@ -356,7 +356,8 @@ def org_anaphors(run: Run, *, window: int = 2) -> None:
     l'OTSC. Erevan reproche à l'organisation ..." -> CSTO. Nothing when two such actors are named there
     (a company counts: "le groupe" may be it), nor for a plural (but "les rebelles", "the rebels": the
     one armed group's fighters), an indefinite or a noun with a complement of its own ("le groupe de
-    contact", "the group's own name")."""
+    contact", "the group's own name"). A demonym on the noun ("the Lebanese movement", "le mouvement
+    islamiste palestinien") keeps only the groups of that country: the one of them named there."""
     doc, out, facts, words = run.doc, run.out, run.facts, run.tables.words
     kinds = {**dict.fromkeys(words.group_anaphor, "group"), **dict.fromkeys(words.org_anaphor, "org"), **dict.fromkeys(words.rebel_anaphor, "rebels")}
     for i, lem in enumerate(facts.lemmas):
@@ -391,11 +392,11 @@ def org_anaphors(run: Run, *, window: int = 2) -> None:
             ent = out.entities.get(key) if key else None
             if ent is not None and ent.type in ANAPHOR_RIVALS:
                 found[ent.key] = ent.type
+        if origin:
+            # "the Lebanese movement": only a group of that country (of several named, the one)
+            found = {k: t for k, t in found.items() if (e := out.entities.get(k)) is not None and e.country in origin}
         if len(found) != 1:
             continue
         key, type_ = next(iter(found.items()))
-        ent = out.entities.get(key)
-        if origin and (ent is None or ent.country not in origin):
-            continue  # "the Lebanese movement" after a group of another country (or of none)
         if type_ in ANAPHOR_TYPES[kind]:
             run.add(doc[i : i + 1], key, f"anaphor:{kind}", 0.6)
