@@ -39,9 +39,13 @@ TITLE_APPOSITIONS = [
     ("en", "Guinea's military ruler, Mamadi Doumbouya, dissolved the government on Monday.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
     ("en", "Guinea's military ruler Mamadi Doumbouya dissolved the government on Monday.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
     ("en", "The Guinean junta head, Mamadi Doumbouya, dissolved the government on Monday.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
+    # a leader's title naming no country: what the leaders table says he heads at the article's date
+    ("en", "Junta leader Mamadi Doumbouya dissolved the government on Monday.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
+    ("fr", "Le chef de la junte, Mamadi Doumbouya, a dissous le gouvernement.", [(DOUMBOUYA, "leads", c("GN"), "Asserted")], []),
     # ministers and chiefs of staff lead nothing, however their title is built
     ("fr", "Le ministre de la Défense du Mali, Sadio Camara, a rencontré son homologue russe.", [], [(CAMARA, "leads", c("ML"))]),
     ("en", "Mali's defence minister, Sadio Camara, met his Russian counterpart.", [], [(CAMARA, "leads", c("ML"))]),
+    ("fr", "Le chef de la diplomatie, Sergueï Lavrov, a critiqué la France.", [], [(p("sergey-lavrov"), "leads", c("RU"))]),
 ]
 
 

@@ -1077,9 +1077,11 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             # homologue guyanien, Y" (Y is a president too)
             role = role or _counterpart_role(title, ctx)
         target = _title_target(title, ctx, key)
-        if not target and gazetteer.leader_role(key) == role:
+        held = gazetteer.leader_role(key)
+        if not target and (held == role or (role == "leader" and held in LEADER_ROLES)):
             # the text names the role but not what is led ("le président congolais Félix Tshisekedi":
-            # the demonym is ambiguous), and the leaders table holds this person in this role then
+            # the demonym is ambiguous; "Junta leader Mamadi Doumbouya": a leader of what the table says he
+            # heads), and the leaders table holds this person in this role then
             target = gazetteer.leads_at(key, ctx.article_date)
         led = leader_of(role, target)
         if led:
