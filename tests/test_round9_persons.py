@@ -162,6 +162,11 @@ STATE_ACTS_BY_NAME = [
         [(SONKO, "leads", SN, "Asserted"), (SN, "expels", FR, "Asserted")],
         [],
     ),
+    # an honorific and the surname of one known person: that person ("M. Sonko", "Mr Sonko")
+    ("fr", "M. Sonko a demandé le départ des soldats français.", [(SN, "expels", FR, "Asserted")], []),
+    ("en", "Mr Sonko demanded the departure of French troops.", [(SN, "expels", FR, "Asserted")], []),
+    ("fr", "Mme Meloni a rencontré M. Macron à Rome.", [(p("giorgia-meloni"), "meetsWith", p("emmanuel-macron"), "Asserted")], []),
+    ("en", "Mrs Meloni met Mr Macron in Rome on Monday.", [(p("giorgia-meloni"), "meetsWith", p("emmanuel-macron"), "Asserted")], []),
     ("fr", "Le Mali a exigé le départ des troupes françaises.", [(ML, "expels", FR, "Asserted")], []),
     ("fr", "Bamako réclame le départ des soldats français.", [(ML, "expels", FR, "fact")], []),
     ("fr", "Le Mali pourrait exiger le départ des troupes françaises.", [(ML, "expels", FR, "Hedged")], [(ML, "expels", FR)]),
