@@ -98,6 +98,23 @@ DESCRIPTIVE_ANAPHORA = [
     ),
     # without a demonym, two groups named: no antecedent
     ("en", "Hamas and Hezbollah welcomed the truce. The movement nevertheless threatened Israel.", [], [(HAMAS, "threatens", c("IL")), (HEZBOLLAH, "threatens", c("IL"))]),
+    # the one armed group's fighters: "les paramilitaires", "the paramilitaries", "the militants"
+    (
+        "fr",
+        "Les Forces de soutien rapide ont pris la ville. Les paramilitaires ont ensuite attaqué l'armée soudanaise.",
+        [(RSF, "attacks", c("SD"), "Asserted")],
+        [],
+    ),
+    (
+        "en",
+        "The Rapid Support Forces seized the town of Bara. The paramilitaries then attacked the Sudanese army.",
+        [(RSF, "attacks", c("SD"), "Asserted")],
+        [],
+    ),
+    ("en", "Al-Shabaab seized the town. The militants then attacked Somali troops.", [("group/al-shabaab", "attacks", c("SO"), "Asserted")], []),
+    # two groups named: no antecedent; a French "militant" is an activist
+    ("en", "Hamas and Hezbollah welcomed the truce. The militants then attacked Israel.", [], [(HAMAS, "attacks", c("IL")), (HEZBOLLAH, "attacks", c("IL"))]),
+    ("fr", "Le Hamas a salué la trêve. Les militants ont critiqué la France.", [], [(HAMAS, "criticizes", c("FR"))]),
     # a demonym of another country than the group's: not the group
     ("en", "Hamas rejected the proposal. The Lebanese movement accused Israel of blocking aid.", [], [(HAMAS, "criticizes", c("IL"))]),
     ("fr", "Le JNIM a attaqué une base au Mali. Le mouvement libanais a condamné Israël.", [], [(JNIM, "criticizes", c("IL"))]),
