@@ -56,8 +56,12 @@ ROLES = ("head_of_state", "head_of_government", "minister", "military_rank", "le
 # relation rules (leads, a head of state acting for the state)
 LEADER_ROLES = frozenset({"head_of_state", "head_of_government", "leader"})
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-# titles may also say "the same role as someone else's": "son homologue rwandais X", "his counterpart"
-TITLE_ROLES = (*ROLES, "counterpart")
+# titles may also say "the same role as someone else's": "son homologue rwandais X", "his counterpart";
+# or head a body and never a state ("directeur général", "director-general": the WHO's, not the police's)
+BODY_LEADER = "body_leader"
+# or only mark a person's name ("M. Sonko", "Mr Sonko"): a name follows, no role
+HONORIFIC = "honorific"
+TITLE_ROLES = (*ROLES, "counterpart", BODY_LEADER, HONORIFIC)
 STANDS_FOR = ("country", "forces")
 MIN_SURFACE_LENGTH = 3  # city and region names shorter than this are never surfaces
 SHORT_ACRONYM = 3  # acronyms this long or shorter match case-sensitively

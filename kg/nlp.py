@@ -182,6 +182,14 @@ class Reattach:
                             c.dep_ = "nsubj"
                         elif c.dep_ == "aux:pass":
                             c.dep_ = "aux:tense"
+            # round 9: persons. a compound tense with "avoir" and an adverb read as a passive ("Les
+            # paramilitaires ont ensuite attaqué"): "avoir" with no "été" makes no passive
+            elif v.pos_ == "VERB" and any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in v.children):
+                kids = list(v.children)
+                if not any(c.dep_ in ("aux:pass", "obl:agent") for c in kids):
+                    for c in kids:
+                        if c.dep_ == "nsubj:pass":
+                            c.dep_ = "nsubj"
         for x in doc:
             if x.pos_ != "NOUN" or "Number=Plur" not in str(x.morph):
                 continue

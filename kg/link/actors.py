@@ -399,7 +399,8 @@ def org_anaphors(run: Run, *, window: int = 2) -> None:
     l'OTSC. Erevan reproche à l'organisation ..." -> CSTO. Nothing when two such actors are named there
     (a company counts: "le groupe" may be it), nor for a plural (but "les rebelles", "the rebels": the
     one armed group's fighters), an indefinite or a noun with a complement of its own ("le groupe de
-    contact", "the group's own name")."""
+    contact", "the group's own name"). A demonym on the noun ("the Lebanese movement", "le mouvement
+    islamiste palestinien") keeps only the groups of that country: the one of them named there."""
     doc, out, facts, words = run.doc, run.out, run.facts, run.tables.words
     kinds = {**dict.fromkeys(words.group_anaphor, "group"), **dict.fromkeys(words.org_anaphor, "org"), **dict.fromkeys(words.rebel_anaphor, "rebels")}
     for i, lem in enumerate(facts.lemmas):
@@ -417,7 +418,12 @@ def org_anaphors(run: Run, *, window: int = 2) -> None:
             definite = any((c.dep_ == "det" and c.lower_ in words.definite_det) or fold(c.text) in words.contracted_article for c in tok.children)
         if not definite:
             continue  # "un groupe", "a bloc", "des rebelles": not coreferent
-        if any(c.dep_ in _OWN_COMPLEMENT or c.i in out.tok2ent for c in tok.children):
+        if any(c.dep_ in _OWN_COMPLEMENT for c in tok.children):
+            continue
+        # a demonym on the noun ("the Lebanese movement", "le mouvement islamiste palestinien") must be
+        # the country of the group it stands for; any other linked child is a description of its own
+        origin = {out.tok2ent[c.i] for c in tok.children if c.i in out.tok2ent}
+        if origin and (len(origin) > 1 or not all(c.dep_ == "amod" for c in tok.children if c.i in out.tok2ent)):
             continue
         start = facts.sent_start[i]
         for _ in range(window):
@@ -429,6 +435,9 @@ def org_anaphors(run: Run, *, window: int = 2) -> None:
             ent = out.entities.get(key) if key else None
             if ent is not None and ent.type in ANAPHOR_RIVALS:
                 found[ent.key] = ent.type
+        if origin:
+            # "the Lebanese movement": only a group of that country (of several named, the one)
+            found = {k: t for k, t in found.items() if (e := out.entities.get(k)) is not None and e.country in origin}
         if len(found) != 1:
             continue
         key, type_ = next(iter(found.items()))

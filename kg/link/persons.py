@@ -131,14 +131,25 @@ def _names_after_titles(run: Run) -> tuple[list[tuple[int, int]], dict[tuple[int
         if m > k:
             names.append((k, m))
             titled[(k, m)] = (role, country)
-        elif k < len(doc) and (known := out.tok2ent.get(k, "")).startswith("person/"):
-            # a person the gazetteer named after the title ("Lebanese President Michel Suleiman")
+        elif (known := _known_person_after(run, k)) is not None:
+            # a person the gazetteer named after the title ("Lebanese President Michel Suleiman", "le
+            # chef de la junte guinéenne, Mamadi Doumbouya")
+            k = k + 1 if doc[k].text == "," else k
             m = k
             while m < len(doc) and out.tok2ent.get(m) == known:
                 m += 1
             titled[(k, m)] = (role, country)
         i = max(i + 1, j)
     return names, titled
+
+
+def _known_person_after(run: Run, k: int) -> str | None:
+    """The person the gazetteer linked at token k, or right after a comma there (a title in apposition)."""
+    doc, out = run.doc, run.out
+    if k < len(doc) and doc[k].text == "," and k + 1 < len(doc):
+        k += 1
+    known = out.tok2ent.get(k, "") if k < len(doc) else ""
+    return known if known.startswith("person/") else None
 
 
 def _surnames_of(run: Run, spans: list[Span]) -> dict[str, str]:

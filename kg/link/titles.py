@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from kg.data_tables import words
 from kg.errors import LanguageError
-from kg.gazetteer import LEADER_ROLES, Gazetteer
+from kg.gazetteer import BODY_LEADER, LEADER_ROLES, Gazetteer
 from kg.iri import fold
 
 if TYPE_CHECKING:
@@ -33,9 +33,16 @@ MAX_TITLE_TOKENS = 6
 def leader_of(role: str | None, led: str | None) -> str | None:
     """What the holder of a title with `role` leads: `led` for a leader role, else None.
 
+    A body's leader (`BODY_LEADER`: "directeur général") leads an organisation or a group, never a
+    country ("le directeur général de la police").
+
     >>> leader_of("head_of_state", "country/NE"), leader_of("minister", "country/NE"), leader_of("leader", None)
     ('country/NE', None, None)
+    >>> leader_of("body_leader", "org/who"), leader_of("body_leader", "country/NE")
+    ('org/who', None)
     """
+    if role == BODY_LEADER:
+        return led if led and led.startswith(("org/", "group/")) else None
     return led if led and role in LEADER_ROLES else None
 
 

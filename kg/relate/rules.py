@@ -278,6 +278,8 @@ def verb_relnoun(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         if fixed is None:
             return
         heads = [h for h in heads if h != fixed] + [n for p, n in syntax.obliques(fixed) if lemma(n) in nouns]
+        if nouns.get(lemma(fixed)) in RELNOUN_KINDS.get(cue.property, ()):
+            heads.append(fixed)  # round 9: persons. "a exigé le départ des soldats français": the fixed noun is the relation
         heads += [n for p, n in syntax.obliques(verb) if p in ctx.words.dative and lemma(n) in nouns]
     if not heads and not cue.with_:
         # parser slips ("ont signé lundi à Niamey, la capitale, un protocole d'accord" with the object
@@ -1051,7 +1053,10 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         j -= 1
     # syntactic links: the name in apposition to a title, or a title in apposition to the name
     for t in name:
-        if t.dep_ in ("appos", "flat", "flat:name", "nmod", "compound") and t.head.pos_ == "NOUN" and t.head not in titles:
+        if t.dep_ in ("appos", "flat", "flat:name", "nmod", "compound") and t.head not in titles and (
+            t.head.pos_ == "NOUN" or (t.dep_ == "appos" and t.head.pos_ == "ADJ" and title_role_around(t.head, gazetteer, lang))
+        ):
+            # (an English title the tagger ends with an adjective: "Its director-general, X")
             titles.append(t.head)
         elif t.dep_ in ("conj", "appos") and _comma_apposition(t, name[0]):
             # "Le secrétaire général de l'ONU, António Guterres, a ...": the parser reads the name set off
@@ -1062,6 +1067,8 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                 if up.pos_ == "NOUN" or up.head == up:
                     break
                 up = up.head
+            if up.pos_ == "NOUN" and up.dep_ == "nmod" and up.head.pos_ == "NOUN" and not title_role_around(up, gazetteer, lang):
+                up = up.head  # "Le chef de la junte guinéenne, X": the parser hangs the name on the title's complement
             between = range(up.i + 1, name[0].i)
             if any(i in ctx.person_names and i not in {t.i for t in name} for i in between):
                 continue  # "les chefs de la junte malienne, X, du Burkina Faso, Y": Y's title is elided
@@ -1094,9 +1101,11 @@ def title_leads(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
             # homologue guyanien, Y" (Y is a president too)
             role = role or _counterpart_role(title, ctx)
         target = _title_target(title, ctx, key)
-        if not target and gazetteer.leader_role(key) == role:
+        held = gazetteer.leader_role(key)
+        if not target and (held == role or (role == "leader" and held in LEADER_ROLES)):
             # the text names the role but not what is led ("le président congolais Félix Tshisekedi":
-            # the demonym is ambiguous), and the leaders table holds this person in this role then
+            # the demonym is ambiguous; "Junta leader Mamadi Doumbouya": a leader of what the table says he
+            # heads), and the leaders table holds this person in this role then
             target = gazetteer.leads_at(key, ctx.article_date)
         led = leader_of(role, target)
         if led:
@@ -1306,7 +1315,27 @@ def _title_target(title: Token, ctx: Context, person: str) -> str | None:
             ent = ctx.entities.get(key)
             if ent is not None and ent.type in ("Country", "Region", "InternationalOrganization", "Organization", "ArmedGroup"):
                 return key
-    return None
+    return _possessive_body(title, ctx)
+
+
+# what a possessive on a title may stand for: the one organisation or group named just before
+_BODY_TYPES = ("InternationalOrganization", "Organization", "ArmedGroup")
+
+
+def _possessive_body(title: Token, ctx: Context) -> str | None:
+    """round 9: persons. The body a possessive on a title stands for: "L'OMS a lancé un appel. Son directeur
+    général, X, ..." (the WHO), "Hamas ... its leader, X": the one organisation or armed group named in
+    the title's sentence before it or in the sentence before; none when two are named there."""
+    if not any((c.dep_ == "det" and "Poss=Yes" in str(c.morph)) or (c.dep_ in ("poss", "nmod:poss") and c.pos_ == "PRON") for c in title.children):
+        return None
+    if any(c.lower_ in ctx.words.plural_possessive for c in title.children):
+        return None  # "leurs dirigeants", "their leaders": several owners
+    start = title.sent.start
+    if start > 0:
+        start = title.doc[start - 1].sent.start
+    tok2ent = ctx.linked.tok2ent
+    found = {k for i in range(start, title.i) if (k := tok2ent.get(i)) and (e := ctx.entities.get(k)) is not None and e.type in _BODY_TYPES}
+    return found.pop() if len(found) == 1 else None
 
 
 def regime_of(tok: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
