@@ -27,3 +27,13 @@ def check(extractor: Extractor, lang: str, text: str, expected: list[Statement],
         assert (st[:3] in plain if st[3] == "fact" else st in got), (st, sorted(got))
     for triple in absent:
         assert triple not in plain, (triple, sorted(got))
+
+
+def c(code: str) -> str:
+    """A country's key ("ML" -> "country/ML")."""
+    return f"country/{code}"
+
+
+def p(slug: str) -> str:
+    """A person's key ("assimi-goita" -> "person/assimi-goita")."""
+    return f"person/{slug}"

@@ -7,7 +7,7 @@ construction gives and, where it matters, what it must not give.
 from __future__ import annotations
 
 import pytest
-from extraction_fixture import run
+from extraction_fixture import c, run
 
 from kg.extract import Extractor
 from kg.types import Extraction
@@ -16,9 +16,6 @@ pytestmark = pytest.mark.slow
 
 Triple = tuple[str, str, str]
 
-
-def c(code: str) -> str:
-    return f"country/{code}"
 
 
 def facts(ex: Extraction) -> set[Triple]:

@@ -7,7 +7,7 @@ construction gives, with their modality where it matters, and what it must not g
 from __future__ import annotations
 
 import pytest
-from extraction_fixture import run
+from extraction_fixture import c, run
 
 from kg.extract import Extractor
 from kg.types import Extraction
@@ -16,9 +16,6 @@ pytestmark = pytest.mark.slow
 
 Triple = tuple[str, str, str]
 
-
-def c(code: str) -> str:
-    return f"country/{code}"
 
 
 def statements(ex: Extraction) -> dict[Triple, str]:

@@ -7,7 +7,7 @@ construction gives, with their modality, and what it must not give.
 from __future__ import annotations
 
 import pytest
-from extraction_fixture import run
+from extraction_fixture import c, run
 
 from kg.extract import Extractor
 from kg.nlp import parse
@@ -18,9 +18,6 @@ pytestmark = pytest.mark.slow
 Triple = tuple[str, str, str]
 A, N = "Asserted", "Negated"
 
-
-def c(code: str) -> str:
-    return f"country/{code}"
 
 
 def check(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:

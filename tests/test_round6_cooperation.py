@@ -8,7 +8,7 @@ construction gives, with their modality, and what it must not give as a fact.
 from __future__ import annotations
 
 import pytest
-from extraction_fixture import Triple, check
+from extraction_fixture import Triple, c, check
 
 from kg.extract import Extractor
 
@@ -16,9 +16,6 @@ pytestmark = pytest.mark.slow
 
 Statement = tuple[str, str, str, str]  # subject, predicate, object, modality ("fact": asserted or reported)
 
-
-def c(code: str) -> str:
-    return f"country/{code}"
 
 
 AES, NATO, ECOWAS = "org/aes", "org/nato", "org/ecowas"
