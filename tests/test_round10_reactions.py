@@ -82,10 +82,10 @@ REACTIONS = [
         {(c("FR"), "criticizes", c("NE")): A},
         [],
     ),
-    # an act taken against the judge, judged with a word of blame ("regrettable"); "les Émirats" is the UAE
+    # an act taken against the judge, judged with a word of blame ("regrettable")
     (
         "fr",
-        "Le Soudan a rompu mardi ses relations diplomatiques avec les Émirats arabes unis. Le chef de l'armée a annoncé le rappel de l'ambassadeur soudanais. Les Émirats ont jugé cette décision « regrettable ».",
+        "Le Soudan a rompu mardi ses relations diplomatiques avec les Émirats arabes unis. Le chef de l'armée a annoncé le rappel de l'ambassadeur soudanais. Abou Dhabi a jugé cette décision « regrettable ».",
         {(c("AE"), "criticizes", c("SD")): A},
         [],
     ),
