@@ -57,6 +57,19 @@ REACTIONS = [
         {(c("PK"), "rejects", c("IN")): A},
         [],
     ),
+    # a denial of the accusations is a rejection of the accuser
+    (
+        "fr",
+        "Les Philippines ont accusé mercredi la Chine d'avoir attaqué des marins philippins. Pékin a démenti ces accusations.",
+        {(c("CN"), "rejects", c("PH")): A},
+        [],
+    ),
+    (
+        "en",
+        "The Philippines on Wednesday accused China of attacking Filipino sailors. Beijing denied the accusations.",
+        {(c("CN"), "rejects", c("PH")): A},
+        [],
+    ),
     # measures taken against the one who reacts, qualified as unjust: their authors are criticized
     (
         "fr",
