@@ -57,6 +57,19 @@ REACTIONS = [
         {(c("PK"), "rejects", c("IN")): A},
         [],
     ),
+    # the act as a passive's subject, the one answering it as the agent
+    (
+        "fr",
+        "La Russie a accusé vendredi l'Ukraine d'avoir bombardé la centrale de Zaporijjia. Ces accusations ont été rejetées par Kiev.",
+        {(c("UA"), "rejects", c("RU")): A},
+        [],
+    ),
+    (
+        "en",
+        "Russia on Friday accused Ukraine of shelling the Zaporizhzhia plant. The accusations were rejected by Kyiv.",
+        {(c("UA"), "rejects", c("RU")): A},
+        [],
+    ),
     # a denial of the accusations is a rejection of the accuser
     (
         "fr",
@@ -133,6 +146,8 @@ NO_REACTION = [
     # a reaction to one's own measures gives nothing
     ("fr", "Le Qatar a imposé des sanctions à l'Arabie saoudite. Doha a dénoncé des mesures injustifiées.", [(c("QA"), "criticizes", c("SA"))]),
     ("en", "Qatar imposed sanctions on Saudi Arabia. Doha condemned the unjustified measures.", [(c("QA"), "criticizes", c("SA"))]),
+    ("fr", "Le Qatar a rompu ses relations avec l'Arabie saoudite. Cette décision a été condamnée par Doha.", [(c("QA"), "criticizes", c("SA"))]),
+    ("en", "Qatar cut ties with Saudi Arabia. The decision was condemned by Doha.", [(c("QA"), "criticizes", c("SA"))]),
     # an accusation the reactor made itself is not answered by it
     ("fr", "La Russie a accusé l'Ukraine de sabotage. Moscou a rejeté des allégations sans fondement.", [(c("RU"), "rejects", c("UA"))]),
     ("en", "Russia accused Ukraine of sabotage. Moscow dismissed baseless allegations.", [(c("RU"), "rejects", c("UA"))]),

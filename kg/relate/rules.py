@@ -758,13 +758,15 @@ def event_anaphor(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     rejeté ces accusations", "Doha a dénoncé des mesures « injustifiées »", "Moscow dismissed the
     allegations" -> rejects / criticizes the one who accused or acted against it."""
     gov = noun.head
-    if noun.dep_ not in syntax.OBJ or gov.pos_ != "VERB":
+    if noun.dep_ not in syntax.OBJ | syntax.PASS_SUBJ or gov.pos_ != "VERB":
         return
     own = next((c for c in ctx.lexicon.cues.get(("verb", lemma(gov)), ()) if c.property in EVENT_OBJECT and (not c.with_ or lemma(noun) in c.with_)), None)
     if own is None:
         return
     subj, passive = verb_subjects(gov, ctx)
-    if not subj or passive:
+    # round 10: the act as a passive's subject, its critic as the agent: "Ces accusations ont été rejetées
+    # par Pékin", "The measures were condemned by Doha"
+    if not subj or passive != (noun.dep_ in syntax.PASS_SUBJ):
         return
     # round 7: parse. the act is never the verb's own: "Berlin, Paris and London condemned the decision" must
     # not read the decision as that of one of its critics (the last relation found is the verb's own)
