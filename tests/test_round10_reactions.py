@@ -121,6 +121,19 @@ REACTIONS = [
         {(c("AE"), "criticizes", c("SD")): A},
         [],
     ),
+    # restrictions, an embargo: acts too
+    (
+        "fr",
+        "Washington a imposé mardi de nouvelles sanctions à la Chine. Pékin a dénoncé ces restrictions.",
+        {(c("CN"), "criticizes", c("US")): A},
+        [],
+    ),
+    (
+        "en",
+        "Washington imposed new sanctions on China on Tuesday. Beijing condemned the restrictions.",
+        {(c("CN"), "criticizes", c("US")): A},
+        [],
+    ),
     # a denial is an asserted rejection; a negated one stays negated
     (
         "fr",
