@@ -70,6 +70,19 @@ REACTIONS = [
         {(c("UA"), "rejects", c("RU")): A},
         [],
     ),
+    # a complement naming no actor keeps the noun pointing back
+    (
+        "fr",
+        "L'Inde a accusé lundi le Pakistan d'espionnage. Islamabad a rejeté les accusations d'espionnage.",
+        {(c("PK"), "rejects", c("IN")): A},
+        [],
+    ),
+    (
+        "en",
+        "India on Monday accused Pakistan of espionage. Islamabad rejected the allegations of spying.",
+        {(c("PK"), "rejects", c("IN")): A},
+        [],
+    ),
     # a denial of the accusations is a rejection of the accuser
     (
         "fr",

@@ -883,10 +883,13 @@ def _unjust(noun: Token, ctx: Context) -> bool:
 
 
 def _definite_bare(noun: Token, ctx: Context) -> bool:
-    """"les accusations", "the allegations": a definite act noun with nothing but its article (and
-    adjectives) points back at the act named before."""
+    """"les accusations", "the allegations", "les accusations d'espionnage": a definite act noun with
+    nothing but its article, adjectives and a complement naming no actor points back at the act named
+    before."""
+    tok2ent = ctx.linked.tok2ent
     return any(c.dep_ == "det" and (c.lower_ in ctx.words.definite_det or "Definite=Def" in str(c.morph)) for c in noun.children) and all(
-        c.dep_ in ("det", "amod", "punct") for c in noun.children
+        c.dep_ in ("det", "amod", "punct") or (c.dep_ in ("nmod", "compound", "prep") and not any(t.i in tok2ent for t in c.subtree))
+        for c in noun.children
     )
 
 
