@@ -254,6 +254,11 @@ class Words:
     impose_verb: frozenset[str]
     accession_noun: frozenset[str]
     accession_prep: frozenset[str]
+    # round 10: reactions to an earlier act
+    accusation_noun: frozenset[str]
+    unjust_word: frozenset[str]
+    unjust_without: frozenset[str]
+    ground_noun: frozenset[str]
 
 
 WORD_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Words))

@@ -828,11 +828,69 @@ def event_antecedent(noun: Token, ctx: Context, *, window: int = 2) -> list[str]
     sents = list(noun.doc.sents)
     idx = next((k for k, s in enumerate(sents) if s.start <= noun.i < s.end), 0)
     lo = sents[max(0, idx - window)].start
-    before = [(i, key) for i, key in ctx.events if lo <= i < noun.i]
+    before = [(i, key) for i, key, _, _ in ctx.events if lo <= i < noun.i]
     if not before:
         return []
     last = max(i for i, _ in before)
     return list(dict.fromkeys(key for i, key in before if i == last))
+
+
+# round 10: the acts one actor takes against another, which the other may answer ("Doha a dénoncé des
+# mesures injustifiées": the measures taken against Doha)
+HOSTILE_ACTS = frozenset({"endsCooperationWith", "expels", "withdrawsFrom", "criticizes", "threatens", "demands", "rejects", "sanctions", "attacks", "opposes"})
+
+
+def reaction_antecedent(noun: Token, reactor: set[str], ctx: Context, *, window: int = 2) -> list[str]:
+    """Who did the act that an act noun points back at, when the actors in `reactor` answer it: "Pékin a
+    rejeté ces accusations" (the one who accused Beijing), "Doha a dénoncé des mesures « injustifiées »",
+    "Beijing rejected the accusations", "Rabat a regretté une décision injustifiée" (the one who acted
+    against Rabat), within `window` sentences back.
+
+    The noun points back when it is demonstrative or definite and bare, or qualified as unjust. The act
+    is the last one against the reactor of the matching kind (an accusation: a criticism); nothing when
+    the reactor's own act against another is the closer one (a reaction to its own measures)."""
+    if not reactor or not (_unjust(noun, ctx) or _demonstrative(noun, ctx) or _definite_bare(noun, ctx)):
+        return []
+    sents = list(noun.doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start <= noun.i < s.end), 0)
+    lo = sents[max(0, idx - window)].start
+    accusation = lemma(noun) in ctx.words.accusation_noun
+    acts = [e for e in ctx.events if lo <= e[0] < noun.i and e[2] in HOSTILE_ACTS and (e[2] == "criticizes" or not accusation)]
+    against = [e for e in acts if e[3] in reactor and e[1] not in reactor]
+    if not against:
+        return []
+    last = max(e[0] for e in against)
+    if any(e[0] > last and e[1] in reactor for e in acts):
+        return []  # the reactor's own act is named after it: "ces mesures" are its own
+    return list(dict.fromkeys(e[1] for e in against if e[0] == last))
+
+
+def _unjust(noun: Token, ctx: Context) -> bool:
+    """An act noun qualified as unjust or baseless: "une décision injustifiée", "des prétextes fallacieux",
+    "des allégations sans fondement", "baseless allegations", "unjustified measures"."""
+    words = ctx.words
+    # the parser often hangs "sans fondement" right after the noun on the verb: "a récusé des allégations sans fondement"
+    after = [c for c in noun.head.children if c.dep_.startswith("obl") and c.left_edge.i == noun.right_edge.i + 1]
+    for c in [*noun.children, *after]:
+        if c.dep_ in ("amod", "acl", "acl:relcl") and lemma(c) in words.unjust_word:
+            return True
+        # "sans fondement" (a noun of ground with its preposition of lack), "without foundation"
+        if (c.dep_ == "nmod" or c in after) and lemma(c) in words.ground_noun and any(g.dep_ == "case" and g.lower_ in words.unjust_without for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in words.unjust_without and any(g.dep_ == "pobj" and lemma(g) in words.ground_noun for g in c.children):
+            return True
+    return False
+
+
+def _definite_bare(noun: Token, ctx: Context) -> bool:
+    """"les accusations", "the allegations", "les accusations d'espionnage": a definite act noun with
+    nothing but its article, adjectives and a complement naming no actor points back at the act named
+    before."""
+    tok2ent = ctx.linked.tok2ent
+    return any(c.dep_ == "det" and (c.lower_ in ctx.words.definite_det or "Definite=Def" in str(c.morph)) for c in noun.children) and all(
+        c.dep_ in ("det", "amod", "punct") or (c.dep_ in ("nmod", "compound", "prep") and not any(t.i in tok2ent for t in c.subtree))
+        for c in noun.children
+    )
 
 
 def _demonstrative(noun: Token, ctx: Context) -> bool:

@@ -79,9 +79,10 @@ class Context:
     # relation nouns with an explicit partner, in text order: (token index, partner keys); set by the
     # driver (kg.relate.arguments.antecedents), read by anaphora ("ces collaborations")
     antecedents: list[tuple[int, list[str]]] = field(default_factory=list)
-    # the relations found so far, in the order found: (trigger index, subject key); set by the driver,
-    # read by event anaphora ("ont condamné ce revirement": the agent of the act named before)
-    events: list[tuple[int, str]] = field(default_factory=list)
+    # the relations found so far, in the order found: (trigger index, subject key, property, object key);
+    # set by the driver, read by event anaphora ("ont condamné ce revirement": the agent of the act named
+    # before; "Pékin a rejeté ces accusations": the one who accused Beijing)
+    events: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.entities = Entities(self.linked.entities, self.gazetteer)

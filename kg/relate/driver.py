@@ -93,7 +93,7 @@ def _fire_cues(ctx: Context, keep: Callable[[Iterable[Relation]], None]) -> None
                     fired = fired or "relnoun" in cand.rule or (pos == "noun" and cue.object == "relnoun")
                     rels = list(realise(cand, ctx))
                     # what event anaphora read ("ont condamné ce revirement": who did the act named before)
-                    ctx.events += [(cand.trigger.i, r.subject) for r in rels if r.modality in ("Asserted", "Reported")]
+                    ctx.events += [(cand.trigger.i, r.subject, r.predicate, r.object) for r in rels if r.modality in ("Asserted", "Reported")]
                     keep(rels)
         if fired:
             nouns = lex.relation_nouns

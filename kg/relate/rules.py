@@ -43,6 +43,7 @@ from kg.relate.arguments import (
     passive_act_property,
     person_country,
     plural_anaphor,
+    reaction_antecedent,
     relation_partners,
     resolve,
     verb_subjects,
@@ -752,21 +753,44 @@ def _measure_of(noun: Token, ctx: Context) -> Token | None:
 
 def event_anaphor(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     """An act named before, condemned or rejected: "La Côte d'Ivoire a condamné ce revirement", "Senegal
-    condemned the move" -> criticizes the agent of the last relation found (fires after every cue rule)."""
+    condemned the move" -> criticizes the agent of the last relation found (fires after every cue rule).
+    Round 10: an act answered by the one it was taken against, with a noun pointing back at it: "Pékin a
+    rejeté ces accusations", "Doha a dénoncé des mesures « injustifiées »", "Moscow dismissed the
+    allegations" -> rejects / criticizes the one who accused or acted against it."""
     gov = noun.head
-    if noun.dep_ not in syntax.OBJ or gov.pos_ != "VERB":
+    if noun.dep_ not in syntax.OBJ | syntax.PASS_SUBJ or gov.pos_ != "VERB":
         return
     own = next((c for c in ctx.lexicon.cues.get(("verb", lemma(gov)), ()) if c.property in EVENT_OBJECT and (not c.with_ or lemma(noun) in c.with_)), None)
     if own is None:
         return
     subj, passive = verb_subjects(gov, ctx)
-    agents = event_antecedent(noun, ctx) if subj and not passive else []
+    # round 10: the act as a passive's subject, its critic as the agent: "Ces accusations ont été rejetées
+    # par Pékin", "The measures were condemned by Doha"
+    if not subj or passive != (noun.dep_ in syntax.PASS_SUBJ):
+        return
     # round 7: parse. the act is never the verb's own: "Berlin, Paris and London condemned the decision" must
     # not read the decision as that of one of its critics (the last relation found is the verb's own)
     own_keys = {k for s in subj for k in resolve(s, ctx)}
+    agents = event_antecedent(noun, ctx) if lemma(noun) in ctx.words.event_noun else []
     agents = [a for a in agents if a not in own_keys]
+    if not agents and not event_agents(noun, ctx):
+        agents = reaction_antecedent(noun, _actor_keys(own_keys, ctx), ctx)
     if agents:
         yield Candidate(gov, subj, [noun], replace(own, object="obj"), f"{ctx.lang}.event-anaphor", object_keys=agents)
+
+
+def _actor_keys(keys: set[str], ctx: Context) -> set[str]:
+    """Entity keys with the country each stands for: the country of a capital ("Doha"), of a leader."""
+    out = set(keys)
+    for k in keys:
+        ent = ctx.entities.get(k) or ctx.gazetteer.get(k)
+        if ent is not None and ent.type == "City" and ent.capital_of:
+            out.add(ent.capital_of)
+        elif k.startswith("person/"):
+            country = person_country(k, ctx)
+            if country:
+                out.add(country)
+    return out
 
 
 def _reaction_cue(verb: Token, ctx: Context) -> Cue | None:
@@ -932,7 +956,7 @@ def judging(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
         if thing.pos_ != "NOUN" or lemma(thing) not in words.event_noun and ("noun", lemma(thing)) not in ctx.lexicon.cues:
             continue  # an act judged, not a person or a thing: "called him a liar", "jugé la situation"
         keys = event_agents(thing, ctx) or act_doers(thing, ctx) or event_antecedent(thing, ctx)
-        keys = [k for k in keys if k not in mine]
+        keys = [k for k in keys if k not in mine] or reaction_antecedent(thing, _actor_keys(mine, ctx), ctx)
         if keys:
             yield Candidate(verb, subj, [thing], own, f"{ctx.lang}.judging", object_keys=keys)
 
@@ -1746,6 +1770,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("entity", regime_of),  # generic actor of a person: "le régime de Tiani", "Tiani's junta"
     ("word:head_noun", head_of),  # put at the head: "à la tête du CNSP"
     ("word:event_noun", event_anaphor),  # an act named before, condemned: "a condamné ce revirement", "condemned the move"
+    ("word:accusation_noun", event_anaphor),  # accusations answered: "Pékin a rejeté ces accusations", "dismissed the allegations"
     ("word:event_noun", act_reaction),  # an act in apposition, with a reaction: "a decision Luanda rejected", "une mesure dénoncée par Pékin"
     ("word:reaction_noun", reaction),  # a reaction named with its author: "suscitant la colère de Pékin", "drawing condemnation from"
     ("word:backing_noun", backing),  # support in an adverbial: "avec le soutien de X", "with the backing of X" -> X supports the doer
