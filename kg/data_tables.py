@@ -187,6 +187,7 @@ class Words:
     object_pronoun: frozenset[str]
     person_pronoun: frozenset[str]
     plural_object_pronoun: frozenset[str]
+    leader_anaphor: frozenset[str]
     implicit_agent_participle: frozenset[str]
     place_kind_noun: frozenset[str]
     participle_ending: frozenset[str]

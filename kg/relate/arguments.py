@@ -733,7 +733,8 @@ def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
     lem = lemma(noun)
     words = ctx.words
     sides = lem in words.side_anaphor
-    if not sides and lem not in words.plural_anaphor:
+    leaders = lem in words.leader_anaphor or fold(lem) in words.leader_anaphor
+    if not sides and not leaders and lem not in words.plural_anaphor:
         return []
     number = counts(words)
     n = next((number[c.lower_] for c in noun.children if c.lower_ in number), 0)
@@ -768,7 +769,10 @@ def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
             ent = ctx.entities.get(key)
             if ent is None:
                 continue
-            if ent.type == "City" and ent.capital_of and lem in words.plural_anaphor:
+            if leaders:
+                if ent.type != "Person" or key not in ctx.linked.leaders:
+                    continue  # round 10: "les deux dirigeants", "the two leaders": the leaders named before
+            elif ent.type == "City" and ent.capital_of and lem in words.plural_anaphor:
                 key = ent.capital_of  # "Paris, Londres et Berlin ... les trois capitales"
             elif ent.type == "Person" and key in ctx.linked.leaders:
                 key = ctx.linked.leaders[key]  # "Pachinian et Aliev ... les deux pays"
@@ -1009,6 +1013,8 @@ def named_person(noun: Token, ctx: Context) -> str | None:
     nxt = noun.i + 1
     while nxt < len(noun.doc) and noun.doc[nxt].dep_ == "amod" and noun.doc[nxt].head == noun:
         nxt += 1  # "son homologue rwandais Paul Kagame" with the name hung on another noun
+    if nxt < len(noun.doc) - 1 and noun.doc[nxt].text == "," and noun.doc[nxt + 1].pos_ == "PROPN":
+        nxt += 1  # round 10: or set off by a comma ("avec son homologue tadjik, Emomali Rahmon")
     if nxt < len(noun.doc) and (noun.i not in tok2ent or nxt > noun.i + 1) and noun.doc[nxt].pos_ == "PROPN" and noun.doc[nxt].head != noun.doc[nxt]:
         key = tok2ent.get(nxt)
         if key and key.startswith("person/"):

@@ -1474,8 +1474,10 @@ def noun_clause(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     `with` holds its preposition): "ont signé l'accord en présence de Donald Trump" -> meets Trump,
     "des troupes combattant aux côtés de l'armée russe" -> supports Russia."""
     case = syntax.case_of(noun)
-    if cue.object not in ("clause", "backer") or case is None or fold(case) not in cue.with_:
+    if cue.object not in ("clause", "backer") or case is None:
         return
+    if fold(case) not in cue.with_ and not (noun.head.pos_ == "ADV" and fold(noun.head.lower_) in cue.with_):
+        return  # (round 10: "lors d'un dîner avec": "d'" hangs on "lors")
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
     # "avec le soutien de l'Australie, de Bahreïn et du Canada": the parser coordinates the others with the noun
     others += [c for c in noun.children if c.dep_ == "conj" and syntax.case_of(c) in cue.preps]
