@@ -278,3 +278,33 @@ CEREMONIES = [
 @pytest.mark.parametrize("lang, text, expected, absent", CEREMONIES)
 def test_ceremony_with_a_partner(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
     check(extractor, lang, text, expected, absent)
+
+
+# -- 8. a gathering hosted by someone, the host's participle hung on the venue ---------------------------
+
+HOSTED_AT_A_VENUE = [
+    (
+        "en",
+        "Finnish President Alexander Stubb signed the documents at a ceremony at the NATO headquarters in Brussels hosted by Secretary-General Mark Rutte.",
+        [(p("alexander-stubb"), MEET, p("mark-rutte"), "fact")],
+        [(p("mark-rutte"), MEET, "org/nato")],
+    ),
+    (
+        "fr",
+        "Le président finlandais Alexander Stubb a signé les documents lors d'une cérémonie au siège de l'OTAN à Bruxelles présidée par le secrétaire général Mark Rutte.",
+        [(p("alexander-stubb"), MEET, p("mark-rutte"), "fact")],
+        [(p("mark-rutte"), MEET, "org/nato")],
+    ),
+    # the venue named after the host's country is no guest of the host
+    (
+        "en",
+        "Japanese Prime Minister Shigeru Ishiba spoke at a dinner at the White House hosted by Donald Trump.",
+        [(p("shigeru-ishiba"), MEET, TRUMP, "fact")],
+        [(TRUMP, MEET, c("US"))],
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", HOSTED_AT_A_VENUE)
+def test_gathering_hosted_at_a_venue(extractor: Extractor, lang: str, text: str, expected: list[Statement], absent: list[Triple]) -> None:
+    check(extractor, lang, text, expected, absent)

@@ -159,6 +159,8 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-event-object", object_keys=agents)
     if cue.property == "meetsWith" and (any(c.dep_ == "oprd" for c in verb.children) or syntax.named_thing(verb, ctx.words.naming_verb)):
         return  # naming, not a phone call: "called Lai a 'parasite'", "what the military called Hamas positions"
+    if cue.property == "meetsWith" and passive and verb.dep_ == "acl" and objs == [verb.head] and any(fold(lemma(a)) in ctx.words.gathering_noun for a in verb.head.ancestors):
+        return  # round 10: the venue of a gathering hosted by X ("a ceremony at the State Department hosted by X"): rule hosted_gathering
     if cue.property == "meetsWith":
         # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
         # thing received ("a reçu des armes de la Russie")
@@ -1524,9 +1526,12 @@ def hosted_gathering(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
     documents at a ceremony hosted by Y"; not "after a meeting chaired by Y"); words: `gathering_noun`,
     `host_verb`, `gathering_case`."""
     words = ctx.words
+    # round 10: or the participle hung on the venue of the gathering ("at a ceremony at the State Department
+    # in Washington hosted by X": "hosted" under "Department")
+    venues = [t for t in noun.subtree if t.i > noun.i and t.dep_ in ("pobj", "nmod") and t.pos_ in ("NOUN", "PROPN")]
     hosts = [
         n
-        for c in noun.children
+        for c in [*noun.children, *(g for v in venues for g in v.children)]
         if c.dep_ in ("acl", "amod", "acl:relcl") and lemma(c) in words.host_verb and c.i > noun.i
         for p, n in [*syntax.obliques(c), *((a.lower_, g) for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")]
         if p in words.agent
