@@ -69,6 +69,12 @@ PLEDGES = [
         [(c("VE"), AGREE, c("GY"), "fact"), (p("irfaan-ali"), "leads", c("GY"), "fact")],
         [],
     ),
+    (
+        "en",
+        "Venezuelan President Nicolas Maduro and his Guyanese counterpart, Irfaan Ali, pledged on Thursday not to use force.",
+        [(c("VE"), AGREE, c("GY"), "fact")],
+        [(c("VE"), AGREE, p("irfaan-ali"))],
+    ),
     ("fr", "Le Rwanda et la République démocratique du Congo se sont engagés mardi à respecter leur intégrité territoriale.", [(c("RW"), AGREE, c("CD"), "fact")], []),
     ("en", "Rwanda and the Democratic Republic of the Congo pledged on Tuesday to respect each other's territorial integrity.", [(c("RW"), AGREE, c("CD"), "fact")], []),
     ("en", "Ethiopia and Somalia committed to respect each other's sovereignty.", [(c("ET"), AGREE, c("SO"), "fact")], []),
