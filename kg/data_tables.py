@@ -186,6 +186,8 @@ class Words:
     leave_verb: frozenset[str]
     object_pronoun: frozenset[str]
     person_pronoun: frozenset[str]
+    plural_object_pronoun: frozenset[str]
+    leader_anaphor: frozenset[str]
     implicit_agent_participle: frozenset[str]
     place_kind_noun: frozenset[str]
     participle_ending: frozenset[str]

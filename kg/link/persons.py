@@ -71,6 +71,7 @@ def _names_after_titles(run: Run) -> tuple[list[tuple[int, int]], dict[tuple[int
     names: list[tuple[int, int]] = []
     titled: dict[tuple[int, int], tuple[str, str | None]] = {}  # person span -> (role, country)
     last_title: tuple[int, str] | None = None  # (end, country) of the last title that named a country
+    last_role: tuple[int, str] | None = None  # (sentence start, role) of the last title that was no counterpart
     i = 0
     pos = run.facts.pos
     while i < len(doc):
@@ -81,6 +82,12 @@ def _names_after_titles(run: Run) -> tuple[list[tuple[int, int]], dict[tuple[int
         role, j = found
         if former(doc[i]):
             role = "former"  # "l'ancien président X": a person, who leads nothing
+        elif role == "counterpart" and last_role is not None and last_role[0] == doc[i].sent.start:
+            # round 10: agreements. "le président vénézuélien X et son homologue guyanien Y": the counterpart
+            # holds the office of the title before it in the sentence (a leader leads the country named)
+            role = last_role[1]
+        if role not in ("counterpart", "former"):
+            last_role = (doc[i].sent.start, role)
         country = None
         # before the title: "Russian President", "US President", "Niger's prime minister"
         if i > 0:

@@ -391,8 +391,15 @@ def _far_agents(verb: Token, ctx: Context) -> list[Token]:
     """The agent of a passive that the parser hung on an adjunct of the verb: "ont été frappés en juin
     par Israël et les États-Unis" ("par Israël" under "juin")."""
     out: list[Token] = []
+    tok2ent = ctx.linked.tok2ent
+
+    def town(t: Token) -> bool:
+        # round 10: or on a place ("a été accueilli à Addis-Abeba par le Premier ministre")
+        ent = ctx.entities.get(tok2ent[t.i]) if t.i in tok2ent else None
+        return ent is not None and ent.type in ("City", "Region")
+
     for c in verb.children:
-        if c.dep_ in ("obl:mod", "obl", "npadvmod", "prep") and c.i not in ctx.linked.tok2ent:
+        if c.dep_ in ("obl:mod", "obl", "npadvmod", "prep") and (c.i not in tok2ent or town(c)):
             # round 9: or an act noun ("visé dans la nuit par des frappes israéliennes")
             out += [n for p, n in syntax.obliques(c) if p in ctx.words.agent and (n.i in ctx.linked.tok2ent or lemma(n) in ctx.words.act_agent_noun)]
     return out
@@ -557,6 +564,10 @@ def resolve(tok: Token, ctx: Context, *, depth: int = 0) -> list[str]:
         if person is not None:  # "le président nigérien Mohamed Bazoum", "son homologue russe Sergueï Lavrov"
             if person not in keys:
                 keys.append(person)
+            # round 10: parser slip: the next conjunct hung on the name in apposition ("Le Premier ministre
+            # indien, Narendra Modi, et son homologue pakistanais, Shehbaz Sharif, se sont engagés")
+            more = [n for c in t.children if c.dep_ == "appos" for n in c.children if n.dep_ == "conj" and n.pos_ == "NOUN"]
+            keys += [k for n in more for k in resolve(n, ctx, depth=depth + 1) if k not in keys]
             continue
         named = _named_group(t, ctx) if own is not None and t.pos_ == "NOUN" else None
         if named is not None:  # "des jihadistes du JNIM", "les rebelles du M23": the group named
@@ -722,7 +733,8 @@ def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
     lem = lemma(noun)
     words = ctx.words
     sides = lem in words.side_anaphor
-    if not sides and lem not in words.plural_anaphor:
+    leaders = lem in words.leader_anaphor or fold(lem) in words.leader_anaphor
+    if not sides and not leaders and lem not in words.plural_anaphor:
         return []
     number = counts(words)
     n = next((number[c.lower_] for c in noun.children if c.lower_ in number), 0)
@@ -757,7 +769,10 @@ def plural_anaphor(noun: Token, ctx: Context, *, window: int = 2) -> list[str]:
             ent = ctx.entities.get(key)
             if ent is None:
                 continue
-            if ent.type == "City" and ent.capital_of and lem in words.plural_anaphor:
+            if leaders:
+                if ent.type != "Person" or key not in ctx.linked.leaders:
+                    continue  # round 10: "les deux dirigeants", "the two leaders": the leaders named before
+            elif ent.type == "City" and ent.capital_of and lem in words.plural_anaphor:
                 key = ent.capital_of  # "Paris, Londres et Berlin ... les trois capitales"
             elif ent.type == "Person" and key in ctx.linked.leaders:
                 key = ctx.linked.leaders[key]  # "Pachinian et Aliev ... les deux pays"
@@ -930,6 +945,8 @@ def _object_antecedent(pron: Token, ctx: Context) -> Token | None:
     verb = pron.head
     if pron.lower_ in words.relative_object and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < pron.i:
         return verb.head
+    if pron.lower_ in words.plural_object_pronoun:
+        return _plural_object_antecedent(pron, ctx)
     if pron.lower_ not in words.object_pronoun:
         return None
     own = {t.i for s in verb_subjects(verb, ctx)[0] for t in s.subtree}
@@ -945,6 +962,30 @@ def _object_antecedent(pron: Token, ctx: Context) -> Token | None:
         if pron.lower_ == "it" and person:
             continue
         return pron.doc[i]
+    return None
+
+
+def _plural_object_antecedent(pron: Token, ctx: Context) -> Token | None:
+    """round 10: meetings. A plural object pronoun of a relative or adverbial clause stands for the several
+    coordinated subjects of the clause it hangs on ("X et Y ont conclu un accord sous l'égide de Z, qui les
+    avait reçus séparément", "X and Y signed a deal after Z hosted them"); None unless they are two actors
+    or more, none of them in the pronoun's own clause's subject."""
+    verb = pron.head
+    if verb.dep_ not in ("relcl", "acl:relcl", "advcl"):
+        return None
+    own = {k for s in verb_subjects(verb, ctx)[0] for k in resolve(s, ctx, depth=1)}
+    gov = verb
+    for _ in range(12):  # the first clause up whose subject names actors ("un accord destiné à mettre fin ...,
+        # sous l'égide de Z, qui les avait reçus": past the infinitive, whose subject names none)
+        if gov.head == gov:
+            return None
+        gov = gov.head
+        if gov.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = verb_subjects(gov, ctx)[0]
+        keys = resolve(subj[0], ctx, depth=1) if subj else []
+        if keys:
+            return subj[0] if len(keys) >= 2 and not own & set(keys) else None
     return None
 
 
@@ -1014,6 +1055,13 @@ def named_person(noun: Token, ctx: Context) -> str | None:
             key = tok2ent.get(c.i)
             if key and key.startswith("person/"):
                 return key
+    for c in noun.children:
+        # round 10: parser slip: the name after a comma read as a conjunct with no conjunction ("sous l'égide
+        # du président turc, Recep Tayyip Erdoğan, qui"): an apposition
+        if c.dep_ == "conj" and c.i > 0 and noun.doc[c.i - 1].text == "," and not any(x.dep_ == "cc" for n in noun.children if n.dep_ == "conj" for x in n.children):
+            key = tok2ent.get(c.i)
+            if key and key.startswith("person/"):
+                return key
     # ClearNLP: "President Vladimir Putin" has the noun as a compound of the name
     if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         key = tok2ent.get(noun.head.i)
@@ -1023,6 +1071,8 @@ def named_person(noun: Token, ctx: Context) -> str | None:
     nxt = noun.i + 1
     while nxt < len(noun.doc) and noun.doc[nxt].dep_ == "amod" and noun.doc[nxt].head == noun:
         nxt += 1  # "son homologue rwandais Paul Kagame" with the name hung on another noun
+    if nxt < len(noun.doc) - 1 and noun.doc[nxt].text == "," and noun.doc[nxt + 1].pos_ == "PROPN":
+        nxt += 1  # round 10: or set off by a comma ("avec son homologue tadjik, Emomali Rahmon")
     if nxt < len(noun.doc) and (noun.i not in tok2ent or nxt > noun.i + 1) and noun.doc[nxt].pos_ == "PROPN" and noun.doc[nxt].head != noun.doc[nxt]:
         key = tok2ent.get(nxt)
         if key and key.startswith("person/"):

@@ -25,7 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg import syntax
-from kg.data_tables import DataError
+from kg.data_tables import DataError, calendar
 from kg.gazetteer import LEADER_ROLES
 from kg.iri import fold
 from kg.link.titles import leader_of, title_role_around
@@ -160,10 +160,13 @@ def verb_object(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(verb, subj, [o], cue, f"{cue.lang}.verb-event-object", object_keys=agents)
     if cue.property == "meetsWith" and (any(c.dep_ == "oprd" for c in verb.children) or syntax.named_thing(verb, ctx.words.naming_verb)):
         return  # naming, not a phone call: "called Lai a 'parasite'", "what the military called Hamas positions"
+    if cue.property == "meetsWith" and passive and verb.dep_ == "acl" and objs == [verb.head] and any(fold(lemma(a)) in ctx.words.gathering_noun for a in verb.head.ancestors):
+        return  # round 10: the venue of a gathering hosted by X ("a ceremony at the State Department hosted by X"): rule hosted_gathering
     if cue.property == "meetsWith":
         # one meets or receives an actor named as such ("reçoit son homologue turc"), not the owner of a
         # thing received ("a reçu des armes de la Russie")
-        objs = [o for o in objs if names_actor(o, ctx)]
+        # round 10: or the parties a plural pronoun stands for ("Z, qui les avait reçus", "after Z hosted them")
+        objs = [o for o in objs if names_actor(o, ctx) or (o.lower_ in ctx.words.plural_object_pronoun and resolve(o, ctx))]
     if subj and objs and not passive and cue.property in COAGENT_PROPERTIES:
         subj = subj + _coagents(verb, ctx)
     if subj and objs:
@@ -249,7 +252,7 @@ def verb_prep(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     objs = _seized_ground(verb, objs, ctx)
     if subj and objs:
         yield Candidate(verb, subj, objs, cue, f"{cue.lang}.verb-prep")
-    elif subj and not objs and not syntax.objects(verb) and (RELATIONS[cue.property].symmetric or _reciprocal_verb(verb, ctx)):
+    elif subj and not objs and not _things(verb, ctx) and (RELATIONS[cue.property].symmetric or _reciprocal_verb(verb, ctx)):
         # "X and Y met", "Indian and Chinese troops clashed": each on the other (both ways unless symmetric)
         yield from _reciprocal(verb, subj, cue, ctx, "verb-reciprocal")
 
@@ -326,6 +329,13 @@ def _reciprocal(trigger: Token, subj: list[Token], cue: Cue, ctx: Context, rule:
             yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[a], object_keys=[b])
             if both:
                 yield Candidate(trigger, [], [], cue, f"{cue.lang}.{rule}", subject_keys=[b], object_keys=[a])
+
+
+def _things(verb: Token, ctx: Context) -> list[Token]:
+    """The direct objects of a verb, but a day the parser read as one ("ont convenu lundi d'une trêve", "se
+    sont engagés jeudi à") and a reflexive pronoun."""
+    days = calendar(ctx.lang).weekdays
+    return [o for o in syntax.objects(verb) if o.lower_ not in ctx.words.reflexive_pronoun and lemma(o) not in ctx.words.time_noun and o.lower_ not in days]
 
 
 def _reciprocal_verb(verb: Token, ctx: Context) -> bool:
@@ -1490,8 +1500,10 @@ def noun_clause(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
     `with` holds its preposition): "ont signé l'accord en présence de Donald Trump" -> meets Trump,
     "des troupes combattant aux côtés de l'armée russe" -> supports Russia."""
     case = syntax.case_of(noun)
-    if cue.object not in ("clause", "backer") or case is None or fold(case) not in cue.with_:
+    if cue.object not in ("clause", "backer") or case is None:
         return
+    if fold(case) not in cue.with_ and not (noun.head.pos_ == "ADV" and fold(noun.head.lower_) in cue.with_):
+        return  # (round 10: "lors d'un dîner avec": "d'" hangs on "lors")
     others = [n for p, n in syntax.obliques(noun) if p in cue.preps]
     # "avec le soutien de l'Australie, de Bahreïn et du Canada": the parser coordinates the others with the noun
     others += [c for c in noun.children if c.dep_ == "conj" and syntax.case_of(c) in cue.preps]
@@ -1538,9 +1550,12 @@ def hosted_gathering(noun: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]
     documents at a ceremony hosted by Y"; not "after a meeting chaired by Y"); words: `gathering_noun`,
     `host_verb`, `gathering_case`."""
     words = ctx.words
+    # round 10: or the participle hung on the venue of the gathering ("at a ceremony at the State Department
+    # in Washington hosted by X": "hosted" under "Department")
+    venues = [t for t in noun.subtree if t.i > noun.i and t.dep_ in ("pobj", "nmod") and t.pos_ in ("NOUN", "PROPN")]
     hosts = [
         n
-        for c in noun.children
+        for c in [*noun.children, *(g for v in venues for g in v.children)]
         if c.dep_ in ("acl", "amod", "acl:relcl") and lemma(c) in words.host_verb and c.i > noun.i
         for p, n in [*syntax.obliques(c), *((a.lower_, g) for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")]
         if p in words.agent
@@ -1749,6 +1764,39 @@ def overthrown_leader(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate
             yield Candidate(verb, subj, [o], cue, f"{cue.lang}.overthrown-leader", object_keys=keys)
 
 
+def joint_pledge(verb: Token, cue: Cue, ctx: Context) -> Iterator[Candidate]:
+    """round 10: agreements. A pledge that two or more parties make together about themselves is an
+    agreement between them ("Maduro et son homologue Ali se sont engagés à ne pas recourir à la force",
+    "Pakistan and Afghanistan pledged not to use force"); not when what is pledged involves another actor
+    ("pledged to support Ukraine": support for a third party) or is only more talks ("se sont engagés à
+    poursuivre les discussions")."""
+    if with_ok(verb, cue) is None:
+        return
+    subj, passive = verb_subjects(verb, ctx)
+    if passive or _things(verb, ctx):
+        return  # "pledged $1bn", "a engagé des troupes": a thing given, no joint pledge ("jeudi" misread as an object is none)
+    keys = {k for s in subj for k in resolve(s, ctx)}
+    if len(keys) < 2:
+        return
+    pledged = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i]
+    if not pledged:
+        return
+    tok2ent = ctx.linked.tok2ent
+    nouns = ctx.lexicon.relation_nouns
+    # what describes a noun of the pledge ("le différend qui oppose leurs deux pays, ... revendiquée par
+    # Caracas") is no party to it
+    aside = {g.i for c in pledged for t in c.subtree if t.dep_ in ("acl", "acl:relcl", "relcl", "appos", "parataxis") for g in t.subtree}
+    for t in (g for c in pledged for g in c.subtree if g.i not in aside):
+        key = tok2ent.get(t.i)
+        if key is not None and key not in keys:
+            ent = ctx.entities.get(key) or ctx.gazetteer.get(key)
+            if ent is None or ent.type in ACTOR_TYPES:
+                return  # a third actor: the pledge is about it (a place is none: "à Doha", "sur l'Essequibo")
+        if nouns.get(lemma(t)) == "talks" or any(c.property == "meetsWith" for pos in ("verb", "noun") for c in ctx.lexicon.cues.get((pos, lemma(t)), ())):
+            return  # more talks pledged: a plan to meet, no agreement
+    yield from _reciprocal(verb, subj, cue, ctx, "joint-pledge")
+
+
 # -- the registry ----------------------------------------------------------------------------------
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -1786,6 +1834,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     # round 6: conflict
     ("verb:place", power_taken),  # power taken, no place named: "Traoré, arrivé au pouvoir par un putsch" -> his country
     ("verb:obj", overthrown_leader),  # a government overthrown is its leader's: "a renversé le gouvernement de Bazoum"
+    # round 10: agreements
+    ("verb:pledge", joint_pledge),  # a joint pledge about themselves: "se sont engagés à ne pas recourir à la force"
 )
 
 
