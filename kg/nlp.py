@@ -4,11 +4,14 @@
   a sentence may only begin after punctuation or a line break, and always begins after a
   line break. News headlines and paragraph titles carry no final period, and the
   statistical parser otherwise splits "le général Abdourahamane | Tiani opère".
-* ``kg_reattach`` (after the parser and the lemmatizer) repairs one parser slip: an indefinite plural object after a time
+* ``kg_reattach`` (after the parser and the lemmatizer) repairs parser slips. First, an indefinite plural object after a time
   adverbial ("a lancé dimanche des frappes contre le PKK", "mène depuis des années des opérations",
   "a imposé ce week-end de nouvelles sanctions") is hung on the time noun as its complement, or on the
   verb as an oblique right after a bare time word ("a dénoncé mardi de nouvelles frappes", the weekday
   sometimes read as the object: "a expulsé lundi des diplomates"); it is put back as the verb's object.
+  It also repairs, in French: a pronominal verb in a compound tense read as a passive ("Le Mali s'est
+  retiré de la Cédéao"), a compound tense with "avoir" and an adverb read as a passive ("ont ensuite
+  attaqué"), and an oblique hung on the bare weekday before it ("s'est retiré lundi de la Cédéao").
 * ``kg_gazetteer`` (after NER) marks gazetteer surface forms in ``doc.spans["kg_gaz"]``
   (span label = surface kind, span id = folded surface), leaving ``doc.ents`` to spaCy's NER.
   Names match case- and accent-insensitively (the gazetteer keeps one written form per folded
