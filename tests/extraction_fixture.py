@@ -37,3 +37,14 @@ def c(code: str) -> str:
 def p(slug: str) -> str:
     """A person's key ("assimi-goita" -> "person/assimi-goita")."""
     return f"person/{slug}"
+
+
+def check_exact(extractor: Extractor, lang: str, text: str, expected: dict[Triple, str], absent: list[Triple]) -> None:
+    """Each expected triple is produced with exactly that modality ("Asserted", "Negated"...); no absent
+    triple is produced as a fact."""
+    out = {(r.subject, r.predicate, r.object): r.modality for r in run(extractor, lang, text).relations}
+    for triple, mod in expected.items():
+        assert out.get(triple) == mod, (triple, mod, sorted(out.items()))
+    facts = {t for t, m in out.items() if m in ("Asserted", "Reported")}
+    for triple in absent:
+        assert triple not in facts, (triple, sorted(out.items()))

@@ -7,19 +7,13 @@ construction gives, with their modality, and what it must not give as a fact.
 from __future__ import annotations
 
 import pytest
-from extraction_fixture import Statement, Triple, check
+from extraction_fixture import Statement, Triple, c, check, p
 
 from kg.extract import Extractor
 
 pytestmark = pytest.mark.slow
 
 
-def c(code: str) -> str:
-    return f"country/{code}"
-
-
-def p(slug: str) -> str:
-    return f"person/{slug}"
 
 
 AGREE = "signsAgreementWith"
