@@ -175,24 +175,25 @@ class Reattach:
 
     def __call__(self, doc: Doc) -> Doc:
         for v in doc:
-            # round 9: parse. a pronominal verb in a compound tense read as a passive ("Le Mali s'est retiré de
-            # la Cédéao": "Mali" as nsubj:pass): with its reflexive clitic and no agent, the subject acts
-            if v.pos_ == "VERB" and any(c.dep_ in ("expl:comp", "expl:pv") and c.lower_ in self.reflexive for c in v.children):
-                kids = list(v.children)
-                if not any(c.dep_ == "obl:agent" for c in kids):
-                    for c in kids:
-                        if c.dep_ == "nsubj:pass":
-                            c.dep_ = "nsubj"
-                        elif c.dep_ == "aux:pass":
-                            c.dep_ = "aux:tense"
-            # round 9: persons. a compound tense with "avoir" and an adverb read as a passive ("Les
-            # paramilitaires ont ensuite attaqué"): "avoir" with no "été" makes no passive
-            elif v.pos_ == "VERB" and any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in v.children):
-                kids = list(v.children)
-                if not any(c.dep_ in ("aux:pass", "obl:agent") for c in kids):
-                    for c in kids:
-                        if c.dep_ == "nsubj:pass":
-                            c.dep_ = "nsubj"
+            # round 9: parse. a compound tense read as a passive: a pronominal verb with "être" ("Le Mali s'est
+            # retiré de la Cédéao", "ne se sont pas entendus": "Mali" as nsubj:pass) or a participle with
+            # "avoir" and an adverb ("Les paramilitaires ont ensuite attaqué"). With no agent (and, with
+            # "avoir", no "été"), the subject acts: the labels and the tagger's Voice=Pass are put right here,
+            # so kg.syntax.is_passive has one answer
+            if v.pos_ != "VERB":
+                continue
+            kids = list(v.children)
+            reflexive = any(c.dep_ in ("expl:comp", "expl:pv") and c.lower_ in self.reflexive for c in kids)
+            avoir = any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in kids)
+            if not (reflexive or avoir) or any(c.dep_ == "obl:agent" or (c.dep_ == "aux:pass" and not reflexive) for c in kids):
+                continue
+            for c in kids:
+                if c.dep_ == "nsubj:pass":
+                    c.dep_ = "nsubj"
+                elif c.dep_ == "aux:pass":
+                    c.dep_ = "aux:tense"
+            if "Voice=Pass" in str(v.morph):  # (set_morph is missing from spaCy's type stubs)
+                cast(Any, v).set_morph("|".join(f for f in str(v.morph).split("|") if f != "Voice=Pass") or None)
         for x in doc:
             if x.pos_ != "NOUN" or "Number=Plur" not in str(x.morph):
                 continue
